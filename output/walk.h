@@ -1,0 +1,47 @@
+/*
+ * walk.h - one walk over a document that drives every output format.
+ *
+ * The walk turns the document model into a stream of events: open a
+ * mapping, open a list, a scalar, close.  Each emitter is a small table of
+ * callbacks that writes those events in its own syntax, so the shape of the
+ * output is defined once, here and in walk.c.
+ */
+#ifndef LP_WALK_H
+#define LP_WALK_H
+
+#include <stdbool.h>
+
+#include "letterpipe.h"
+
+enum lp_ev { LP_EV_MAP, LP_EV_LIST, LP_EV_END, LP_EV_SCALAR };
+
+enum lp_val {
+	LP_VAL_STR,  /* a string */
+	LP_VAL_TEXT, /* a passage of letter text, possibly several lines */
+	LP_VAL_INT,
+	LP_VAL_DATE, /* an ISO 8601 date */
+	LP_VAL_NULL,
+};
+
+typedef struct lp_event {
+	enum lp_ev type;
+	const char *key;   /* key in the enclosing mapping; NULL in a list */
+	const char *item;  /* LP_EV_LIST: the name of one item (XML element) */
+	const char *value; /* LP_EV_SCALAR */
+	enum lp_val vtype;
+	bool attr;         /* a small identifying value: XML may write it as
+			      an attribute */
+	bool flow;         /* a short mapping or list: YAML may write it on
+			      one line */
+} lp_event;
+
+typedef int (*lp_event_fn)(void *ctx, const lp_event *ev);
+
+/* Walk document @doc, calling @fn for every event; stops at the first
+ * non-zero return and returns it. */
+int lp_walk(lp_doc *doc, lp_event_fn fn, void *ctx);
+
+int lp_emit_yaml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err);
+int lp_emit_xml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * dates.c - turn dates as letters write them into ISO 8601.
+ *
+ * The patterns live in grammars/dates.yaml; this file only interprets
+ * their named groups (day, month, year).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int lp_month_number(const char *s, size_t n)
+{
+	static const char names[12][4] = { "jan", "feb", "mar", "apr",
+					   "may", "jun", "jul", "aug",
+					   "sep", "oct", "nov", "dec" };
+	if (n == 0)
+		return 0;
+	if (isdigit((unsigned char)s[0])) {
+		int v = 0;
+		for (size_t i = 0; i < n && isdigit((unsigned char)s[i]); i++)
+			v = v * 10 + (s[i] - '0');
+		return v >= 1 && v <= 12 ? v : 0;
+	}
+	if (n < 3)
+		return 0;
+	for (int m = 0; m < 12; m++) {
+		bool same = true;
+		for (int k = 0; k < 3; k++)
+			same &= tolower((unsigned char)s[k]) == names[m][k];
+		if (same)
+			return m + 1;
+	}
+	return 0;
+}
+
+static int number(const char *s, size_t a, size_t b)
+{
+	int v = 0;
+	for (size_t i = a; i < b && isdigit((unsigned char)s[i]); i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in(int y, int m)
+{
+	static const int d[12] = { 31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31 };
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
+		       char iso[11])
+{
+	const lp_rule *r = lp_rule_get(g, "date.day");
+	if (!r)
+		return false;
+	lp_match *m = lp_match_new(g);
+	lp_error err;
+	bool ok = false;
+	size_t ds, de, ms, me, ys, ye;
+	if (lp_rule_find(r, s, n, 0, m, &err) == 1 &&
+	    lp_match_group(m, "day", &ds, &de) &&
+	    lp_match_group(m, "month", &ms, &me) &&
+	    lp_match_group(m, "year", &ys, &ye)) {
+		int day = number(s, ds, de), year = number(s, ys, ye);
+		int month = lp_month_number(s + ms, me - ms);
+		if (month && day >= 1 && day <= days_in(year, month)) {
+			char buf[40];
+			snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month,
+				 day);
+			memcpy(iso, buf, 10);
+			iso[10] = '\0';
+			ok = true;
+		}
+	}
+	lp_match_free(m);
+	return ok;
+}

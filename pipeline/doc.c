@@ -1,0 +1,339 @@
+/*
+ * doc.c - the document model: one owning structure per letter, its arena,
+ * stand-off spans and the map from normalised offsets back to the source.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "internal.h"
+
+void *lp_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) {
+		fputs("letterpipe: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+void *lp_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("letterpipe: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+char *lp_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(lp_xmalloc(n), s, n);
+}
+
+/* ---- arena --------------------------------------------------------------
+ * Strings and attribute arrays made while processing a letter are small and
+ * all die together, so they come from chained blocks freed in one call. */
+
+struct block {
+	struct block *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+struct lp_arena {
+	struct block *head;
+};
+
+struct lp_arena *lp_arena_new(void)
+{
+	struct lp_arena *a = lp_xmalloc(sizeof *a);
+	a->head = NULL;
+	return a;
+}
+
+void lp_arena_free(struct lp_arena *a)
+{
+	if (!a)
+		return;
+	for (struct block *b = a->head, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void *lp_arena_alloc(struct lp_arena *a, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	n = (n + align - 1) / align * align;
+	struct block *b = a->head;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > 16384 ? n : 16384;
+		b = lp_xmalloc(sizeof *b + cap);
+		b->used = 0;
+		b->cap = cap;
+		b->next = a->head;
+		a->head = b;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+char *lp_arena_strndup(struct lp_arena *a, const char *s, size_t n)
+{
+	char *p = lp_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* ---- errors ------------------------------------------------------------ */
+
+int lp_fail(lp_error *err, int code, const char *file, long line,
+	    long long offset, const char *fmt, ...)
+{
+	if (!err)
+		return code;
+	err->code = code;
+	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+	err->line = line;
+	err->col = 0;
+	err->offset = offset;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+/* ---- buffers ----------------------------------------------------------- */
+
+static void buf_grow(lp_buf *b, size_t n)
+{
+	if (b->len + n + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	b->s = lp_xrealloc(b->s, cap);
+	b->map = lp_xrealloc(b->map, cap * sizeof *b->map);
+	b->cap = cap;
+}
+
+void lp_buf_put(lp_buf *b, const char *s, size_t n, uint32_t src)
+{
+	buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	for (size_t i = 0; i < n; i++)
+		b->map[b->len + i] = src;
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void lp_buf_copy(lp_buf *b, const char *s, size_t n, uint32_t src)
+{
+	buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	for (size_t i = 0; i < n; i++)
+		b->map[b->len + i] = src + (uint32_t)i;
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void lp_buf_append(lp_buf *b, const char *s, const uint32_t *map, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	memcpy(b->map + b->len, map, n * sizeof *map);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void lp_buf_free(lp_buf *b)
+{
+	free(b->s);
+	free(b->map);
+	memset(b, 0, sizeof *b);
+}
+
+/* ---- spans ------------------------------------------------------------- */
+
+int lp_doc_add_span(lp_doc *doc, enum lp_span_kind kind, size_t start,
+		    size_t end, const char *rule, int parent)
+{
+	if (doc->nspans == doc->spans_cap) {
+		doc->spans_cap = doc->spans_cap ? doc->spans_cap * 2 : 64;
+		doc->spans = lp_xrealloc(doc->spans,
+					 doc->spans_cap * sizeof *doc->spans);
+	}
+	lp_span *s = &doc->spans[doc->nspans];
+	*s = (lp_span){ .kind = kind, .start = start, .end = end,
+			.rule = rule, .parent = parent };
+	return (int)doc->nspans++;
+}
+
+void lp_span_set(lp_doc *doc, int i, const char *key, const char *value)
+{
+	lp_span *s = &doc->spans[i];
+	lp_attr *attrs = lp_arena_alloc(doc->arena,
+					(s->nattrs + 1) * sizeof *attrs);
+	if (s->nattrs)
+		memcpy(attrs, s->attrs, s->nattrs * sizeof *attrs);
+	attrs[s->nattrs].key = key;
+	attrs[s->nattrs].value = lp_arena_strndup(doc->arena, value,
+						  strlen(value));
+	s->attrs = attrs;
+	s->nattrs++;
+}
+
+const char *lp_span_attr(const lp_span *span, const char *key)
+{
+	/* The last setting wins, so a later stage can refine a value. */
+	for (size_t i = span->nattrs; i-- > 0;)
+		if (strcmp(span->attrs[i].key, key) == 0)
+			return span->attrs[i].value;
+	return NULL;
+}
+
+const char *lp_span_kind_name(enum lp_span_kind kind)
+{
+	static const char *const names[LP_SPAN_KIND_COUNT] = {
+		[LP_SPAN_BOLD] = "bold",
+		[LP_SPAN_PARAGRAPH] = "paragraph",
+		[LP_SPAN_LETTERHEAD] = "letterhead",
+		[LP_SPAN_COVER] = "cover",
+		[LP_SPAN_ANNEX_TITLE] = "annex-title",
+		[LP_SPAN_PAIR] = "pair",
+		[LP_SPAN_RECOMMENDATION] = "recommendation",
+		[LP_SPAN_RESPONSE] = "response",
+		[LP_SPAN_PART] = "part",
+		[LP_SPAN_MONEY] = "money",
+		[LP_SPAN_DATE] = "date",
+		[LP_SPAN_COMMITMENT] = "commitment",
+	};
+	return (unsigned)kind < LP_SPAN_KIND_COUNT ? names[kind] : "?";
+}
+
+/* ---- offsets ----------------------------------------------------------- */
+
+size_t lp_doc_src_start(const lp_doc *doc, size_t off)
+{
+	if (off >= doc->text_len)
+		return doc->src_len;
+	return doc->map[off];
+}
+
+size_t lp_doc_src_end(const lp_doc *doc, size_t end)
+{
+	if (end == 0)
+		return doc->body;
+	if (end > doc->text_len)
+		end = doc->text_len;
+	/* map[end-1] is where the last character came from; a character
+	 * that normalisation rewrote (NFC, a no-break space) maps to its
+	 * first source byte, so step over the rest of that source character,
+	 * which is valid UTF-8 because ingest checked it. */
+	size_t s = (size_t)doc->map[end - 1] + 1;
+	while (s < doc->src_len && (doc->src[s] & 0xC0) == 0x80)
+		s++;
+	return s;
+}
+
+size_t lp_fold_to_text(const lp_doc *doc, size_t off)
+{
+	if (!doc->fold_map)
+		return off;
+	if (off >= doc->fold_len)
+		return doc->text_len;
+	return doc->fold_map[off];
+}
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+
+int32_t lp_utf8_next(const unsigned char *s, size_t len, size_t *i)
+{
+	size_t p = *i;
+	unsigned c = s[p];
+	int n;
+	int32_t cp;
+	if (c < 0x80) {
+		*i = p + 1;
+		return (int32_t)c;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 1;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 2;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 3;
+		cp = c & 0x07;
+	} else {
+		return -1;
+	}
+	if (len - p <= (size_t)n)
+		return -1;
+	for (int k = 1; k <= n; k++) {
+		unsigned d = s[p + k];
+		if ((d & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (int32_t)(d & 0x3F);
+	}
+	/* Reject overlong forms, surrogates and values past U+10FFFF. */
+	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return -1;
+	*i = p + 1 + (size_t)n;
+	return cp;
+}
+
+size_t lp_utf8_invalid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t at = i;
+		if (lp_utf8_next(s, len, &i) < 0)
+			return at;
+	}
+	return (size_t)-1;
+}
+
+/* ---- lifecycle --------------------------------------------------------- */
+
+void lp_doc_free(lp_doc *doc)
+{
+	if (!doc)
+		return;
+	if (doc->fold != doc->text)
+		free(doc->fold);
+	free(doc->fold_map);
+	free(doc->text);
+	free(doc->map);
+	free(doc->src);
+	free(doc->path);
+	free(doc->spans);
+	lp_arena_free(doc->arena);
+	free(doc);
+}
+
+int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)
+{
+	int rc = lp_normalise(doc, g, err);
+	if (rc == 0)
+		rc = lp_segment(doc, g, err);
+	return rc;
+}
+
+const char *lp_version(void)
+{
+	return LP_VERSION;
+}

@@ -1,0 +1,474 @@
+/*
+ * grammar.c - load PCRE2 rules from grammars/ *.yaml and run them.
+ *
+ * A grammar file holds a list of rules, each a name, a pattern and the
+ * examples it must match (optionally with the text of named groups) or
+ * reject:
+ *
+ *   rules:
+ *     - name: label.recommendation
+ *       pattern: '^Recommendation\s+(?<nums>\d+)'
+ *       match:
+ *         - 'Recommendation 3'
+ *         - { text: 'Recommendation 12', nums: '12' }
+ *       reject:
+ *         - 'Recommendations were made'
+ *
+ * Rules are compiled once, JIT-compiled, and shared read-only, so a batch
+ * can use one grammar from many threads.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "internal.h"
+
+/* Bounds on every match, so that no input can make a rule run away.
+ * Anchored matches at line starts stay far below these. */
+#define MATCH_LIMIT 10000000u
+#define DEPTH_LIMIT 10000u
+#define HEAP_LIMIT_KIB 65536u
+
+typedef struct example {
+	char *text;
+	char **groups; /* name, value, name, value ... */
+	size_t ngroups;
+	long line;
+} example;
+
+struct lp_rule {
+	char *name;
+	char *file;
+	long line;
+	pcre2_code *code;
+	example *match, *reject;
+	size_t nmatch, nreject;
+};
+
+struct lp_grammar {
+	lp_rule *rules;
+	size_t nrules;
+	uint32_t max_groups;
+	pcre2_match_context *mctx;
+};
+
+/* ---- loading ----------------------------------------------------------- */
+
+static const char *scalar(yaml_document_t *d, yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
+						 : NULL;
+}
+
+static yaml_node_t *map_get(yaml_document_t *d, yaml_node_t *map,
+			    const char *key)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(d, yaml_document_get_node(d, p->key));
+		if (k && strcmp(k, key) == 0)
+			return yaml_document_get_node(d, p->value);
+	}
+	return NULL;
+}
+
+static long line_of(yaml_node_t *n)
+{
+	return n ? (long)n->start_mark.line + 1 : 0;
+}
+
+static void free_examples(example *ex, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(ex[i].text);
+		for (size_t k = 0; k < ex[i].ngroups * 2; k++)
+			free(ex[i].groups[k]);
+		free(ex[i].groups);
+	}
+	free(ex);
+}
+
+/* Read a list of examples: plain strings, or mappings with `text` and
+ * the expected value of named groups. */
+static int load_examples(yaml_document_t *d, yaml_node_t *list,
+			 const char *file, example **out, size_t *nout,
+			 lp_error *err)
+{
+	*out = NULL;
+	*nout = 0;
+	if (!list)
+		return 0;
+	if (list->type != YAML_SEQUENCE_NODE)
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(list), -1,
+			       "examples must be a list");
+	size_t n = (size_t)(list->data.sequence.items.top -
+			    list->data.sequence.items.start);
+	example *ex = calloc(n ? n : 1, sizeof *ex);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = yaml_document_get_node(
+			d, list->data.sequence.items.start[i]);
+		ex[i].line = line_of(item);
+		const char *text = scalar(d, item);
+		if (!text && item && item->type == YAML_MAPPING_NODE) {
+			text = scalar(d, map_get(d, item, "text"));
+			size_t np = (size_t)(item->data.mapping.pairs.top -
+					     item->data.mapping.pairs.start);
+			ex[i].groups = calloc(np * 2 + 1, sizeof(char *));
+			for (size_t k = 0; k < np; k++) {
+				yaml_node_pair_t *p =
+					&item->data.mapping.pairs.start[k];
+				const char *key = scalar(
+					d, yaml_document_get_node(d, p->key));
+				const char *val = scalar(
+					d, yaml_document_get_node(d, p->value));
+				if (!key || !val || strcmp(key, "text") == 0)
+					continue;
+				ex[i].groups[ex[i].ngroups * 2] =
+					lp_xstrdup(key);
+				ex[i].groups[ex[i].ngroups * 2 + 1] =
+					lp_xstrdup(val);
+				ex[i].ngroups++;
+			}
+		}
+		if (!text) {
+			free_examples(ex, i + 1);
+			return lp_fail(err, LP_EGRAMMAR, file, line_of(item),
+				       -1, "an example must be a string or "
+				       "have `text`");
+		}
+		ex[i].text = lp_xstrdup(text);
+	}
+	*out = ex;
+	*nout = n;
+	return 0;
+}
+
+static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
+		    const char *file, lp_error *err)
+{
+	const char *name = scalar(d, map_get(d, node, "name"));
+	yaml_node_t *pnode = map_get(d, node, "pattern");
+	const char *pattern = scalar(d, pnode);
+	if (!name || !pattern)
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
+			       "a rule needs `name` and `pattern`");
+	if (lp_rule_get(g, name))
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
+			       "rule '%s' is defined twice", name);
+
+	int ec;
+	PCRE2_SIZE eoff;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
+					 PCRE2_ZERO_TERMINATED,
+					 PCRE2_UTF | PCRE2_MULTILINE, &ec,
+					 &eoff, NULL);
+	if (!code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(pnode), -1,
+			       "rule '%s': %s at pattern offset %zu", name,
+			       (char *)msg, (size_t)eoff);
+	}
+	/* JIT is an optimisation: where it is unavailable the interpreter
+	 * gives the same answers, so a failure here is not an error. */
+	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+
+	lp_rule r = { .name = lp_xstrdup(name), .file = lp_xstrdup(file),
+		      .line = line_of(node), .code = code };
+	int rc = load_examples(d, map_get(d, node, "match"), file, &r.match,
+			       &r.nmatch, err);
+	if (rc == 0)
+		rc = load_examples(d, map_get(d, node, "reject"), file,
+				   &r.reject, &r.nreject, err);
+	if (rc == 0 && r.nmatch == 0)
+		rc = lp_fail(err, LP_EGRAMMAR, file, r.line, -1,
+			     "rule '%s' has no `match` examples", name);
+	uint32_t groups = 0;
+	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+	if (groups + 1 > g->max_groups)
+		g->max_groups = groups + 1;
+	g->rules = lp_xrealloc(g->rules, (g->nrules + 1) * sizeof *g->rules);
+	g->rules[g->nrules++] = r;
+	return rc;
+}
+
+static int load_file(lp_grammar *g, const char *path, lp_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return lp_fail(err, LP_EGRAMMAR, path, 0, -1,
+			       "cannot open grammar file");
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_file(&parser, f);
+	int rc = 0;
+	if (!yaml_parser_load(&parser, &doc)) {
+		rc = lp_fail(err, LP_EGRAMMAR, path,
+			     (long)parser.problem_mark.line + 1, -1, "%s",
+			     parser.problem ? parser.problem : "YAML error");
+		yaml_parser_delete(&parser);
+		fclose(f);
+		return rc;
+	}
+	yaml_node_t *root = yaml_document_get_root_node(&doc);
+	yaml_node_t *rules = map_get(&doc, root, "rules");
+	if (!rules || rules->type != YAML_SEQUENCE_NODE) {
+		rc = lp_fail(err, LP_EGRAMMAR, path, line_of(root), -1,
+			     "expected a top-level `rules:` list");
+	} else {
+		for (yaml_node_item_t *it = rules->data.sequence.items.start;
+		     rc == 0 && it < rules->data.sequence.items.top; it++)
+			rc = add_rule(g, &doc, yaml_document_get_node(&doc, *it),
+				      path, err);
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	fclose(f);
+	return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
+{
+	*out = NULL;
+	DIR *dh = opendir(dir);
+	if (!dh)
+		return lp_fail(err, LP_EGRAMMAR, dir, 0, -1,
+			       "cannot open grammar directory");
+	/* Load files in name order so that errors and rule order are
+	 * the same on every machine. */
+	char **names = NULL;
+	size_t n = 0;
+	for (struct dirent *e; (e = readdir(dh));) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".yaml") != 0)
+			continue;
+		names = lp_xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = lp_xstrdup(e->d_name);
+	}
+	closedir(dh);
+	qsort(names, n, sizeof *names, by_name);
+
+	lp_grammar *g = calloc(1, sizeof *g);
+	g->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(g->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(g->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(g->mctx, HEAP_LIMIT_KIB);
+	int rc = 0;
+	if (n == 0)
+		rc = lp_fail(err, LP_EGRAMMAR, dir, 0, -1,
+			     "no grammar files (*.yaml) in directory");
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0) {
+			size_t plen = strlen(dir) + strlen(names[i]) + 2;
+			char *path = lp_xmalloc(plen);
+			snprintf(path, plen, "%s/%s", dir, names[i]);
+			rc = load_file(g, path, err);
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	if (rc) {
+		lp_grammar_free(g);
+		return rc;
+	}
+	*out = g;
+	return 0;
+}
+
+void lp_grammar_free(lp_grammar *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nrules; i++) {
+		lp_rule *r = &g->rules[i];
+		free(r->name);
+		free(r->file);
+		pcre2_code_free(r->code);
+		free_examples(r->match, r->nmatch);
+		free_examples(r->reject, r->nreject);
+	}
+	free(g->rules);
+	pcre2_match_context_free(g->mctx);
+	free(g);
+}
+
+size_t lp_grammar_count(const lp_grammar *g)
+{
+	return g->nrules;
+}
+
+const lp_rule *lp_rule_get(const lp_grammar *g, const char *name)
+{
+	for (size_t i = 0; i < g->nrules; i++)
+		if (strcmp(g->rules[i].name, name) == 0)
+			return &g->rules[i];
+	return NULL;
+}
+
+int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
+		 lp_error *err)
+{
+	*out = lp_rule_get(g, name);
+	if (!*out)
+		return lp_fail(err, LP_EGRAMMAR, "grammars", 0, -1,
+			       "required rule '%s' is not defined", name);
+	return 0;
+}
+
+const lp_rule *lp_grammar_rule(const lp_grammar *g, size_t i)
+{
+	return i < g->nrules ? &g->rules[i] : NULL;
+}
+
+const char *lp_rule_name(const lp_rule *r)
+{
+	return r->name;
+}
+
+/* ---- matching ---------------------------------------------------------- */
+
+/* The match context is read-only once made, so threads may share it;
+ * each thread needs its own lp_match for the match data. */
+lp_match *lp_match_new(const lp_grammar *g)
+{
+	lp_match *m = calloc(1, sizeof *m);
+	m->grammar = g;
+	m->md = pcre2_match_data_create(g->max_groups ? g->max_groups : 1,
+					NULL);
+	return m;
+}
+
+void lp_match_free(lp_match *m)
+{
+	if (!m)
+		return;
+	pcre2_match_data_free(m->md);
+	free(m);
+}
+
+static int run(const lp_rule *r, const char *s, size_t len, size_t from,
+	       uint32_t opts, lp_match *m, lp_error *err)
+{
+	int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, from,
+			     opts | PCRE2_NO_UTF_CHECK, m->md,
+			     m->grammar->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		return lp_fail(err, LP_ELIMIT, r->file, r->line, (long long)from,
+			       "rule '%s': %s", r->name, (char *)msg);
+	}
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	m->rule = r;
+	m->subject = s;
+	m->start = ov[0];
+	m->end = ov[1];
+	return 1;
+}
+
+int lp_rule_find(const lp_rule *r, const char *s, size_t len, size_t from,
+		 lp_match *m, lp_error *err)
+{
+	return run(r, s, len, from, 0, m, err);
+}
+
+int lp_rule_at(const lp_rule *r, const char *s, size_t len, size_t from,
+	       lp_match *m, lp_error *err)
+{
+	return run(r, s, len, from, PCRE2_ANCHORED, m, err);
+}
+
+bool lp_match_group(const lp_match *m, const char *name, size_t *start,
+		    size_t *end)
+{
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(m->rule->code,
+						  (PCRE2_SPTR)name, &first,
+						  &last);
+	if (size < 0)
+		return false;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	uint32_t ovn = pcre2_get_ovector_count(m->md);
+	/* Several groups may share a name (?J); the first that took part
+	 * in the match wins. */
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		unsigned num = ((unsigned)e[0] << 8) | e[1];
+		if (num < ovn && ov[2 * num] != PCRE2_UNSET) {
+			*start = ov[2 * num];
+			*end = ov[2 * num + 1];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- checking examples ------------------------------------------------- */
+
+static int check_example(const lp_rule *r,
+			 const example *ex, bool want, lp_match *m,
+			 FILE *report)
+{
+	lp_error err = { 0 };
+	int rc = lp_rule_find(r, ex->text, strlen(ex->text), 0, m, &err);
+	if (rc < 0) {
+		if (report)
+			fprintf(report, "%s:%ld: rule '%s': %s\n", r->file,
+				ex->line, r->name, err.msg);
+		return 1;
+	}
+	if (rc != want) {
+		if (report)
+			fprintf(report, "%s:%ld: rule '%s' should %s: %s\n",
+				r->file, ex->line, r->name,
+				want ? "match" : "reject", ex->text);
+		return 1;
+	}
+	int bad = 0;
+	for (size_t k = 0; want && k < ex->ngroups; k++) {
+		const char *gname = ex->groups[2 * k];
+		const char *expect = ex->groups[2 * k + 1];
+		size_t s, e;
+		bool set = lp_match_group(m, gname, &s, &e);
+		if (!set || strlen(expect) != e - s ||
+		    memcmp(ex->text + s, expect, e - s) != 0) {
+			if (report)
+				fprintf(report,
+					"%s:%ld: rule '%s' group '%s' is "
+					"'%.*s', expected '%s'\n",
+					r->file, ex->line, r->name, gname,
+					set ? (int)(e - s) : 6,
+					set ? ex->text + s : "(none)", expect);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+int lp_grammar_check(const lp_grammar *g, FILE *report)
+{
+	lp_match *m = lp_match_new(g);
+	int failures = 0;
+	for (size_t i = 0; i < g->nrules; i++) {
+		const lp_rule *r = &g->rules[i];
+		for (size_t k = 0; k < r->nmatch; k++)
+			failures += check_example(r, &r->match[k], true, m, report);
+		for (size_t k = 0; k < r->nreject; k++)
+			failures += check_example(r, &r->reject[k], false, m,
+						  report);
+	}
+	lp_match_free(m);
+	return failures;
+}

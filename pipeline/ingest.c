@@ -1,0 +1,129 @@
+/*
+ * ingest.c - stage 1: read a letter's bytes and refuse what is not text.
+ *
+ * Everything after this stage may assume valid UTF-8 without NUL bytes.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static size_t limit_of(const lp_options *opt)
+{
+	return opt && opt->max_bytes ? opt->max_bytes : LP_DEFAULT_MAX_BYTES;
+}
+
+/* Check @len bytes at @bytes and make a document that owns them. */
+static int adopt(const char *name, unsigned char *bytes, size_t len,
+		 lp_doc **out, lp_error *err)
+{
+	*out = NULL;
+	if (len == 0) {
+		free(bytes);
+		return lp_fail(err, LP_EINPUT, name, 0, -1, "empty file");
+	}
+	const unsigned char *nul = memchr(bytes, '\0', len);
+	if (nul) {
+		long long at = nul - bytes;
+		free(bytes);
+		return lp_fail(err, LP_EINPUT, name, 0, at,
+			       "binary input (NUL byte at offset %lld)", at);
+	}
+	size_t bad = lp_utf8_invalid(bytes, len);
+	if (bad != (size_t)-1) {
+		free(bytes);
+		return lp_fail(err, LP_EINPUT, name, 0, (long long)bad,
+			       "invalid UTF-8 at byte offset %zu", bad);
+	}
+	lp_doc *doc = calloc(1, sizeof *doc);
+	if (!doc) {
+		free(bytes);
+		return lp_fail(err, LP_ENOMEM, name, 0, -1, "out of memory");
+	}
+	doc->path = lp_xstrdup(name);
+	doc->src = bytes;
+	doc->src_len = len;
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		doc->body = 3;
+	doc->arena = lp_arena_new();
+	*out = doc;
+	return 0;
+}
+
+int lp_ingest_bytes(const char *name, const void *bytes, size_t len,
+		    const lp_options *opt, lp_doc **out, lp_error *err)
+{
+	size_t max = limit_of(opt);
+	*out = NULL;
+	if (len > max)
+		return lp_fail(err, LP_EINPUT, name, 0, -1,
+			       "input is %zu bytes, over the limit of %zu "
+			       "(see --max-bytes)", len, max);
+	if (len > UINT32_MAX - 1)
+		return lp_fail(err, LP_EINPUT, name, 0, -1,
+			       "input over 4 GiB is not supported");
+	unsigned char *copy = lp_xmalloc(len);
+	memcpy(copy, bytes, len);
+	return adopt(name, copy, len, out, err);
+}
+
+int lp_ingest_file(const char *path, const lp_options *opt, lp_doc **out,
+		   lp_error *err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	size_t max = limit_of(opt);
+	*out = NULL;
+
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f)
+		return lp_fail(err, LP_EINPUT, name, 0, -1, "%s",
+			       strerror(errno));
+
+	/* Read in chunks rather than trusting a size from stat: stdin and
+	 * pipes have none, and the limit must hold whatever the source. */
+	size_t cap = 65536, len = 0;
+	unsigned char *buf = lp_xmalloc(cap);
+	for (;;) {
+		if (len == cap) {
+			if (cap > max) {
+				break;
+			}
+			cap *= 2;
+			buf = lp_xrealloc(buf, cap);
+		}
+		size_t n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0)
+			break;
+		if (len > max)
+			break;
+	}
+	int read_error = ferror(f);
+	int saved = errno;
+	if (!is_stdin)
+		fclose(f);
+	if (read_error) {
+		free(buf);
+		return lp_fail(err, LP_EINPUT, name, 0, -1, "read error: %s",
+			       strerror(saved));
+	}
+	if (len > max) {
+		free(buf);
+		return lp_fail(err, LP_EINPUT, name, 0, -1,
+			       "input is over the limit of %zu bytes "
+			       "(see --max-bytes)", max);
+	}
+	if (len > UINT32_MAX - 1) {
+		free(buf);
+		return lp_fail(err, LP_EINPUT, name, 0, -1,
+			       "input over 4 GiB is not supported");
+	}
+	int rc = adopt(name, buf, len, out, err);
+	if (rc == 0 && is_stdin) {
+		free((*out)->path);
+		(*out)->path = lp_xstrdup("-");
+	}
+	return rc;
+}

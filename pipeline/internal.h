@@ -1,0 +1,122 @@
+/*
+ * internal.h - helpers shared by the stages; not part of the public API.
+ */
+#ifndef LP_INTERNAL_H
+#define LP_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdbool.h>
+
+#include "letterpipe.h"
+
+/* ---- memory ---------------------------------------------------------- */
+
+/* Allocate or die: the CLI cannot do anything useful without memory. */
+void *lp_xmalloc(size_t n);
+void *lp_xrealloc(void *p, size_t n);
+char *lp_xstrdup(const char *s);
+
+/* Arena: everything a document's stages make lives until lp_doc_free. */
+struct lp_arena *lp_arena_new(void);
+void lp_arena_free(struct lp_arena *a);
+void *lp_arena_alloc(struct lp_arena *a, size_t n);
+/* Copy @n bytes of @s into the arena, NUL-terminated. */
+char *lp_arena_strndup(struct lp_arena *a, const char *s, size_t n);
+
+/* ---- errors ---------------------------------------------------------- */
+
+/* Fill @err (which may be NULL) and return @code. */
+int lp_fail(lp_error *err, int code, const char *file, long line,
+	    long long offset, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* ---- growable byte buffer with a source map ---------------------------- */
+
+/* Text being built by a stage, each byte tagged with a source offset. */
+typedef struct lp_buf {
+	char *s;
+	uint32_t *map;
+	size_t len, cap;
+} lp_buf;
+
+void lp_buf_put(lp_buf *b, const char *s, size_t n, uint32_t src);
+/* Append bytes copied verbatim from the source: byte i maps to src+i. */
+void lp_buf_copy(lp_buf *b, const char *s, size_t n, uint32_t src);
+/* Append @n bytes whose source offsets are given in @map. */
+void lp_buf_append(lp_buf *b, const char *s, const uint32_t *map, size_t n);
+void lp_buf_free(lp_buf *b);
+
+/* ---- spans ----------------------------------------------------------- */
+
+/* Add a span and return its index; the pointer may move on the next add. */
+int lp_doc_add_span(lp_doc *doc, enum lp_span_kind kind, size_t start,
+		    size_t end, const char *rule, int parent);
+/* Set attribute @key on span @i; @value is copied into the arena. */
+void lp_span_set(lp_doc *doc, int i, const char *key, const char *value);
+
+/* ---- grammar rules --------------------------------------------------- */
+
+typedef struct lp_rule lp_rule;
+
+/* The rule called @name, or NULL. */
+const lp_rule *lp_rule_get(const lp_grammar *g, const char *name);
+/* Like lp_rule_get, but a missing rule is a grammar error. */
+int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
+		 lp_error *err);
+const char *lp_rule_name(const lp_rule *r);
+/* Rule @i in load order (files by name, rules in file order). */
+const lp_rule *lp_grammar_rule(const lp_grammar *g, size_t i);
+
+/* One match of a rule; reuse it across calls to avoid allocation. */
+typedef struct lp_match {
+	const lp_grammar *grammar;
+	const lp_rule *rule;
+	const char *subject;
+	size_t start, end;
+	pcre2_match_data *md;
+} lp_match;
+
+lp_match *lp_match_new(const lp_grammar *g);
+void lp_match_free(lp_match *m);
+
+/*
+ * Search @s[0..len) for @r from @from.  Returns 1 on a match, 0 on none,
+ * or LP_ELIMIT when the rule exhausted the match limits (err names it).
+ */
+int lp_rule_find(const lp_rule *r, const char *s, size_t len, size_t from,
+		 lp_match *m, lp_error *err);
+/* Like lp_rule_find, but the match must start at @from. */
+int lp_rule_at(const lp_rule *r, const char *s, size_t len, size_t from,
+	       lp_match *m, lp_error *err);
+
+/* Bounds of named group @name in the last match; false if it is unset. */
+bool lp_match_group(const lp_match *m, const char *name, size_t *start,
+		    size_t *end);
+
+/* ---- text helpers ---------------------------------------------------- */
+
+/* Decode one UTF-8 character at s[*i], advancing *i; -1 when invalid. */
+int32_t lp_utf8_next(const unsigned char *s, size_t len, size_t *i);
+/* Byte offset of the first invalid UTF-8 sequence, or (size_t)-1. */
+size_t lp_utf8_invalid(const unsigned char *s, size_t len);
+
+/* Map a fold offset to a text offset. */
+size_t lp_fold_to_text(const lp_doc *doc, size_t off);
+
+/* Month number 1..12 from an English month name or abbreviation, or 0. */
+int lp_month_number(const char *s, size_t n);
+
+/*
+ * Parse a day-month-year date written out in English ("18 August 2022",
+ * "22nd February 2018", "11/07/2016") into "YYYY-MM-DD" in @iso (11 bytes).
+ * Returns false when the text is not such a date.
+ */
+bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
+		       char iso[11]);
+
+/* SHA-256 of @len bytes as 64 lower-case hex digits and a NUL. */
+void lp_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * letterpipe.h - the public API of the letterpipe pipeline.
+ *
+ * A letter is read into one owning lp_doc.  Each stage adds stand-off spans
+ * over the document's normalised text; no stage copies the text around.
+ * The CLI, the tests and the fuzzers use only what is declared here.
+ */
+#ifndef LETTERPIPE_H
+#define LETTERPIPE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/** Error codes.  Functions return 0 or one of these (negative). */
+enum lp_status {
+	LP_OK = 0,
+	LP_EINPUT = -1,   /**< the input is not something we can read */
+	LP_EGRAMMAR = -2, /**< a grammar file failed to load or compile */
+	LP_ELIMIT = -3,   /**< a resource limit was hit */
+	LP_EIO = -4,      /**< a read or write failed */
+	LP_ENOMEM = -5,
+};
+
+/** Where an error happened and what it was; the library never prints. */
+typedef struct lp_error {
+	int code;          /**< one of enum lp_status */
+	char file[512];    /**< file the error is about, or "" */
+	long line;         /**< 1-based line, or 0 when not meaningful */
+	long col;          /**< 1-based column, or 0 */
+	long long offset;  /**< byte offset, or -1 when not meaningful */
+	char msg[512];
+} lp_error;
+
+/** Kinds of stand-off span.  Later stages add kinds here, never a model. */
+enum lp_span_kind {
+	LP_SPAN_BOLD,           /**< emphasis in the source (Markdown **) */
+	LP_SPAN_PARAGRAPH,
+	LP_SPAN_LETTERHEAD,
+	LP_SPAN_COVER,
+	LP_SPAN_ANNEX_TITLE,
+	LP_SPAN_PAIR,
+	LP_SPAN_RECOMMENDATION,
+	LP_SPAN_RESPONSE,
+	LP_SPAN_PART,           /**< (a), (b) of a multi-part recommendation */
+	LP_SPAN_MONEY,
+	LP_SPAN_DATE,
+	LP_SPAN_COMMITMENT,
+	LP_SPAN_KIND_COUNT
+};
+
+/** One key/value attribute of a span; both strings owned by the doc. */
+typedef struct lp_attr {
+	const char *key;
+	const char *value;
+} lp_attr;
+
+/** A stand-off annotation over the normalised text, [start, end). */
+typedef struct lp_span {
+	enum lp_span_kind kind;
+	size_t start, end;     /**< normalised-text byte offsets */
+	const char *rule;      /**< grammar rule that made it, or NULL */
+	int parent;            /**< index of the enclosing span, or -1 */
+	lp_attr *attrs;
+	size_t nattrs;
+} lp_span;
+
+/** Letter metadata found by segmentation; strings owned by the doc. */
+typedef struct lp_letter {
+	const char *reference;
+	const char *date;          /**< ISO 8601 day, or NULL */
+	const char *sender_name, *sender_role;
+	const char *recipient_name, *recipient_role;
+	const char *salutation, *valediction;
+	const char *report;
+} lp_letter;
+
+struct lp_arena;
+
+/** One letter: source bytes, normalised text, offset map and spans. */
+typedef struct lp_doc {
+	char *path;              /**< as given by the user; "-" for stdin */
+	unsigned char *src;      /**< source bytes, exactly as read */
+	size_t src_len;
+	size_t body;             /**< offset of the content after any BOM */
+	const char *format;      /**< "markdown" or "text" */
+
+	char *text;              /**< normalised UTF-8, NUL-terminated */
+	size_t text_len;
+	uint32_t *map;           /**< text_len+1 entries: source offset of each
+				      text byte (see lp_doc_src_start/end) */
+
+	char *fold;              /**< text with quotes and dashes folded to
+				      ASCII, for rules to match; == text when
+				      there was nothing to fold */
+	size_t fold_len;
+	uint32_t *fold_map;      /**< fold offset -> text offset, or NULL
+				      when fold == text */
+
+	lp_span *spans;
+	size_t nspans, spans_cap;
+
+	lp_letter letter;
+	struct lp_arena *arena;  /**< owns every string the stages make */
+} lp_doc;
+
+/** Options for reading a letter. */
+typedef struct lp_options {
+	size_t max_bytes;        /**< refuse larger inputs; 0 means default */
+} lp_options;
+
+#define LP_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+
+struct lp_grammar;
+typedef struct lp_grammar lp_grammar;
+
+/**
+ * Load and JIT-compile every grammars/ *.yaml file in @dir.
+ * On success *out owns the grammar; free it with lp_grammar_free().
+ */
+int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err);
+void lp_grammar_free(lp_grammar *g);
+
+/**
+ * Run every rule's examples: each must match, or be rejected, as listed.
+ * Failures are written to @report (may be NULL); returns the failure count.
+ */
+int lp_grammar_check(const lp_grammar *g, FILE *report);
+
+/** Number of rules loaded (for diagnostics and tests). */
+size_t lp_grammar_count(const lp_grammar *g);
+
+/**
+ * Stage 1, ingest: read @path ("-" is stdin) into a new document.
+ * Refuses empty, binary, non-UTF-8 and oversized input with LP_EINPUT.
+ * The caller owns *out and frees it with lp_doc_free().
+ */
+int lp_ingest_file(const char *path, const lp_options *opt, lp_doc **out,
+		   lp_error *err);
+
+/** As lp_ingest_file, from memory; @name labels errors and output.
+ *  The bytes are copied. */
+int lp_ingest_bytes(const char *name, const void *bytes, size_t len,
+		    const lp_options *opt, lp_doc **out, lp_error *err);
+
+/** Stage 2: build the normalised text, the offset map and bold spans. */
+int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err);
+
+/** Stage 3: find the letterhead, the cover letter and the pairs. */
+int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err);
+
+/** Run every stage after ingest, in order. */
+int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err);
+
+void lp_doc_free(lp_doc *doc);
+
+/** Source byte offset where normalised byte @off begins. */
+size_t lp_doc_src_start(const lp_doc *doc, size_t off);
+/** Source byte offset just past the character that ends at text[@end-1]. */
+size_t lp_doc_src_end(const lp_doc *doc, size_t end);
+
+/** Name of a span kind, as used in the output ("pair", "money", ...). */
+const char *lp_span_kind_name(enum lp_span_kind kind);
+
+/** Value of attribute @key of @span, or NULL. */
+const char *lp_span_attr(const lp_span *span, const char *key);
+
+/** Output formats. */
+enum lp_format { LP_FORMAT_YAML, LP_FORMAT_XML };
+
+/**
+ * Write @n documents to @out in @fmt.  Several documents give a YAML
+ * stream or one XML root holding several letters.
+ */
+int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt, FILE *out,
+	    lp_error *err);
+
+/** The letterpipe version string. */
+const char *lp_version(void);
+
+#endif

@@ -1,0 +1,281 @@
+/*
+ * main.c - the letterpipe command line.  Thin: options, files, exit codes.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "letterpipe.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+	"Usage: letterpipe parse [options] [FILE...|-]\n"
+	"       letterpipe check-grammars [--grammars DIR]\n"
+	"       letterpipe --help | --version\n"
+	"\n"
+	"Turn a response letter (Markdown or plain text) into its letter\n"
+	"details and recommendation/response pairs, as YAML or XML.\n"
+	"With no FILE, or when FILE is -, read standard input.\n"
+	"\n"
+	"Options:\n"
+	"  -f, --format FMT     yaml (default) or xml\n"
+	"  -o, --output FILE    write to FILE instead of standard output;\n"
+	"                       FILE appears only when every input succeeded\n"
+	"      --grammars DIR   read the rules from DIR (default: the\n"
+	"                       installed grammars, or the source tree's when\n"
+	"                       run from the build directory)\n"
+	"      --max-bytes N    refuse inputs larger than N bytes (suffixes\n"
+	"                       K, M, G; default 64M)\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Several files give a YAML stream (one document per letter) or one\n"
+	"XML <letters> root.  check-grammars runs every rule's examples.\n"
+	"\n"
+	"Exit status: 0 success; 1 bad input (empty, binary, not UTF-8, too\n"
+	"large, unreadable) or a broken grammar; 2 usage error.\n"
+	"Errors are printed as 'letterpipe: FILE: message'.\n";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+	fputs("letterpipe: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'letterpipe --help'.\n", stderr);
+}
+
+static void report(const lp_error *e)
+{
+	fputs("letterpipe: ", stderr);
+	if (e->file[0]) {
+		fputs(e->file, stderr);
+		if (e->line > 0)
+			fprintf(stderr, ":%ld", e->line);
+		fputs(": ", stderr);
+	}
+	fprintf(stderr, "%s\n", e->msg);
+}
+
+/* The grammars beside the sources when this binary is the one in the
+ * build tree, else the installed ones. */
+static const char *default_grammars(void)
+{
+	const char *env = getenv("LETTERPIPE_GRAMMARS");
+	if (env && *env)
+		return env;
+	static char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char build[PATH_MAX];
+		if (realpath(LP_BUILD_DIR, build) &&
+		    strcmp(dirname(exe), build) == 0)
+			return LP_SOURCE_GRAMMARS;
+	}
+	return LP_GRAMMAR_DIR;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return -1;
+	unsigned long long mul = 1;
+	switch (*end) {
+	case 'k': case 'K': mul = 1ULL << 10; end++; break;
+	case 'm': case 'M': mul = 1ULL << 20; end++; break;
+	case 'g': case 'G': mul = 1ULL << 30; end++; break;
+	}
+	if (*end || v == 0 || v > SIZE_MAX / mul)
+		return -1;
+	*out = (size_t)(v * mul);
+	return 0;
+}
+
+/* Write to a temporary file beside @path and rename it into place, so
+ * that @path is never left half-written. */
+static int write_output(const char *path, lp_doc **docs, size_t n,
+			enum lp_format fmt)
+{
+	lp_error err = { 0 };
+	if (!path) {
+		int rc = lp_emit(docs, n, fmt, stdout, &err);
+		if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+			rc = -1, snprintf(err.msg, sizeof err.msg,
+					  "write error on standard output: %s",
+					  strerror(errno));
+		if (rc)
+			report(&err);
+		return rc ? EXIT_INPUT : EXIT_OK;
+	}
+	size_t len = strlen(path) + 16;
+	char *tmp = malloc(len);
+	if (!tmp)
+		return EXIT_INPUT;
+	snprintf(tmp, len, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		fprintf(stderr, "letterpipe: %s: %s\n", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return EXIT_INPUT;
+	}
+	int rc = lp_emit(docs, n, fmt, f, &err);
+	if (fclose(f) != 0 && rc == 0)
+		rc = -1, snprintf(err.msg, sizeof err.msg, "%s",
+				  strerror(errno));
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = -1, snprintf(err.msg, sizeof err.msg, "%s",
+				  strerror(errno));
+	if (rc) {
+		unlink(tmp);
+		snprintf(err.file, sizeof err.file, "%s", path);
+		report(&err);
+	}
+	free(tmp);
+	return rc ? EXIT_INPUT : EXIT_OK;
+}
+
+static int cmd_parse(int argc, char **argv, const char *grammars,
+		     const char *out, enum lp_format fmt, size_t max_bytes)
+{
+	lp_error err = { 0 };
+	lp_grammar *g = NULL;
+	if (lp_grammar_load(grammars, &g, &err)) {
+		report(&err);
+		return EXIT_INPUT;
+	}
+	static char *stdin_only[] = { "-" };
+	char **files = argc > 0 ? argv : stdin_only;
+	size_t n = argc > 0 ? (size_t)argc : 1;
+	lp_doc **docs = calloc(n, sizeof *docs);
+	lp_options opt = { .max_bytes = max_bytes };
+	int status = EXIT_OK;
+	/* Read every file, reporting each failure, before writing anything:
+	 * output appears only when all inputs were good. */
+	for (size_t i = 0; i < n; i++) {
+		memset(&err, 0, sizeof err);
+		if (lp_ingest_file(files[i], &opt, &docs[i], &err) ||
+		    lp_doc_process(docs[i], g, &err)) {
+			report(&err);
+			status = EXIT_INPUT;
+		}
+	}
+	if (status == EXIT_OK)
+		status = write_output(out, docs, n, fmt);
+	for (size_t i = 0; i < n; i++)
+		lp_doc_free(docs[i]);
+	free(docs);
+	lp_grammar_free(g);
+	return status;
+}
+
+static int cmd_check(const char *grammars)
+{
+	lp_error err = { 0 };
+	lp_grammar *g = NULL;
+	if (lp_grammar_load(grammars, &g, &err)) {
+		report(&err);
+		return EXIT_INPUT;
+	}
+	int failures = lp_grammar_check(g, stderr);
+	printf("%zu rules, %d example failures\n", lp_grammar_count(g),
+	       failures);
+	lp_grammar_free(g);
+	return failures ? EXIT_INPUT : EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES };
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "grammars", required_argument, NULL, OPT_GRAMMARS },
+		{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum lp_format fmt = LP_FORMAT_YAML;
+	const char *out = NULL, *grammars = NULL, *cmd = NULL;
+
+	/* The command comes first; getopt then sees the arguments after it,
+	 * where options and files may mix. */
+	if (argc > 1 && argv[1][0] != '-') {
+		cmd = argv[1];
+		argv++;
+		argc--;
+	}
+	size_t max_bytes = LP_DEFAULT_MAX_BYTES;
+	int c;
+	while ((c = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "yaml") == 0) {
+				fmt = LP_FORMAT_YAML;
+			} else if (strcmp(optarg, "xml") == 0) {
+				fmt = LP_FORMAT_XML;
+			} else {
+				usage_error("unknown format '%s' (use yaml or xml)",
+					    optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case OPT_GRAMMARS:
+			grammars = optarg;
+			break;
+		case OPT_MAX_BYTES:
+			if (parse_size(optarg, &max_bytes)) {
+				usage_error("--max-bytes: '%s' is not a size",
+					    optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return fflush(stdout) || ferror(stdout) ? EXIT_INPUT
+								: EXIT_OK;
+		case 'V':
+			printf("letterpipe %s\n", lp_version());
+			return fflush(stdout) || ferror(stdout) ? EXIT_INPUT
+								: EXIT_OK;
+		default:
+			fputs("Try 'letterpipe --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!grammars)
+		grammars = default_grammars();
+	if (!cmd) {
+		usage_error("%s", "missing command (parse or check-grammars)");
+		return EXIT_USAGE;
+	}
+	if (strcmp(cmd, "parse") == 0)
+		return cmd_parse(argc - optind, argv + optind, grammars, out,
+				 fmt, max_bytes);
+	if (strcmp(cmd, "check-grammars") == 0) {
+		if (optind < argc) {
+			usage_error("check-grammars takes no file: '%s'",
+				    argv[optind]);
+			return EXIT_USAGE;
+		}
+		return cmd_check(grammars);
+	}
+	usage_error("unknown command '%s' (use parse or check-grammars)", cmd);
+	return EXIT_USAGE;
+}

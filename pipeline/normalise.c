@@ -1,0 +1,863 @@
+/*
+ * normalise.c - stage 2: from source bytes to clean paragraphs.
+ *
+ * Two passes.  The first cleans each source line on its own: Markdown
+ * markup goes, spaces fold, characters become NFC, and a line that a PDF
+ * converter glued together ("**MAYOR OF LONDON****Susan Hall AM**") is
+ * split back into logical lines.  The second looks at the lines together:
+ * it finds running headers and footers by rule and by repetition, drops
+ * them, and joins hard-wrapped lines into paragraphs, rejoining a sentence
+ * that a page break cut in two.
+ *
+ * Every byte of the result records the source byte it came from, so that
+ * any span over the text can be mapped back to the original file.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+enum {
+	L_HEADING = 1 << 0,   /* a Markdown heading: its own paragraph */
+	L_PAGE = 1 << 1,      /* first line after a form feed */
+	L_HARD = 1 << 2,      /* Markdown hard break at the end */
+	L_FURNITURE = 1 << 3, /* running header, footer or page number */
+	L_BLOCK = 1 << 4,     /* starts a block: list item, label ... */
+};
+
+typedef struct line {
+	size_t start, end;  /* in the scratch buffer */
+	unsigned flags;
+	size_t bold0, nbold; /* its bold ranges in the bold array */
+} line;
+
+typedef struct range {
+	size_t start, end;
+} range;
+
+typedef struct cleaner {
+	lp_doc *doc;
+	const lp_grammar *g;
+	lp_match *m;
+	lp_error *err;
+	bool markdown;
+
+	lp_buf scratch;
+	line *lines;
+	size_t nlines, lines_cap;
+	range *bold;
+	size_t nbold, bold_cap;
+
+	bool in_bold;       /* Markdown bold state, carried across lines */
+	size_t bold_from;   /* scratch offset where the open bold began */
+
+	const lp_rule *block_start, *page_number, *footer, *column_field,
+		*keep_hyphen;
+} cleaner;
+
+/* ---- pass 1: one source line ---------------------------------------- */
+
+static line *cur_line(cleaner *c)
+{
+	return &c->lines[c->nlines - 1];
+}
+
+static void open_line(cleaner *c, unsigned flags)
+{
+	if (c->nlines == c->lines_cap) {
+		c->lines_cap = c->lines_cap ? c->lines_cap * 2 : 256;
+		c->lines = lp_xrealloc(c->lines, c->lines_cap * sizeof *c->lines);
+	}
+	c->lines[c->nlines++] = (line){ .start = c->scratch.len,
+					.end = c->scratch.len,
+					.flags = flags,
+					.bold0 = c->nbold };
+	if (c->in_bold)
+		c->bold_from = c->scratch.len;
+}
+
+static void add_bold(cleaner *c, size_t start, size_t end)
+{
+	if (end <= start)
+		return;
+	if (c->nbold == c->bold_cap) {
+		c->bold_cap = c->bold_cap ? c->bold_cap * 2 : 64;
+		c->bold = lp_xrealloc(c->bold, c->bold_cap * sizeof *c->bold);
+	}
+	c->bold[c->nbold++] = (range){ start, end };
+	cur_line(c)->nbold++;
+}
+
+/* Trim trailing spaces of the current logical line and close it. */
+static void close_line(cleaner *c)
+{
+	line *l = cur_line(c);
+	while (c->scratch.len > l->start && c->scratch.s[c->scratch.len - 1] == ' ')
+		c->scratch.len--;
+	if (c->in_bold)
+		add_bold(c, c->bold_from, c->scratch.len);
+	l->end = c->scratch.len;
+	c->scratch.s[c->scratch.len] = '\0';
+}
+
+static bool last_is_space(const cleaner *c)
+{
+	const line *l = &c->lines[c->nlines - 1];
+	return c->scratch.len == l->start ||
+	       c->scratch.s[c->scratch.len - 1] == ' ';
+}
+
+static void put_space(cleaner *c, uint32_t src)
+{
+	if (!last_is_space(c))
+		lp_buf_put(&c->scratch, " ", 1, src);
+}
+
+/* Spaces that are not U+0020 but read as one. */
+static bool is_space_cp(int32_t cp)
+{
+	return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x3000 || cp == 0x1680;
+}
+
+/* Characters that carry nothing a reader sees. */
+static bool is_invisible_cp(int32_t cp)
+{
+	return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+	       cp == 0xFEFF || (cp >= 0x80 && cp <= 0x9F);
+}
+
+/* Latin-1 and general punctuation are already NFC and never compose
+ * with what follows, so most letters need no call into utf8proc. */
+static bool nfc_stable_cp(int32_t cp)
+{
+	return (cp >= 0xA0 && cp <= 0x2FF) || (cp >= 0x2010 && cp <= 0x205F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+static bool is_combining(int32_t cp)
+{
+	return utf8proc_get_property(cp)->combining_class != 0;
+}
+
+/* Copy one character, and any combining marks after it, in NFC. */
+static size_t put_cluster(cleaner *c, const unsigned char *s, size_t i,
+			  size_t end)
+{
+	size_t at = i;
+	int32_t cp = lp_utf8_next(s, end, &i);
+	size_t j = i;
+	while (j < end) {
+		size_t k = j;
+		int32_t next = lp_utf8_next(s, end, &k);
+		if (next < 0 || !is_combining(next))
+			break;
+		j = k;
+	}
+	if (j == i && nfc_stable_cp(cp)) {
+		lp_buf_copy(&c->scratch, (const char *)s + at, i - at,
+			    (uint32_t)at);
+		return i;
+	}
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t n = utf8proc_map(s + at, (utf8proc_ssize_t)(j - at),
+					  &nfc,
+					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n > 0) {
+		lp_buf_put(&c->scratch, (const char *)nfc, (size_t)n,
+			   (uint32_t)at);
+	} else {
+		lp_buf_copy(&c->scratch, (const char *)s + at, j - at,
+			    (uint32_t)at);
+	}
+	free(nfc);
+	return j;
+}
+
+/* The `)` closing a Markdown link `[text](url)` whose `[` is at @i, or 0. */
+static size_t link_end(const unsigned char *s, size_t i, size_t end,
+		       size_t *close_bracket)
+{
+	size_t k = i + 1;
+	while (k < end && s[k] != ']' && s[k] != '[')
+		k++;
+	if (k + 1 >= end || s[k] != ']' || s[k + 1] != '(')
+		return 0;
+	size_t p = k + 2;
+	while (p < end && s[p] != ')' && s[p] != ' ')
+		p++;
+	if (p >= end || s[p] != ')')
+		return 0;
+	*close_bracket = k;
+	return p;
+}
+
+/* Does the text after a wide gap start a letterhead field (`Our ref:`,
+ * `Date:`)?  Then the gap was a column break in a two-column letterhead. */
+static bool column_break(cleaner *c, const unsigned char *s, size_t i,
+			 size_t end)
+{
+	if (!c->column_field)
+		return false;
+	lp_error e;
+	return lp_rule_at(c->column_field, (const char *)s, end, i, c->m, &e) ==
+	       1;
+}
+
+static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
+{
+	const unsigned char *s = c->doc->src;
+	size_t i = a;
+
+	/* A Markdown hard break is two trailing spaces or a backslash. */
+	size_t tail = b;
+	while (tail > a && (s[tail - 1] == ' ' || s[tail - 1] == '\t'))
+		tail--;
+	if (c->markdown && (b - tail >= 2 || (tail > a && s[tail - 1] == '\\')))
+		flags |= L_HARD;
+
+	while (i < b && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (c->markdown && i < b && s[i] == '#') {
+		size_t k = i;
+		while (k < b && s[k] == '#')
+			k++;
+		if (k - i <= 6 && (k == b || s[k] == ' ')) {
+			flags |= L_HEADING;
+			i = k;
+		}
+	}
+	open_line(c, flags);
+
+	size_t link_close = 0, link_stop = 0;
+	while (i < b) {
+		unsigned ch = s[i];
+		if (c->markdown && (ch == '*' || ch == '_') && i + 1 < b &&
+		    s[i + 1] == ch) {
+			bool opening = !c->in_bold;
+			if (opening) {
+				/* Bold glued to what precedes it starts a new
+				 * block: the converter lost a line break. */
+				if (!last_is_space(c)) {
+					close_line(c);
+					open_line(c, flags & L_PAGE);
+				}
+				c->in_bold = true;
+				c->bold_from = c->scratch.len;
+			} else {
+				add_bold(c, c->bold_from, c->scratch.len);
+				c->in_bold = false;
+			}
+			i += 2;
+			continue;
+		}
+		if (c->markdown && ch == '[' && !link_close) {
+			size_t close;
+			size_t e = link_end(s, i, b, &close);
+			if (e) {
+				link_close = close;
+				link_stop = e;
+				i++;
+				continue;
+			}
+		}
+		if (link_close && i == link_close) {
+			i = link_stop + 1;
+			link_close = 0;
+			continue;
+		}
+		if (c->markdown && ch == '\\' && i + 1 < b &&
+		    ispunct(s[i + 1])) {
+			i++;
+			lp_buf_copy(&c->scratch, (const char *)s + i, 1,
+				    (uint32_t)i);
+			i++;
+			continue;
+		}
+		if (ch == ' ' || ch == '\t') {
+			size_t k = i;
+			while (k < b && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (!c->markdown && k - i >= 3 && k < b &&
+			    column_break(c, s, k, b)) {
+				close_line(c);
+				open_line(c, flags & L_PAGE);
+			} else if (k < b) {
+				put_space(c, (uint32_t)i);
+			}
+			i = k;
+			continue;
+		}
+		if (ch < 0x20 || ch == 0x7F) {
+			/* Control characters cannot reach XML and mean
+			 * nothing in a letter: they read as a space. */
+			put_space(c, (uint32_t)i);
+			i++;
+			continue;
+		}
+		if (ch < 0x80) {
+			lp_buf_copy(&c->scratch, (const char *)s + i, 1,
+				    (uint32_t)i);
+			i++;
+			continue;
+		}
+		size_t k = i;
+		int32_t cp = lp_utf8_next(s, b, &k);
+		if (is_space_cp(cp)) {
+			put_space(c, (uint32_t)i);
+			i = k;
+		} else if (is_invisible_cp(cp)) {
+			i = k;
+		} else {
+			i = put_cluster(c, s, i, b);
+		}
+	}
+	close_line(c);
+}
+
+/* Markdown if the file uses heading or bold markup; otherwise plain text
+ * such as pdftotext gives, where a `**` would be literal. */
+static bool sniff_markdown(const unsigned char *s, size_t n)
+{
+	bool at_line_start = true;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (at_line_start && s[i] == '#' &&
+		    (s[i + 1] == '#' || s[i + 1] == ' '))
+			return true;
+		if (s[i] == '*' && s[i + 1] == '*')
+			return true;
+		at_line_start = s[i] == '\n' || s[i] == '\r';
+	}
+	return false;
+}
+
+static void split_lines(cleaner *c)
+{
+	const unsigned char *s = c->doc->src;
+	size_t n = c->doc->src_len, i = c->doc->body;
+	unsigned flags = 0;
+	while (i < n) {
+		size_t e = i;
+		while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f')
+			e++;
+		clean_line(c, i, e, flags);
+		flags = 0;
+		if (e == n)
+			break;
+		if (s[e] == '\f') {
+			flags = L_PAGE;
+			/* A form feed usually ends a line's worth of text;
+			 * a newline right after it adds no blank line. */
+			if (e + 1 < n && s[e + 1] == '\n')
+				e++;
+		} else if (s[e] == '\r' && e + 1 < n && s[e + 1] == '\n') {
+			e++;
+		}
+		i = e + 1;
+		/* Markdown bold does not run across a blank line. */
+		if (c->in_bold && i < n && (s[i] == '\n' || s[i] == '\r'))
+			c->in_bold = false;
+	}
+}
+
+/* ---- pass 2: the lines together -------------------------------------- */
+
+static const char *ltext(const cleaner *c, size_t i)
+{
+	return c->scratch.s + c->lines[i].start;
+}
+
+static size_t llen(const cleaner *c, size_t i)
+{
+	return c->lines[i].end - c->lines[i].start;
+}
+
+static bool blank(const cleaner *c, size_t i)
+{
+	return llen(c, i) == 0;
+}
+
+static bool same_text(const cleaner *c, size_t a, size_t b)
+{
+	return llen(c, a) == llen(c, b) &&
+	       memcmp(ltext(c, a), ltext(c, b), llen(c, a)) == 0;
+}
+
+static int rule_whole_line(cleaner *c, const lp_rule *r, size_t i)
+{
+	if (!r)
+		return 0;
+	return lp_rule_at(r, ltext(c, i), llen(c, i), 0, c->m, c->err);
+}
+
+/* Page furniture found by rule: page numbers anywhere, and footer lines
+ * (address, phone, web) that repeat. */
+static int mark_by_rule(cleaner *c)
+{
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (blank(c, i))
+			continue;
+		int rc = rule_whole_line(c, c->page_number, i);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			c->lines[i].flags |= L_FURNITURE;
+		rc = rule_whole_line(c, c->block_start, i);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			c->lines[i].flags |= L_BLOCK;
+	}
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (blank(c, i) || (c->lines[i].flags & L_FURNITURE))
+			continue;
+		int rc = rule_whole_line(c, c->footer, i);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			continue;
+		for (size_t k = i + 1; k < c->nlines; k++) {
+			if (same_text(c, i, k)) {
+				c->lines[i].flags |= L_FURNITURE;
+				c->lines[k].flags |= L_FURNITURE;
+			}
+		}
+	}
+	return 0;
+}
+
+static bool standalone(const cleaner *c, size_t i)
+{
+	bool before = i == 0 || blank(c, i - 1) ||
+		      (c->lines[i].flags & (L_PAGE | L_HEADING)) ||
+		      (c->lines[i - 1].flags & L_FURNITURE);
+	bool after = i + 1 == c->nlines || blank(c, i + 1) ||
+		     (c->lines[i + 1].flags & (L_PAGE | L_FURNITURE));
+	return before && after;
+}
+
+/* A running letterhead: one of the first lines of the letter that comes
+ * back later on a line of its own, as `# MAYOR OF LONDON` does in the
+ * seed at every page.  Case matters: the sender's role "Mayor of London"
+ * under the signature is content, not the letterhead. */
+static void mark_letterhead_repeats(cleaner *c)
+{
+	size_t head[5], nhead = 0;
+	for (size_t i = 0; i < c->nlines && nhead < 5; i++)
+		if (!blank(c, i) && !(c->lines[i].flags & L_FURNITURE))
+			head[nhead++] = i;
+	for (size_t h = 0; h < nhead; h++) {
+		size_t first = head[h];
+		if (llen(c, first) > 80 || (c->lines[first].flags & L_BLOCK))
+			continue;
+		bool repeated = false;
+		for (size_t i = head[nhead - 1] + 1; i < c->nlines; i++) {
+			if (same_text(c, first, i) && standalone(c, i)) {
+				c->lines[i].flags |= L_FURNITURE;
+				repeated = true;
+			}
+		}
+		if (repeated)
+			c->lines[first].flags |= L_FURNITURE;
+	}
+}
+
+/* Compare two lines with digits masked, so "Page 2" matches "Page 3". */
+static bool same_masked(const cleaner *c, size_t a, size_t b)
+{
+	if (llen(c, a) != llen(c, b))
+		return false;
+	const char *x = ltext(c, a), *y = ltext(c, b);
+	for (size_t k = 0; k < llen(c, a); k++) {
+		bool dx = isdigit((unsigned char)x[k]);
+		bool dy = isdigit((unsigned char)y[k]);
+		if (dx != dy || (!dx && x[k] != y[k]))
+			return false;
+	}
+	return true;
+}
+
+#define EDGE 3 /* lines at the top and bottom of a page that may be furniture */
+
+/* Collect up to EDGE non-blank lines from the top and the bottom of the
+ * page that starts at line @p0 and ends before @p1. */
+static size_t page_edges(const cleaner *c, size_t p0, size_t p1,
+			 size_t out[2 * EDGE])
+{
+	size_t n = 0;
+	for (size_t i = p0, k = 0; i < p1 && k < EDGE; i++)
+		if (!blank(c, i)) {
+			out[n++] = i;
+			k++;
+		}
+	for (size_t i = p1, k = 0; i > p0 && k < EDGE; i--)
+		if (!blank(c, i - 1)) {
+			bool dup = false;
+			for (size_t j = 0; j < n; j++)
+				dup |= out[j] == i - 1;
+			if (!dup)
+				out[n++] = i - 1;
+			k++;
+		}
+	return n;
+}
+
+/* Running headers and footers of a paginated text (pdftotext puts a form
+ * feed between pages): lines at the edge of a page that recur, digits
+ * aside, at the edge of another page. */
+static void mark_page_edges(cleaner *c)
+{
+	size_t *starts = lp_xmalloc((c->nlines + 1) * sizeof *starts);
+	size_t npages = 0;
+	starts[npages++] = 0;
+	for (size_t i = 1; i < c->nlines; i++)
+		if (c->lines[i].flags & L_PAGE)
+			starts[npages++] = i;
+	if (npages < 2) {
+		free(starts);
+		return;
+	}
+	starts[npages] = c->nlines;
+	size_t (*edges)[2 * EDGE] = lp_xmalloc(npages * sizeof *edges);
+	size_t *nedges = lp_xmalloc(npages * sizeof *nedges);
+	for (size_t p = 0; p < npages; p++)
+		nedges[p] = page_edges(c, starts[p], starts[p + 1], edges[p]);
+	for (size_t p = 0; p < npages; p++) {
+		for (size_t e = 0; e < nedges[p]; e++) {
+			size_t i = edges[p][e];
+			if (llen(c, i) > 100 || (c->lines[i].flags & L_BLOCK))
+				continue;
+			/* Furniture recurs from page to page, so looking a
+			 * few pages ahead finds it and keeps this linear. */
+			for (size_t q = p + 1; q < npages && q <= p + 3; q++)
+				for (size_t f = 0; f < nedges[q]; f++) {
+					size_t k = edges[q][f];
+					if (same_masked(c, i, k)) {
+						c->lines[i].flags |= L_FURNITURE;
+						c->lines[k].flags |= L_FURNITURE;
+					}
+				}
+		}
+	}
+	free(edges);
+	free(nedges);
+	free(starts);
+}
+
+/* The width a hard-wrapped text was wrapped at, or 0 when its lines are
+ * whole paragraphs (as Markdown from a converter usually is). */
+static size_t wrap_width(const cleaner *c)
+{
+	size_t hist[201] = { 0 }, n = 0;
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (blank(c, i) || (c->lines[i].flags & L_FURNITURE))
+			continue;
+		size_t len = llen(c, i);
+		hist[len > 200 ? 200 : len]++;
+		n++;
+	}
+	if (n < 8)
+		return 0;
+	/* The 90th percentile: most lines of a wrapped paragraph fill it. */
+	size_t want = n - n / 10, seen = 0, w = 0;
+	for (w = 0; w <= 200; w++) {
+		seen += hist[w];
+		if (seen >= want)
+			break;
+	}
+	return w <= 120 ? w : 0;
+}
+
+static bool ends_sentence(const char *s, size_t n)
+{
+	while (n > 0 && strchr("\"')]*", s[n - 1]))
+		n--;
+	/* Closing typographic quotes are three bytes: ’ ” */
+	while (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+	       (unsigned char)s[n - 2] == 0x80 &&
+	       ((unsigned char)s[n - 1] == 0x99 || (unsigned char)s[n - 1] == 0x9D))
+		n -= 3;
+	return n > 0 && strchr(".!?:;", s[n - 1]);
+}
+
+static bool starts_lower(const char *s, size_t n)
+{
+	return n > 0 && islower((unsigned char)s[0]);
+}
+
+enum sep { SEP_NONE, SEP_SPACE, SEP_HYPHEN, SEP_KEEP_HYPHEN, SEP_LINE,
+	   SEP_PARA };
+
+/* Keep the hyphen of a word split at a line end when it is a compound:
+ * the rule names prefixes that compound, and the document itself may
+ * spell the word with its hyphen elsewhere. */
+static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
+			size_t nn)
+{
+	size_t a = ln - 1; /* the hyphen */
+	while (a > 0 && isalpha((unsigned char)l[a - 1]))
+		a--;
+	size_t b = 0;
+	while (b < nn && isalpha((unsigned char)n[b]))
+		b++;
+	if (c->keep_hyphen &&
+	    lp_rule_at(c->keep_hyphen, l + a, ln - 1 - a, 0, c->m, c->err) == 1)
+		return true;
+	size_t wlen = (ln - a) + b;
+	char *word = lp_xmalloc(wlen + 1);
+	memcpy(word, l + a, ln - a);
+	memcpy(word + (ln - a), n, b);
+	word[wlen] = '\0';
+	bool found = false;
+	const char *src = (const char *)c->doc->src;
+	/* memmem is not C11; the source is NUL-free so strstr is safe on
+	 * a NUL-terminated copy made by the caller. */
+	found = strstr(src, word) != NULL;
+	free(word);
+	return found;
+}
+
+static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
+			  bool crossed, size_t para_len, size_t width)
+{
+	const line *L = &c->lines[prev], *N = &c->lines[i];
+	const char *lt = ltext(c, prev), *nt = ltext(c, i);
+	size_t ll = llen(c, prev), nl = llen(c, i);
+	bool hyphen = ll >= 2 && lt[ll - 1] == '-' &&
+		      isalpha((unsigned char)lt[ll - 2]) && starts_lower(nt, nl);
+
+	if ((L->flags | N->flags) & L_HEADING)
+		return SEP_PARA;
+	if (crossed) {
+		/* A page break: rejoin the sentence it cut, as in the seed's
+		 * "from Her / # MAYOR OF LONDON / Majesty's Inspectorate". */
+		if (N->flags & L_BLOCK || ends_sentence(lt, ll) || para_len < 60)
+			return SEP_PARA;
+		if (hyphen)
+			return keep_hyphen(c, lt, ll, nt, nl) ? SEP_KEEP_HYPHEN
+								: SEP_HYPHEN;
+		return SEP_SPACE;
+	}
+	if (blank_seen)
+		return SEP_PARA;
+	if (L->flags & L_HARD || N->flags & L_BLOCK)
+		return SEP_LINE;
+	if (hyphen)
+		return keep_hyphen(c, lt, ll, nt, nl) ? SEP_KEEP_HYPHEN
+						      : SEP_HYPHEN;
+	if (starts_lower(nt, nl))
+		return SEP_SPACE;
+	if (width && ll * 10 >= width * 6)
+		return SEP_SPACE;
+	return SEP_LINE;
+}
+
+typedef struct assembler {
+	lp_buf out;
+	size_t para_start;
+	unsigned para_flags;
+} assembler;
+
+static void close_para(lp_doc *doc, assembler *a)
+{
+	if (a->out.len <= a->para_start)
+		return;
+	int i = lp_doc_add_span(doc, LP_SPAN_PARAGRAPH, a->para_start,
+				a->out.len, NULL, -1);
+	if (a->para_flags & L_HEADING)
+		lp_span_set(doc, i, "heading", "true");
+}
+
+/* Add the bold ranges of line @i, now copied to text offset @at. */
+static void add_line_bold(cleaner *c, size_t i, size_t at, size_t len)
+{
+	const line *l = &c->lines[i];
+	for (size_t k = l->bold0; k < l->bold0 + l->nbold; k++) {
+		size_t s = c->bold[k].start - l->start;
+		size_t e = c->bold[k].end - l->start;
+		if (e > len)
+			e = len;
+		if (s < e)
+			lp_doc_add_span(c->doc, LP_SPAN_BOLD, at + s, at + e,
+					NULL, -1);
+	}
+}
+
+/* Merge bold spans separated only by a space or a line break: a bold
+ * recommendation wrapped over several lines is one run of emphasis. */
+static void merge_bold(lp_doc *doc)
+{
+	size_t w = 0;
+	for (size_t r = 0; r < doc->nspans; r++) {
+		lp_span *s = &doc->spans[r];
+		if (s->kind == LP_SPAN_BOLD && w > 0) {
+			lp_span *p = &doc->spans[w - 1];
+			if (p->kind == LP_SPAN_BOLD && s->start >= p->end &&
+			    s->start - p->end <= 2) {
+				bool gap_ws = true;
+				for (size_t k = p->end; k < s->start; k++)
+					gap_ws &= doc->text[k] == ' ' ||
+						  doc->text[k] == '\n';
+				if (gap_ws) {
+					p->end = s->end;
+					continue;
+				}
+			}
+		}
+		doc->spans[w++] = *s;
+	}
+	doc->nspans = w;
+}
+
+static void assemble(cleaner *c)
+{
+	lp_doc *doc = c->doc;
+	size_t width = wrap_width(c);
+	assembler a = { 0 };
+	size_t prev = (size_t)-1;
+	bool blank_seen = false, crossed = false;
+	uint32_t src_end = (uint32_t)doc->src_len;
+
+	for (size_t i = 0; i < c->nlines; i++) {
+		const line *l = &c->lines[i];
+		if (l->flags & L_PAGE)
+			crossed = true;
+		if (blank(c, i)) {
+			blank_seen = true;
+			continue;
+		}
+		if (l->flags & L_FURNITURE) {
+			crossed = true;
+			continue;
+		}
+		uint32_t here = c->scratch.map[l->start];
+		if (prev != (size_t)-1) {
+			enum sep sp = separator(c, prev, i, blank_seen, crossed,
+						a.out.len - a.para_start, width);
+			switch (sp) {
+			case SEP_SPACE:
+				lp_buf_put(&a.out, " ", 1, here);
+				break;
+			case SEP_HYPHEN:
+				a.out.len--; /* drop the line-end hyphen */
+				break;
+			case SEP_KEEP_HYPHEN:
+			case SEP_NONE:
+				break;
+			case SEP_LINE:
+				lp_buf_put(&a.out, "\n", 1, here);
+				break;
+			case SEP_PARA:
+				close_para(doc, &a);
+				lp_buf_put(&a.out, "\n\n", 2, here);
+				a.para_start = a.out.len;
+				a.para_flags = l->flags;
+				break;
+			}
+		} else {
+			a.para_flags = l->flags;
+		}
+		size_t at = a.out.len;
+		lp_buf_append(&a.out, c->scratch.s + l->start,
+			      c->scratch.map + l->start, llen(c, i));
+		add_line_bold(c, i, at, llen(c, i));
+		prev = i;
+		blank_seen = crossed = false;
+	}
+	close_para(doc, &a);
+	/* Make sure the buffer exists and has room for map[text_len]. */
+	lp_buf_put(&a.out, "", 0, src_end);
+	a.out.map[a.out.len] = src_end;
+	doc->text = a.out.s;
+	doc->map = a.out.map;
+	doc->text_len = a.out.len;
+	merge_bold(doc);
+}
+
+/* ---- the folded view that rules match ------------------------------- */
+
+/* ASCII stand-ins for typographic quotes and dashes, so that a rule
+ * written with ' or - also matches ’ and –. */
+static const char *fold_cp(int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+		return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212:
+		return "-";
+	case 0x2026:
+		return "...";
+	default:
+		return NULL;
+	}
+}
+
+static void build_fold(lp_doc *doc)
+{
+	const unsigned char *t = (const unsigned char *)doc->text;
+	size_t n = doc->text_len;
+	bool any = false;
+	for (size_t i = 0; i < n && !any; i++)
+		any = t[i] == 0xE2;
+	doc->fold = doc->text;
+	doc->fold_len = n;
+	doc->fold_map = NULL;
+	if (!any)
+		return;
+	lp_buf b = { 0 };
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		int32_t cp = lp_utf8_next(t, n, &k);
+		const char *f = cp >= 0 ? fold_cp(cp) : NULL;
+		if (f)
+			lp_buf_put(&b, f, strlen(f), (uint32_t)i);
+		else
+			lp_buf_copy(&b, (const char *)t + i, k - i, (uint32_t)i);
+		i = k;
+	}
+	lp_buf_put(&b, "", 0, (uint32_t)n);
+	b.map[b.len] = (uint32_t)n;
+	doc->fold = b.s;
+	doc->fold_len = b.len;
+	doc->fold_map = b.map;
+}
+
+/* ---- the stage ------------------------------------------------------- */
+
+int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
+{
+	cleaner c = { .doc = doc, .g = g, .err = err };
+	c.markdown = sniff_markdown(doc->src + doc->body,
+				    doc->src_len - doc->body);
+	doc->format = c.markdown ? "markdown" : "text";
+	c.block_start = lp_rule_get(g, "layout.block-start");
+	c.page_number = lp_rule_get(g, "layout.page-number");
+	c.footer = lp_rule_get(g, "layout.footer");
+	c.column_field = lp_rule_get(g, "layout.column-field");
+	c.keep_hyphen = lp_rule_get(g, "layout.keep-hyphen");
+	c.m = lp_match_new(g);
+
+	/* keep_hyphen() searches the source as a C string. */
+	doc->src = lp_xrealloc(doc->src, doc->src_len + 1);
+	doc->src[doc->src_len] = '\0';
+
+	lp_buf_put(&c.scratch, "", 0, 0); /* allocate, so lines may be empty */
+	split_lines(&c);
+	int rc = mark_by_rule(&c);
+	if (rc == 0) {
+		mark_letterhead_repeats(&c);
+		mark_page_edges(&c);
+		assemble(&c);
+		build_fold(doc);
+	}
+	lp_match_free(c.m);
+	lp_buf_free(&c.scratch);
+	free(c.lines);
+	free(c.bold);
+	return rc;
+}

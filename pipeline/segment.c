@@ -1,0 +1,693 @@
+/*
+ * segment.c - stage 3: find the letter's parts and its recommendation /
+ * response pairs.
+ *
+ * The text is read as lines ("blocks"); rules from grammars/letter.yaml and
+ * grammars/pairs.yaml say what each line is.  Matching runs on the folded
+ * view (quotes and dashes as ASCII); spans and values are taken from the
+ * normalised text.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct block {
+	size_t start, end; /* fold offsets, end exclusive, no newline */
+	bool para_start;   /* first line of a paragraph */
+	bool heading;
+} block;
+
+typedef struct label {
+	size_t block;
+	size_t nums_s, nums_e;
+	bool has_body, has_para;
+	size_t body_s, para_s, para_e;
+	const lp_rule *rule;
+} label;
+
+typedef struct seg {
+	lp_doc *doc;
+	const lp_grammar *g;
+	lp_match *m;
+	lp_error *err;
+	block *b;
+	size_t nb;
+	lp_span *bold; /* the document's bold spans, in order */
+	size_t nbold;
+} seg;
+
+#define NONE ((size_t)-1)
+
+/* ---- blocks --------------------------------------------------------- */
+
+static size_t text_at(const seg *s, size_t fold_off)
+{
+	return lp_fold_to_text(s->doc, fold_off);
+}
+
+static void make_blocks(seg *s)
+{
+	const char *f = s->doc->fold;
+	size_t n = s->doc->fold_len, cap = 64;
+	s->b = lp_xmalloc(cap * sizeof *s->b);
+	bool para = true;
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && f[e] != '\n')
+			e++;
+		if (e > i) {
+			if (s->nb == cap) {
+				cap *= 2;
+				s->b = lp_xrealloc(s->b, cap * sizeof *s->b);
+			}
+			s->b[s->nb++] = (block){ i, e, para, false };
+			para = false;
+		} else {
+			para = true;
+		}
+		i = e + 1;
+	}
+	/* Headings come from the normaliser's paragraph spans. */
+	size_t k = 0;
+	for (size_t i = 0; i < s->doc->nspans; i++) {
+		const lp_span *sp = &s->doc->spans[i];
+		if (sp->kind != LP_SPAN_PARAGRAPH || !lp_span_attr(sp, "heading"))
+			continue;
+		while (k < s->nb && text_at(s, s->b[k].start) < sp->start)
+			k++;
+		if (k < s->nb && text_at(s, s->b[k].start) == sp->start)
+			s->b[k].heading = true;
+	}
+}
+
+static void collect_bold(seg *s)
+{
+	s->bold = lp_xmalloc((s->doc->nspans + 1) * sizeof *s->bold);
+	for (size_t i = 0; i < s->doc->nspans; i++)
+		if (s->doc->spans[i].kind == LP_SPAN_BOLD)
+			s->bold[s->nbold++] = s->doc->spans[i];
+}
+
+/* Is most of fold range [a, e) in bold?  A bold recommendation may have
+ * an unbolded full stop or quote; 90% of its letters is enough. */
+static bool is_bold(const seg *s, size_t a, size_t e)
+{
+	size_t ta = text_at(s, a), te = text_at(s, e);
+	size_t lo = 0, hi = s->nbold;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->bold[mid].end <= ta)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t covered = 0, letters = 0;
+	for (size_t i = ta; i < te; i++)
+		letters += isalnum((unsigned char)s->doc->text[i]) != 0;
+	for (size_t k = lo; k < s->nbold && s->bold[k].start < te; k++) {
+		size_t x = s->bold[k].start > ta ? s->bold[k].start : ta;
+		size_t y = s->bold[k].end < te ? s->bold[k].end : te;
+		for (size_t i = x; i < y; i++)
+			covered += isalnum((unsigned char)s->doc->text[i]) != 0;
+	}
+	return letters > 0 && covered * 10 >= letters * 9;
+}
+
+/* Match @r at the start of block @i; 1 on a match, 0 on none, <0 error. */
+static int at_block(seg *s, const lp_rule *r, size_t i)
+{
+	if (!r)
+		return 0;
+	return lp_rule_at(r, s->doc->fold, s->b[i].end, s->b[i].start, s->m,
+			  s->err);
+}
+
+/* Copy fold range [a, e) of the normalised text into the arena. */
+static const char *str(const seg *s, size_t a, size_t e)
+{
+	size_t ta = text_at(s, a), te = text_at(s, e);
+	return lp_arena_strndup(s->doc->arena, s->doc->text + ta, te - ta);
+}
+
+static const char *group_str(seg *s, const char *name)
+{
+	size_t a, e;
+	if (!lp_match_group(s->m, name, &a, &e) || a == e)
+		return NULL;
+	return str(s, a, e);
+}
+
+static size_t words(const seg *s, size_t i)
+{
+	size_t n = 0;
+	bool in = false;
+	for (size_t k = s->b[i].start; k < s->b[i].end; k++) {
+		bool sp = s->doc->fold[k] == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+static bool ends_with_stop(const seg *s, size_t i)
+{
+	char c = s->doc->fold[s->b[i].end - 1];
+	return c == '.' || c == '!' || c == '?';
+}
+
+/* Try every rule whose name starts with @prefix, in file order. */
+static int find_family(seg *s, const char *prefix, size_t a, size_t e,
+		       const char *group, const char **out)
+{
+	size_t plen = strlen(prefix);
+	*out = NULL;
+	for (size_t r = 0; r < lp_grammar_count(s->g); r++) {
+		const lp_rule *rule = lp_grammar_rule(s->g, r);
+		if (strncmp(lp_rule_name(rule), prefix, plen) != 0)
+			continue;
+		int rc = lp_rule_find(rule, s->doc->fold, e, a, s->m, s->err);
+		if (rc < 0)
+			return rc;
+		if (rc && (*out = group_str(s, group)))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- labels ------------------------------------------------------- */
+
+static int find_labels(seg *s, label **out, size_t *nout)
+{
+	size_t n = 0, cap = 16;
+	label *ls = lp_xmalloc(cap * sizeof *ls);
+	size_t plen = strlen("label.pair.");
+	for (size_t i = 0; i < s->nb; i++) {
+		for (size_t r = 0; r < lp_grammar_count(s->g); r++) {
+			const lp_rule *rule = lp_grammar_rule(s->g, r);
+			if (strncmp(lp_rule_name(rule), "label.pair.", plen))
+				continue;
+			int rc = at_block(s, rule, i);
+			if (rc < 0) {
+				free(ls);
+				return rc;
+			}
+			if (!rc)
+				continue;
+			label l = { .block = i, .rule = rule };
+			lp_match_group(s->m, "nums", &l.nums_s, &l.nums_e);
+			size_t be;
+			l.has_body = lp_match_group(s->m, "body", &l.body_s, &be);
+			l.has_para = lp_match_group(s->m, "para", &l.para_s,
+						    &l.para_e);
+			if (n == cap) {
+				cap *= 2;
+				ls = lp_xrealloc(ls, cap * sizeof *ls);
+			}
+			ls[n++] = l;
+			break;
+		}
+	}
+	*out = ls;
+	*nout = n;
+	return 0;
+}
+
+/* "4 and 5" -> "4,5"; "1-3" -> "1,2,3".  Written into @buf. */
+static void list_numbers(const char *f, size_t a, size_t e, char *buf,
+			 size_t cap)
+{
+	size_t len = 0;
+	long prev = -1;
+	bool range = false;
+	buf[0] = '\0';
+	for (size_t i = a; i < e;) {
+		if (isdigit((unsigned char)f[i])) {
+			long v = 0;
+			while (i < e && isdigit((unsigned char)f[i]))
+				v = v * 10 + (f[i++] - '0');
+			long from = range && prev >= 0 && v > prev && v - prev < 50
+					    ? prev + 1
+					    : v;
+			for (long k = from; k <= v && len + 8 < cap; k++)
+				len += (size_t)snprintf(buf + len, cap - len,
+							"%s%ld", len ? "," : "", k);
+			prev = v;
+			range = false;
+		} else {
+			if (f[i] == '-' || (i + 1 < e && f[i] == 't' &&
+					    f[i + 1] == 'o'))
+				range = true;
+			i++;
+		}
+	}
+}
+
+static size_t trim_end(const seg *s, size_t a, size_t e)
+{
+	while (e > a && isspace((unsigned char)s->doc->fold[e - 1]))
+		e--;
+	return e;
+}
+
+/* Split multi-part recommendation text into (a), (b) ... parts, but only
+ * when the labels count up from the first, so that a stray "(a)" in a
+ * sentence is not taken for a part. */
+static int add_parts(seg *s, int rec, size_t a, size_t e)
+{
+	const lp_rule *r = lp_rule_get(s->g, "recommendation.part");
+	if (!r)
+		return 0;
+	size_t starts[26];
+	char labels[26][5];
+	size_t n = 0;
+	for (size_t from = a; n < 26;) {
+		int rc = lp_rule_find(r, s->doc->fold, e, from, s->m, s->err);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			break;
+		size_t ls, le;
+		lp_match_group(s->m, "label", &ls, &le);
+		static const char *const roman[] = { "i", "ii", "iii", "iv",
+						     "v", "vi", "vii", "viii" };
+		const char *want = NULL;
+		char letter[2] = { 0 };
+		if (n > 0 && labels[0][0] == 'i' && labels[0][1] == '\0' &&
+		    n < 8) {
+			want = roman[n];
+		} else {
+			letter[0] = (char)('a' + n);
+			want = letter;
+		}
+		bool first_roman = n == 0 && le - ls == 1 &&
+				   s->doc->fold[ls] == 'i';
+		if ((strlen(want) == le - ls &&
+		     memcmp(s->doc->fold + ls, want, le - ls) == 0) ||
+		    first_roman) {
+			starts[n] = s->m->start;
+			memcpy(labels[n], s->doc->fold + ls, le - ls);
+			labels[n][le - ls] = '\0';
+			n++;
+		}
+		from = s->m->end > from ? s->m->end : from + 1;
+	}
+	if (n < 2)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t ps = starts[k];
+		while (ps < e && isspace((unsigned char)s->doc->fold[ps]))
+			ps++;
+		size_t pe = trim_end(s, ps, k + 1 < n ? starts[k + 1] : e);
+		int i = lp_doc_add_span(s->doc, LP_SPAN_PART, text_at(s, ps),
+					text_at(s, pe), lp_rule_name(r), rec);
+		lp_span_set(s->doc, i, "label", labels[k]);
+	}
+	return 0;
+}
+
+/* Where does the recommendation end and the response begin?  In order:
+ * an explicit "Response:" label; the end of bold type, where the source
+ * had it (a Markdown letter sets the recommendation in bold); a new
+ * paragraph that is not a part (b), (c) of the recommendation; and a
+ * stance sentence ("The Government agrees ...") run into the paragraph. */
+static int split_pair(seg *s, const label *l, size_t end_block,
+		      size_t *rec_s, size_t *rec_e, size_t *resp_s)
+{
+	const lp_rule *resp_label = lp_rule_get(s->g, "label.response");
+	const lp_rule *part = lp_rule_get(s->g, "recommendation.part");
+	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
+	size_t first = l->has_body ? l->block : l->block + 1;
+	*rec_s = l->has_body ? l->body_s : (first < end_block ? s->b[first].start
+							      : s->b[l->block].end);
+	*rec_e = first < end_block ? s->b[first].end : *rec_s;
+	*resp_s = NONE;
+	if (first >= end_block)
+		return 0;
+
+	bool bold = is_bold(s, *rec_s, s->b[first].end);
+	bool labelled = false;
+	for (size_t k = first + 1; k < end_block; k++) {
+		int rc = at_block(s, resp_label, k);
+		if (rc < 0)
+			return rc;
+		if (rc) {
+			size_t bs, be;
+			*resp_s = lp_match_group(s->m, "body", &bs, &be)
+					  ? bs
+					  : (k + 1 < end_block ? s->b[k + 1].start
+							       : NONE);
+			labelled = true;
+			break;
+		}
+		bool more;
+		if (bold) {
+			more = is_bold(s, s->b[k].start, s->b[k].end);
+		} else if (!s->b[k].para_start) {
+			rc = at_block(s, stance, k);
+			if (rc < 0)
+				return rc;
+			more = !rc;
+		} else {
+			rc = at_block(s, part, k);
+			if (rc < 0)
+				return rc;
+			more = rc;
+		}
+		if (!more) {
+			*resp_s = s->b[k].start;
+			break;
+		}
+		*rec_e = s->b[k].end;
+	}
+	if (!bold && !labelled) {
+		/* Plain text may run the stance into the recommendation's
+		 * paragraph: cut at the first stance sentence after its start. */
+		int rc = lp_rule_find(stance, s->doc->fold, *rec_e, *rec_s + 1,
+				      s->m, s->err);
+		if (rc < 0)
+			return rc;
+		if (rc) {
+			*rec_e = s->m->start;
+			*resp_s = s->m->start;
+		}
+	}
+	*rec_e = trim_end(s, *rec_s, *rec_e);
+	return 0;
+}
+
+static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
+{
+	for (size_t k = 0; k < n; k++) {
+		const label *l = &ls[k];
+		size_t end_block = k + 1 < n ? ls[k + 1].block : s->nb;
+		if (stop_block > l->block && stop_block < end_block)
+			end_block = stop_block;
+		size_t rec_s, rec_e, resp_s;
+		int rc = split_pair(s, l, end_block, &rec_s, &rec_e, &resp_s);
+		if (rc < 0)
+			return rc;
+		size_t last_end = s->b[end_block - 1].end;
+		size_t resp_e = resp_s == NONE ? rec_e : trim_end(s, resp_s, last_end);
+		if (resp_s == NONE)
+			resp_s = rec_e;
+		size_t pair_s = s->b[l->block].start;
+		size_t pair_e = resp_e > rec_e ? resp_e : rec_e;
+
+		char nums[256];
+		list_numbers(s->doc->fold, l->nums_s, l->nums_e, nums,
+			     sizeof nums);
+		int p = lp_doc_add_span(s->doc, LP_SPAN_PAIR, text_at(s, pair_s),
+					text_at(s, pair_e),
+					lp_rule_name(l->rule), -1);
+		lp_span_set(s->doc, p, "number", nums);
+		lp_span_set(s->doc, p, "label",
+			    str(s, s->b[l->block].start,
+				l->has_body ? trim_end(s, s->b[l->block].start,
+						       l->body_s)
+					    : s->b[l->block].end));
+		if (l->has_para)
+			lp_span_set(s->doc, p, "paragraph",
+				    str(s, l->para_s, l->para_e));
+		int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
+					text_at(s, rec_s), text_at(s, rec_e),
+					NULL, p);
+		lp_doc_add_span(s->doc, LP_SPAN_RESPONSE, text_at(s, resp_s),
+				text_at(s, resp_e), NULL, p);
+		rc = add_parts(s, r, rec_s, rec_e);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- the letter around the pairs ------------------------------------- */
+
+/* First block in [from, to) that @rule matches, or NONE. */
+static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
+			  int *rc)
+{
+	const lp_rule *r = lp_rule_get(s->g, rule);
+	for (size_t i = from; r && i < to; i++) {
+		*rc = at_block(s, r, i);
+		if (*rc < 0)
+			return NONE;
+		if (*rc)
+			return i;
+	}
+	return NONE;
+}
+
+/* Does @person answer to the salutation's name?  "Dear
+ * Susan" is Susan Hall; "Dear Ms Smith" is Jane Smith. */
+static bool named_in(const char *person, const char *salutation_name)
+{
+	for (const char *w = salutation_name; *w;) {
+		while (*w == ' ')
+			w++;
+		size_t n = strcspn(w, " ");
+		if (n >= 2 && isupper((unsigned char)w[0]))
+			for (const char *p = person; *p; p++)
+				if ((p == person || p[-1] == ' ') &&
+				    strncmp(p, w, n) == 0 &&
+				    (p[n] == ' ' || p[n] == '\0'))
+					return true;
+		w += n;
+	}
+	return false;
+}
+
+/* Lines after a name that give the role: "Chair of the ... Committee". */
+static int role_after(seg *s, size_t i, size_t to, bool letterhead,
+		      const char **out)
+{
+	const lp_rule *stop = lp_rule_get(s->g, "letter.stop");
+	const lp_rule *marker = lp_rule_get(s->g, "annex.marker");
+	const lp_rule *title = lp_rule_get(s->g, "annex.title");
+	size_t a = NONE, e = NONE;
+	for (size_t k = i + 1; k < to && k <= i + 3; k++) {
+		if (a != NONE && s->b[k].para_start && !letterhead)
+			break;
+		if (s->b[k].heading || words(s, k) > 14 || ends_with_stop(s, k))
+			break;
+		int rc = 0;
+		if (at_block(s, stop, k) || at_block(s, marker, k) ||
+		    at_block(s, title, k) ||
+		    (rc = at_block(s, lp_rule_get(s->g, "letter.salutation"), k)))
+			break;
+		if (rc < 0)
+			return rc;
+		if (a != NONE && s->b[k].para_start)
+			break;
+		if (a == NONE)
+			a = s->b[k].start;
+		e = s->b[k].end;
+	}
+	if (a == NONE)
+		return 0;
+	/* The role may be wrapped over lines: one line in the output. */
+	char *role = (char *)str(s, a, e);
+	for (char *c = role; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	*out = role;
+	return 0;
+}
+
+static int find_recipient(seg *s, size_t to, const char *sal_name)
+{
+	const lp_rule *person = lp_rule_get(s->g, "letter.person");
+	size_t best = NONE;
+	const char *best_name = NULL;
+	for (size_t i = 0; person && i < to; i++) {
+		int rc = at_block(s, person, i);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			continue;
+		const char *name = group_str(s, "name");
+		if (!name)
+			continue;
+		if (sal_name && named_in(name, sal_name)) {
+			best = i;
+			best_name = name;
+			break;
+		}
+		if (best == NONE) {
+			best = i;
+			best_name = name;
+		}
+	}
+	if (best == NONE)
+		return 0;
+	s->doc->letter.recipient_name = best_name;
+	return role_after(s, best, to, true, &s->doc->letter.recipient_role);
+}
+
+static int find_sender(seg *s, size_t val, size_t to)
+{
+	const lp_rule *note = lp_rule_get(s->g, "letter.signature-note");
+	const lp_rule *person = lp_rule_get(s->g, "letter.person");
+	for (size_t i = val + 1; i < to && i <= val + 4; i++) {
+		int rc = at_block(s, note, i);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			continue;
+		rc = at_block(s, person, i);
+		if (rc < 0)
+			return rc;
+		const char *name = rc ? group_str(s, "name") : NULL;
+		if (!name && words(s, i) <= 6 && !ends_with_stop(s, i) &&
+		    !s->b[i].heading)
+			name = str(s, s->b[i].start, s->b[i].end);
+		if (!name)
+			return 0;
+		s->doc->letter.sender_name = name;
+		return role_after(s, i, to, false,
+				  &s->doc->letter.sender_role);
+	}
+	return 0;
+}
+
+static int find_date(seg *s, size_t to)
+{
+	const lp_rule *field = lp_rule_get(s->g, "letter.date-field");
+	char iso[11];
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < to; i++) {
+			size_t a = s->b[i].start, e = s->b[i].end;
+			if (pass == 0) {
+				int rc = at_block(s, field, i);
+				if (rc < 0)
+					return rc;
+				if (!rc || !lp_match_group(s->m, "value", &a, &e))
+					continue;
+			} else if (e - a > 40) {
+				continue; /* a date line, not a sentence */
+			}
+			if (lp_parse_day_date(s->g, s->doc->fold + a, e - a, iso)) {
+				s->doc->letter.date =
+					lp_arena_strndup(s->doc->arena, iso, 10);
+				return 0;
+			}
+		}
+	}
+	return 0;
+}
+
+static int find_letter(seg *s, size_t first_label, size_t *val_out)
+{
+	lp_doc *doc = s->doc;
+	lp_letter *lt = &doc->letter;
+	int rc = 0;
+	size_t sal = first_block(s, "letter.salutation", 0, first_label, &rc);
+	if (rc < 0)
+		return rc;
+	const char *sal_name = NULL;
+	if (sal != NONE) {
+		at_block(s, lp_rule_get(s->g, "letter.salutation"), sal);
+		lt->salutation = group_str(s, "value");
+		sal_name = group_str(s, "name");
+	}
+	size_t val = first_block(s, "letter.valediction",
+				 sal == NONE ? 0 : sal + 1, s->nb, &rc);
+	if (rc < 0)
+		return rc;
+	if (val != NONE) {
+		at_block(s, lp_rule_get(s->g, "letter.valediction"), val);
+		lt->valediction = group_str(s, "value");
+	}
+	*val_out = val;
+
+	size_t marker = first_block(s, "annex.marker", 0, first_label, &rc);
+	if (rc < 0)
+		return rc;
+	size_t title = first_block(s, "annex.title", 0, first_label, &rc);
+	if (rc < 0)
+		return rc;
+
+	/* The letterhead runs to the salutation; a document without one
+	 * (a Government response) has its particulars before the first
+	 * recommendation. */
+	size_t head_end = sal != NONE ? sal : first_label;
+	if (head_end > 0 && s->nb > 0) {
+		int i = lp_doc_add_span(doc, LP_SPAN_LETTERHEAD, 0,
+					text_at(s, s->b[head_end - 1].end),
+					NULL, -1);
+		(void)i;
+	}
+	const char *ref = NULL;
+	if (head_end > 0) {
+		rc = find_family(s, "letter.reference", 0,
+				 s->b[head_end - 1].end, "value", &ref);
+		if (rc < 0)
+			return rc;
+	}
+	lt->reference = ref;
+	if ((rc = find_date(s, head_end)) < 0)
+		return rc;
+	if ((rc = find_recipient(s, sal != NONE ? sal : 0, sal_name)) < 0)
+		return rc;
+	if (val != NONE && (rc = find_sender(s, val, s->nb)) < 0)
+		return rc;
+
+	/* The cover letter: after the salutation (or the title) up to the
+	 * valediction, the annex or the first recommendation. */
+	size_t cs = sal != NONE ? sal + 1
+				: (title != NONE ? title + 1 : 0);
+	size_t ce = first_label;
+	if (val != NONE && val >= cs && val < ce)
+		ce = val;
+	if (marker != NONE && marker >= cs && marker < ce)
+		ce = marker;
+	if (title != NONE && title >= cs && title < ce)
+		ce = title;
+	if (cs < ce) {
+		lp_doc_add_span(doc, LP_SPAN_COVER, text_at(s, s->b[cs].start),
+				text_at(s, s->b[ce - 1].end), NULL, -1);
+	}
+	if (title != NONE)
+		lp_doc_add_span(doc, LP_SPAN_ANNEX_TITLE,
+				text_at(s, s->b[title].start),
+				text_at(s, s->b[title].end), NULL, -1);
+
+	/* The report's title: in the cover first, then the annex title. */
+	const char *report = NULL;
+	if (cs < ce) {
+		rc = find_family(s, "letter.report.", s->b[cs].start,
+				 s->b[ce - 1].end, "title", &report);
+		if (rc < 0)
+			return rc;
+	}
+	if (!report && title != NONE) {
+		rc = find_family(s, "letter.report.", s->b[title].start,
+				 s->b[title].end, "title", &report);
+		if (rc < 0)
+			return rc;
+	}
+	lt->report = report;
+	return 0;
+}
+
+int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
+{
+	seg s = { .doc = doc, .g = g, .err = err };
+	s.m = lp_match_new(g);
+	make_blocks(&s);
+	collect_bold(&s);
+
+	label *ls = NULL;
+	size_t nl = 0, val = NONE;
+	int rc = find_labels(&s, &ls, &nl);
+	if (rc == 0)
+		rc = find_letter(&s, nl ? ls[0].block : s.nb, &val);
+	if (rc == 0)
+		rc = add_pairs(&s, ls, nl, val);
+	free(ls);
+	free(s.b);
+	free(s.bold);
+	lp_match_free(s.m);
+	return rc;
+}
