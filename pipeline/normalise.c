@@ -649,7 +649,15 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 						      : SEP_HYPHEN;
 	if (starts_lower(nt, nl))
 		return SEP_SPACE;
-	if (width && ll * 10 >= width * 6)
+	/* A wrapped line is full: its successor's first word would not
+	 * have fitted on it.  A short line whose successor's first word
+	 * would have fitted ended for another reason (an address, a
+	 * letterhead, the end of a paragraph).  The slack allows for the
+	 * width being a percentile, and for justified text. */
+	size_t fw = 0;
+	while (fw < nl && nt[fw] != ' ')
+		fw++;
+	if (width && ll * 10 >= width * 6 && ll + 1 + fw + 8 > width)
 		return SEP_SPACE;
 	return SEP_LINE;
 }

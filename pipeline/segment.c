@@ -377,6 +377,71 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	return 0;
 }
 
+/* Is block @i a paragraph of one line on its own? */
+static bool lone_line(const seg *s, size_t i)
+{
+	return s->b[i].para_start &&
+	       (i + 1 == s->nb || s->b[i + 1].para_start);
+}
+
+/* A section heading between pairs ("Rights and accountability",
+ * "3. Next steps") belongs to neither of them. */
+static int section_heading(seg *s, size_t i)
+{
+	if (!lone_line(s, i))
+		return 0;
+	if (s->b[i].heading)
+		return 1;
+	if (words(s, i) > 10)
+		return 0;
+	return at_block(s, lp_rule_get(s->g, "pairs.section-heading"), i);
+}
+
+/* Where the last response before @end_block really ends: before a
+ * section heading that follows it, and, when the letter's valediction
+ * comes next, before the courtesy paragraphs that close the letter. */
+static int response_end_block(seg *s, size_t from, size_t end_block,
+			      bool before_valediction, size_t *out)
+{
+	for (size_t k = from + 1; k < end_block; k++) {
+		int rc = section_heading(s, k);
+		if (rc < 0)
+			return rc;
+		if (rc) {
+			end_block = k;
+			break;
+		}
+	}
+	const lp_rule *closing = lp_rule_get(s->g, "letter.closing");
+	while (before_valediction && end_block > from + 1) {
+		size_t p = end_block - 1;
+		while (p > from + 1 && !s->b[p].para_start)
+			p--;
+		int rc = at_block(s, closing, p);
+		if (rc < 0)
+			return rc;
+		if (!rc || !s->b[p].para_start)
+			break;
+		end_block = p;
+	}
+	*out = end_block;
+	return 0;
+}
+
+/* The block that holds fold offset @off. */
+static size_t block_of(const seg *s, size_t off)
+{
+	size_t lo = 0, hi = s->nb;
+	while (lo + 1 < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->b[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
 {
 	for (size_t k = 0; k < n; k++) {
@@ -388,6 +453,14 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
 		int rc = split_pair(s, l, end_block, &rec_s, &rec_e, &resp_s);
 		if (rc < 0)
 			return rc;
+		if (resp_s != NONE) {
+			rc = response_end_block(s, block_of(s, resp_s),
+						end_block,
+						end_block == stop_block,
+						&end_block);
+			if (rc < 0)
+				return rc;
+		}
 		size_t last_end = s->b[end_block - 1].end;
 		size_t resp_e = resp_s == NONE ? rec_e : trim_end(s, resp_s, last_end);
 		if (resp_s == NONE)
@@ -458,39 +531,70 @@ static bool named_in(const char *person, const char *salutation_name)
 	return false;
 }
 
-/* Lines after a name that give the role: "Chair of the ... Committee". */
+/* Does the line end in a word that cannot end a title ("Police and")?
+ * Then the role goes on over the next line. */
+static bool ends_open(const seg *s, size_t i)
+{
+	size_t e = s->b[i].end, a = e;
+	while (a > s->b[i].start && s->doc->fold[a - 1] != ' ')
+		a--;
+	return a < e && islower((unsigned char)s->doc->fold[a]);
+}
+
+/* Lines after a name that give the role: "Chair of the ... Committee".
+ * In a letterhead, a field of the other column (Our ref, Date) may sit
+ * between them and is stepped over. */
 static int role_after(seg *s, size_t i, size_t to, bool letterhead,
 		      const char **out)
 {
 	const lp_rule *stop = lp_rule_get(s->g, "letter.stop");
+	const lp_rule *column = lp_rule_get(s->g, "layout.column-field");
 	const lp_rule *marker = lp_rule_get(s->g, "annex.marker");
 	const lp_rule *title = lp_rule_get(s->g, "annex.title");
-	size_t a = NONE, e = NONE;
-	for (size_t k = i + 1; k < to && k <= i + 3; k++) {
-		if (a != NONE && s->b[k].para_start && !letterhead)
+	const lp_rule *sal = lp_rule_get(s->g, "letter.salutation");
+	size_t a = NONE, e = NONE, last = NONE;
+	for (size_t k = i + 1; k < to && k <= i + 5; k++) {
+		if (letterhead && at_block(s, column, k) == 1)
+			continue;
+		/* A role wraps when its line ends mid-phrase ("Police and")
+		 * or the next line is one word ("Committee"). */
+		if (a != NONE && !ends_open(s, last) && words(s, k) > 1)
 			break;
 		if (s->b[k].heading || words(s, k) > 14 || ends_with_stop(s, k))
 			break;
-		int rc = 0;
-		if (at_block(s, stop, k) || at_block(s, marker, k) ||
-		    at_block(s, title, k) ||
-		    (rc = at_block(s, lp_rule_get(s->g, "letter.salutation"), k)))
+		if (!letterhead && a == NONE && s->b[k].para_start &&
+		    k > i + 1)
 			break;
-		if (rc < 0)
-			return rc;
-		if (a != NONE && s->b[k].para_start)
+		int rc = 0;
+		if ((rc = at_block(s, stop, k)) || (rc = at_block(s, marker, k)) ||
+		    (rc = at_block(s, title, k)) || (rc = at_block(s, sal, k)))
 			break;
 		if (a == NONE)
 			a = s->b[k].start;
 		e = s->b[k].end;
+		last = k;
 	}
 	if (a == NONE)
 		return 0;
-	/* The role may be wrapped over lines: one line in the output. */
+	/* The role may be wrapped over lines, or sit in two columns with a
+	 * field between: one line in the output, with the field left out. */
 	char *role = (char *)str(s, a, e);
-	for (char *c = role; *c; c++)
-		if (*c == '\n')
-			*c = ' ';
+	if (last != NONE && s->b[last].start != a) {
+		size_t len = 0;
+		for (size_t k = i + 1; k <= last; k++) {
+			if (s->b[k].start < a)
+				continue;
+			if (at_block(s, column, k) == 1)
+				continue;
+			const char *piece = str(s, s->b[k].start, s->b[k].end);
+			size_t n = strlen(piece);
+			if (len)
+				role[len++] = ' ';
+			memcpy(role + len, piece, n);
+			len += n;
+		}
+		role[len] = '\0';
+	}
 	*out = role;
 	return 0;
 }
@@ -547,6 +651,31 @@ static int find_sender(seg *s, size_t val, size_t to)
 		s->doc->letter.sender_name = name;
 		return role_after(s, i, to, false,
 				  &s->doc->letter.sender_role);
+	}
+	return 0;
+}
+
+/* Sender or recipient given as a field ("From: ...", "To: ...",
+ * "Presented to Parliament by the ..."): rules @prefix* with groups name
+ * and role, over blocks [0, to). */
+static int find_fields(seg *s, const char *prefix, size_t to,
+		       const char **name, const char **role)
+{
+	size_t plen = strlen(prefix);
+	for (size_t i = 0; i < to; i++) {
+		for (size_t r = 0; r < lp_grammar_count(s->g); r++) {
+			const lp_rule *rule = lp_grammar_rule(s->g, r);
+			if (strncmp(lp_rule_name(rule), prefix, plen) != 0)
+				continue;
+			int rc = at_block(s, rule, i);
+			if (rc < 0)
+				return rc;
+			if (rc) {
+				*name = group_str(s, "name");
+				*role = group_str(s, "role");
+				return 1;
+			}
+		}
 	}
 	return 0;
 }
@@ -628,9 +757,19 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out)
 	lt->reference = ref;
 	if ((rc = find_date(s, head_end)) < 0)
 		return rc;
-	if ((rc = find_recipient(s, sal != NONE ? sal : 0, sal_name)) < 0)
+	/* Fields say outright who wrote to whom; otherwise the recipient is
+	 * the person in the letterhead and the sender signs the letter. */
+	rc = find_fields(s, "letter.recipient.", first_label,
+			 &lt->recipient_name, &lt->recipient_role);
+	if (rc == 0)
+		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name);
+	if (rc < 0)
 		return rc;
-	if (val != NONE && (rc = find_sender(s, val, s->nb)) < 0)
+	rc = find_fields(s, "letter.sender.", first_label, &lt->sender_name,
+			 &lt->sender_role);
+	if (rc == 0 && val != NONE)
+		rc = find_sender(s, val, s->nb);
+	if (rc < 0)
 		return rc;
 
 	/* The cover letter: after the salutation (or the title) up to the
