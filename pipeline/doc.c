@@ -225,7 +225,12 @@ size_t lp_doc_src_start(const lp_doc *doc, size_t off)
 {
 	if (off >= doc->text_len)
 		return doc->src_len;
-	return doc->map[off];
+	/* A rewritten character may map its later bytes into the middle of
+	 * its source character: step back to where that character starts. */
+	size_t s = doc->map[off];
+	while (s > doc->body && (doc->src[s] & 0xC0) == 0x80)
+		s--;
+	return s;
 }
 
 size_t lp_doc_src_end(const lp_doc *doc, size_t end)

@@ -156,7 +156,7 @@ static size_t put_cluster(cleaner *c, const unsigned char *s, size_t i,
 			break;
 		j = k;
 	}
-	if (j == i && nfc_stable_cp(cp)) {
+	if (j == i && (cp < 0x80 || nfc_stable_cp(cp))) {
 		lp_buf_copy(&c->scratch, (const char *)s + at, i - at,
 			    (uint32_t)at);
 		return i;
@@ -168,6 +168,9 @@ static size_t put_cluster(cleaner *c, const unsigned char *s, size_t i,
 	if (n > 0) {
 		lp_buf_put(&c->scratch, (const char *)nfc, (size_t)n,
 			   (uint32_t)at);
+		/* The last byte maps to the cluster's last source byte, so a
+		 * span ending here ends after the combining marks too. */
+		c->scratch.map[c->scratch.len - 1] = (uint32_t)(j - 1);
 	} else {
 		lp_buf_copy(&c->scratch, (const char *)s + at, j - at,
 			    (uint32_t)at);
@@ -297,7 +300,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 			i++;
 			continue;
 		}
-		if (ch < 0x80) {
+		if (ch < 0x80 && (i + 1 >= b || s[i + 1] < 0x80)) {
 			lp_buf_copy(&c->scratch, (const char *)s + i, 1,
 				    (uint32_t)i);
 			i++;
@@ -619,22 +622,45 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
 	return found;
 }
 
+static bool ends_bold(const cleaner *c, size_t i)
+{
+	const line *l = &c->lines[i];
+	return l->nbold > 0 && c->bold[l->bold0 + l->nbold - 1].end == l->end;
+}
+
+static bool starts_bold(const cleaner *c, size_t i)
+{
+	const line *l = &c->lines[i];
+	return l->nbold > 0 && c->bold[l->bold0].start == l->start;
+}
+
 static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
-			  bool crossed, size_t para_len, size_t width)
+			  bool crossed, size_t para_words, size_t width)
 {
 	const line *L = &c->lines[prev], *N = &c->lines[i];
 	const char *lt = ltext(c, prev), *nt = ltext(c, i);
 	size_t ll = llen(c, prev), nl = llen(c, i);
-	bool hyphen = ll >= 2 && lt[ll - 1] == '-' &&
-		      isalpha((unsigned char)lt[ll - 2]) && starts_lower(nt, nl);
+	bool hyphen_end = ll >= 2 && lt[ll - 1] == '-' &&
+			  isalpha((unsigned char)lt[ll - 2]);
+	bool hyphen = hyphen_end && starts_lower(nt, nl);
+	/* Before a capital the hyphen is part of the word: "pan-\nLondon". */
+	bool compound = hyphen_end && nl > 0 && isupper((unsigned char)nt[0]);
 
 	if ((L->flags | N->flags) & L_HEADING)
 		return SEP_PARA;
+	/* Bold that starts or stops at the break marks a new block: the
+	 * recommendation after a signature, a title after a paragraph. */
+	bool type_change = ends_bold(c, prev) != starts_bold(c, i);
 	if (crossed) {
+		if (type_change)
+			return SEP_PARA;
 		/* A page break: rejoin the sentence it cut, as in the seed's
 		 * "from Her / # MAYOR OF LONDON / Majesty's Inspectorate". */
-		if (N->flags & L_BLOCK || ends_sentence(lt, ll) || para_len < 60)
+		if (N->flags & L_BLOCK || ends_sentence(lt, ll) ||
+		    para_words < 5)
 			return SEP_PARA;
+		if (compound)
+			return SEP_KEEP_HYPHEN;
 		if (hyphen)
 			return keep_hyphen(c, lt, ll, nt, nl) ? SEP_KEEP_HYPHEN
 								: SEP_HYPHEN;
@@ -642,8 +668,10 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	}
 	if (blank_seen)
 		return SEP_PARA;
-	if (L->flags & L_HARD || N->flags & L_BLOCK)
+	if (L->flags & L_HARD || N->flags & L_BLOCK || type_change)
 		return SEP_LINE;
+	if (compound)
+		return SEP_KEEP_HYPHEN;
 	if (hyphen)
 		return keep_hyphen(c, lt, ll, nt, nl) ? SEP_KEEP_HYPHEN
 						      : SEP_HYPHEN;
@@ -660,6 +688,15 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	if (width && ll * 10 >= width * 6 && ll + 1 + fw + 8 > width)
 		return SEP_SPACE;
 	return SEP_LINE;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] != ' ' && s[i] != '\n' &&
+			 (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n');
+	return words;
 }
 
 typedef struct assembler {
@@ -743,7 +780,9 @@ static void assemble(cleaner *c)
 		uint32_t here = c->scratch.map[l->start];
 		if (prev != (size_t)-1) {
 			enum sep sp = separator(c, prev, i, blank_seen, crossed,
-						a.out.len - a.para_start, width);
+						count_words(a.out.s + a.para_start,
+							    a.out.len - a.para_start),
+						width);
 			switch (sp) {
 			case SEP_SPACE:
 				lp_buf_put(&a.out, " ", 1, here);

@@ -497,6 +497,8 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
 
 /* ---- the letter around the pairs ------------------------------------- */
 
+static int section_heading(seg *s, size_t i);
+
 /* First block in [from, to) that @rule matches, or NONE. */
 static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
 			  int *rc)
@@ -783,6 +785,16 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out)
 		ce = marker;
 	if (title != NONE && title >= cs && title < ce)
 		ce = title;
+	/* A heading just before the first pair ("Guidance and training")
+	 * introduces the pairs, not the cover. */
+	while (ce > cs + 1) {
+		rc = section_heading(s, ce - 1);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			break;
+		ce--;
+	}
 	if (cs < ce) {
 		lp_doc_add_span(doc, LP_SPAN_COVER, text_at(s, s->b[cs].start),
 				text_at(s, s->b[ce - 1].end), NULL, -1);

@@ -1,0 +1,58 @@
+#!/bin/sh
+# bad_input.sh LETTERPIPE BAD_DIR
+# Each bad input must give exactly the documented one-line error and exit
+# code, and must leave no output file behind.
+set -u
+lp="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+cd "$2" || exit 1
+out=$(mktemp -d) || exit 1
+trap 'rm -rf "$out"' EXIT
+pass=0 fail=0
+
+# expect EXIT STDERR ARGS...
+expect() {
+	want_rc=$1 want_err=$2
+	shift 2
+	"$lp" "$@" -o "$out/result.yaml" 2>"$out/err" >/dev/null
+	rc=$?
+	got=$(cat "$out/err")
+	if [ "$rc" = "$want_rc" ] && [ "$got" = "$want_err" ] && [ ! -e "$out/result.yaml" ] &&
+	   [ -z "$(ls "$out" | grep -v '^err$')" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: letterpipe $*"
+		echo "  want exit $want_rc: $want_err"
+		echo "  got  exit $rc: $got"
+		ls "$out"
+	fi
+	rm -f "$out"/result.yaml*
+}
+
+expect 1 "letterpipe: empty.txt: empty file" parse empty.txt
+expect 1 "letterpipe: nul.bin: binary input (NUL byte at offset 4)" parse nul.bin
+expect 1 "letterpipe: latin1.txt: invalid UTF-8 at byte offset 13" parse latin1.txt
+expect 1 "letterpipe: big.txt: input is over the limit of 64 bytes (see --max-bytes)" parse --max-bytes 64 big.txt
+expect 1 "letterpipe: missing.txt: No such file or directory" parse missing.txt
+expect 1 "letterpipe: .: read error: Is a directory" parse .
+# One bad file among good ones: nothing is written at all.
+expect 1 "letterpipe: empty.txt: empty file" parse big.txt empty.txt
+expect 2 "letterpipe: --max-bytes: 'lots' is not a size
+Try 'letterpipe --help'." parse --max-bytes lots big.txt
+expect 2 "letterpipe: unknown format 'json' (use yaml or xml)
+Try 'letterpipe --help'." parse -f json big.txt
+
+# Empty-looking but not empty: a BOM alone, or only blank lines and form
+# feeds, is a letter with nothing in it, parsed without error.
+for f in bom-only.txt blank.txt; do
+	if "$lp" parse "$f" >"$out/ok.yaml" 2>"$out/err" && grep -q '^pairs: \[\]' "$out/ok.yaml"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $f: $(cat "$out/err")"
+	fi
+	rm -f "$out/ok.yaml"
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

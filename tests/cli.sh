@@ -1,0 +1,55 @@
+#!/bin/sh
+# cli.sh LETTERPIPE VALIDATE_XML SCHEMA CORPUS_DIR
+# The command line as a user meets it: help, version, stdin, several
+# files, -o, and usage errors.
+set -u
+lp=$1 validate=$2 schema=$3 corpus=$4
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+letter=$corpus/mayor_transport.md
+other=$corpus/youth_inline_labels.txt
+
+"$lp" --help >"$tmp/help" && grep -q '^Usage: letterpipe parse' "$tmp/help" && ok || no "--help"
+grep -q -- '--max-bytes' "$tmp/help" && grep -q 'Exit status' "$tmp/help" && ok || no "--help lists options and exit codes"
+"$lp" parse --help >/dev/null && ok || no "parse --help"
+[ "$("$lp" --version)" = "letterpipe 0.1.0" ] && ok || no "--version"
+
+"$lp" >/dev/null 2>&1; [ $? = 2 ] && ok || no "no command exits 2"
+"$lp" frobnicate 2>"$tmp/err"; [ $? = 2 ] && grep -q "unknown command 'frobnicate'" "$tmp/err" && ok || no "unknown command"
+"$lp" parse --bogus "$letter" >/dev/null 2>&1; [ $? = 2 ] && ok || no "unknown option exits 2"
+
+# stdin, as '-' and as no file at all, gives the same letter.
+"$lp" parse "$letter" | grep -v '^  path:' >"$tmp/file.yaml"
+"$lp" parse - <"$letter" | grep -v '^  path:' >"$tmp/dash.yaml"
+cat "$letter" | "$lp" parse | grep -v '^  path:' >"$tmp/pipe.yaml"
+cmp -s "$tmp/file.yaml" "$tmp/dash.yaml" && cmp -s "$tmp/file.yaml" "$tmp/pipe.yaml" && ok || no "stdin differs from file"
+"$lp" parse - <"$letter" | grep -q "^  path: '-'$" && ok || no "stdin path is -"
+
+# Several files: a YAML stream, or one XML root holding every letter.
+"$lp" parse "$letter" "$other" >"$tmp/two.yaml"
+[ "$(grep -c '^schema: letterpipe/1' "$tmp/two.yaml")" = 2 ] && [ "$(grep -c '^---' "$tmp/two.yaml")" = 2 ] && ok || no "two files, two YAML documents"
+"$lp" parse -f xml -o "$tmp/two.xml" "$letter" "$other" && ok || no "-o xml"
+[ "$(grep -c '<letter schema=' "$tmp/two.xml")" = 2 ] && ok || no "two letters in one XML root"
+"$validate" "$schema" "$tmp/two.xml" && ok || no "multi-letter XML validates"
+[ -z "$(ls "$tmp" | grep tmp)" ] && ok || no "a temporary file was left behind"
+
+# Options may come after the files.
+"$lp" parse "$letter" -f xml | head -1 | grep -q '^<?xml' && ok || no "option after file"
+
+# An output file that cannot be written is an error, and nothing is left.
+"$lp" parse -o "$tmp/no/such/dir/out.yaml" "$letter" 2>"$tmp/err"; [ $? = 1 ] && grep -q '^letterpipe: ' "$tmp/err" && ok || no "unwritable -o"
+
+# A broken grammar directory is reported as FILE:LINE: message.
+mkdir "$tmp/g"
+printf 'rules:\n  - name: x\n    pattern: "(unclosed"\n    match: [a]\n' >"$tmp/g/bad.yaml"
+"$lp" parse --grammars "$tmp/g" "$letter" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "^letterpipe: $tmp/g/bad.yaml:3: rule 'x': missing closing parenthesis at pattern offset 9$" "$tmp/err" && ok || { no "grammar error format"; cat "$tmp/err"; }
+printf 'rules: [\n' >"$tmp/g/bad.yaml"
+"$lp" parse --grammars "$tmp/g" "$letter" 2>"$tmp/err"; [ $? = 1 ] && grep -q "bad.yaml:2: " "$tmp/err" && ok || { no "YAML syntax error in grammar"; cat "$tmp/err"; }
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,291 @@
+/*
+ * test_stages.c - unit tests of ingest, normalise and segment on small
+ * letters written for each case.
+ *
+ * usage: test_stages GRAMMAR_DIR
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int passed, failed;
+static lp_grammar *grammar;
+
+#define CHECK(cond, ...)                                                    \
+	do {                                                                \
+		if (cond) {                                                 \
+			passed++;                                           \
+		} else {                                                    \
+			failed++;                                           \
+			fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__,       \
+				__LINE__, #cond);                           \
+			fprintf(stderr, __VA_ARGS__);                       \
+			fputc('\n', stderr);                                \
+		}                                                           \
+	} while (0)
+
+/* Ingest and normalise @src; NULL (and a failed check) on error. */
+static lp_doc *norm(const char *src, size_t len)
+{
+	lp_doc *doc = NULL;
+	lp_error err = { 0 };
+	if (lp_ingest_bytes("t", src, len, NULL, &doc, &err) ||
+	    lp_normalise(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static lp_doc *process(const char *src)
+{
+	lp_doc *doc = norm(src, strlen(src));
+	lp_error err = { 0 };
+	if (doc && lp_segment(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static bool has(const lp_doc *doc, const char *needle)
+{
+	return doc && strstr(doc->text, needle) != NULL;
+}
+
+static void test_ingest_refusals(void)
+{
+	lp_doc *doc = NULL;
+	lp_error err = { 0 };
+	CHECK(lp_ingest_bytes("e", "", 0, NULL, &doc, &err) == LP_EINPUT &&
+		      strcmp(err.msg, "empty file") == 0,
+	      "%s", err.msg);
+	CHECK(lp_ingest_bytes("n", "ab\0cd", 5, NULL, &doc, &err) ==
+			      LP_EINPUT &&
+		      err.offset == 2,
+	      "%s", err.msg);
+	CHECK(lp_ingest_bytes("u", "ok \xC3\x28", 5, NULL, &doc, &err) ==
+			      LP_EINPUT &&
+		      err.offset == 3 &&
+		      strcmp(err.msg, "invalid UTF-8 at byte offset 3") == 0,
+	      "%s", err.msg);
+	/* Overlong encodings and surrogates are not UTF-8 either. */
+	CHECK(lp_ingest_bytes("o", "\xC0\xAF", 2, NULL, &doc, &err) ==
+		      LP_EINPUT, "overlong accepted");
+	CHECK(lp_ingest_bytes("s", "\xED\xA0\x80", 3, NULL, &doc, &err) ==
+		      LP_EINPUT, "surrogate accepted");
+	lp_options small = { .max_bytes = 4 };
+	CHECK(lp_ingest_bytes("b", "12345", 5, &small, &doc, &err) ==
+		      LP_EINPUT, "size limit not applied");
+	CHECK(doc == NULL, "a refused input still made a document");
+}
+
+static void test_bom_and_crlf(void)
+{
+	const char src[] = "\xEF\xBB\xBF" "Dear Jo,\r\n\r\nThanks.\rBye.\r\n";
+	lp_doc *doc = norm(src, sizeof src - 1);
+	if (!doc)
+		return;
+	CHECK(strcmp(doc->text, "Dear Jo,\n\nThanks.\nBye.") == 0, "[%s]",
+	      doc->text);
+	CHECK(lp_doc_src_start(doc, 0) == 3, "BOM not skipped in the map");
+	size_t t = (size_t)(strstr(doc->text, "Thanks") - doc->text);
+	CHECK(memcmp(doc->src + lp_doc_src_start(doc, t), "Thanks", 6) == 0,
+	      "map points elsewhere");
+	lp_doc_free(doc);
+}
+
+static void test_markdown_markup(void)
+{
+	lp_doc *doc = process("**MAYOR OF LONDON****Ann Lee AM**\n\n"
+			      "**Our ref:** AB123-1**Date:** 1 May 2023\n\n"
+			      "See [the plan](https://example.org/x) now.\n");
+	if (!doc)
+		return;
+	CHECK(has(doc, "Ann Lee AM") && !has(doc, "LONDONAnn"),
+	      "glued bold not split: [%s]", doc->text);
+	CHECK(has(doc, "AB123-1\nDate: 1 May 2023"), "[%s]", doc->text);
+	CHECK(has(doc, "See the plan now."), "link kept: [%s]", doc->text);
+	CHECK(!has(doc, "**") && !has(doc, "https"), "[%s]", doc->text);
+	CHECK(doc->letter.reference && strcmp(doc->letter.reference,
+					      "AB123-1") == 0,
+	      "reference %s", doc->letter.reference);
+	CHECK(doc->letter.date && strcmp(doc->letter.date, "2023-05-01") == 0,
+	      "date %s", doc->letter.date);
+	lp_doc_free(doc);
+}
+
+static void test_nfc_and_spaces(void)
+{
+	/* e + combining acute composes; the span of the result maps to both
+	 * source characters. */
+	const char src[] = "Cafe\xCC\x81\xC2\xA0open\xE2\x80\x8B.\n";
+	lp_doc *doc = norm(src, sizeof src - 1);
+	if (!doc)
+		return;
+	CHECK(strcmp(doc->text, "Caf\xC3\xA9 open.") == 0, "[%s]", doc->text);
+	CHECK(lp_doc_src_end(doc, 5) == 6, "end of e-acute maps to %zu",
+	      lp_doc_src_end(doc, 5));
+	lp_doc_free(doc);
+}
+
+/* Ten wrapped lines, as pdftotext prints a paragraph. */
+static const char wrapped[] =
+	"The Mayor has asked officers to review the provision of temporary\n"
+	"accommodation across London and to report on the options for a pan-\n"
+	"London register. The review will look at placements made by each of\n"
+	"the thirty-two boroughs and at the costs of nightly-paid accommo-\n"
+	"dation, and will consider the counter-\n"
+	"allegations made by some landlords about the quality of inspections\n"
+	"that councils carry out before they place families in private homes.\n"
+	"It will also consider how the boroughs share information with each\n"
+	"other and with the GLA, and whether a shared register would reduce\n"
+	"the competition between boroughs for the same properties in London.\n";
+
+static void test_wrapping_and_hyphens(void)
+{
+	lp_doc *doc = norm(wrapped, sizeof wrapped - 1);
+	if (!doc)
+		return;
+	CHECK(has(doc, "nightly-paid accommodation, and"), "[%s]", doc->text);
+	CHECK(has(doc, "counter-allegations"), "[%s]", doc->text);
+	CHECK(has(doc, "pan-London"), "[%s]", doc->text);
+	CHECK(!strchr(doc->text, '\n'), "a paragraph was not joined: [%s]",
+	      doc->text);
+	lp_doc_free(doc);
+}
+
+static void test_page_furniture(void)
+{
+	const char src[] =
+		"MAYOR OF LONDON\n\nDear Sam,\n\nThanks for the report.\n\n"
+		"Recommendation 1\n\nThe Mayor should publish a plan.\n\n"
+		"We will publish the plan once the review from Her\n"
+		"Page 1 of 2\n\fMAYOR OF LONDON\n\n"
+		"Majesty's Inspectorate is in, and not before.\n"
+		"Page 2 of 2\n\f";
+	lp_doc *doc = process(src);
+	if (!doc)
+		return;
+	CHECK(has(doc, "review from Her Majesty's Inspectorate"), "[%s]",
+	      doc->text);
+	CHECK(!has(doc, "Page ") && !has(doc, "MAYOR"), "[%s]", doc->text);
+	lp_doc_free(doc);
+}
+
+static const lp_span *find_span(const lp_doc *doc, enum lp_span_kind kind,
+				int n)
+{
+	for (size_t i = 0; i < doc->nspans; i++)
+		if (doc->spans[i].kind == kind && n-- == 0)
+			return &doc->spans[i];
+	return NULL;
+}
+
+static bool span_is(const lp_doc *doc, const lp_span *sp, const char *want)
+{
+	return sp && sp->end - sp->start == strlen(want) &&
+	       memcmp(doc->text + sp->start, want, strlen(want)) == 0;
+}
+
+static void test_labels(void)
+{
+	lp_doc *doc = process(
+		"Recommendation 1 (paragraph 26)\n\n"
+		"The Department should fund it.\n\n"
+		"The Government agrees with this recommendation. It will.\n\n"
+		"Recommendations 2 and 3\n\n"
+		"The Department must (a) count them; and (b) say so.\n\n"
+		"Accepted. We will do both.\n\n"
+		"Recommendation 4: The Department should act. "
+		"The Government partly agrees with this recommendation.\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	const lp_span *p2 = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(p0 && strcmp(lp_span_attr(p0, "number"), "1") == 0 &&
+		      strcmp(lp_span_attr(p0, "paragraph"), "26") == 0,
+	      "first label");
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2,3") == 0,
+	      "combined label: %s", p1 ? lp_span_attr(p1, "number") : "-");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Department should fund it."),
+	      "recommendation 1");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accepted. We will do both."),
+	      "response 2");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_PART, 1), "(b) say so."),
+	      "part b");
+	/* The stance run into the label's paragraph starts the response. */
+	CHECK(p2 && span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 2),
+			    "The Department should act."),
+	      "inline recommendation 4");
+	lp_doc_free(doc);
+}
+
+/* Whatever the stages do, a span's ASCII letters come from the same
+ * letters in the source. */
+static void test_map_invariant(void)
+{
+	lp_doc *doc = norm(wrapped, sizeof wrapped - 1);
+	if (!doc)
+		return;
+	size_t bad = 0;
+	for (size_t i = 0; i < doc->text_len; i++) {
+		unsigned char c = (unsigned char)doc->text[i];
+		if (c < 0x80 && c != ' ' && c != '\n' &&
+		    doc->src[doc->map[i]] != c)
+			bad++;
+	}
+	CHECK(bad == 0, "%zu bytes map to a different source byte", bad);
+	lp_doc_free(doc);
+}
+
+static void test_grammar_errors(const char *tmpdir)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/bad.yaml", tmpdir);
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		CHECK(0, "cannot write %s", path);
+		return;
+	}
+	fputs("rules:\n  - name: broken\n    pattern: 'a(b'\n"
+	      "    match: ['ab']\n", f);
+	fclose(f);
+	lp_grammar *g = NULL;
+	lp_error err = { 0 };
+	CHECK(lp_grammar_load(tmpdir, &g, &err) == LP_EGRAMMAR &&
+		      err.line == 3 && strstr(err.msg, "offset 3"),
+	      "line %ld: %s", err.line, err.msg);
+	remove(path);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3) {
+		fprintf(stderr, "usage: test_stages GRAMMAR_DIR TMPDIR\n");
+		return 2;
+	}
+	lp_error err = { 0 };
+	if (lp_grammar_load(argv[1], &grammar, &err)) {
+		fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
+		return 1;
+	}
+	test_ingest_refusals();
+	test_bom_and_crlf();
+	test_markdown_markup();
+	test_nfc_and_spaces();
+	test_wrapping_and_hyphens();
+	test_page_furniture();
+	test_labels();
+	test_map_invariant();
+	test_grammar_errors(argv[2]);
+	lp_grammar_free(grammar);
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
