@@ -7,7 +7,8 @@
  * offsets, the source's digest) become attributes; other scalars become
  * child elements; a list of mappings becomes a wrapper element with one
  * child per item; a list of scalars repeats the element.  A null value is
- * left out.
+ * left out.  The particulars that YAML calls `letter:` are <details>, since
+ * they sit inside <letter>.
  */
 #include <libxml/tree.h>
 #include <string.h>
@@ -65,6 +66,10 @@ static int on_event(void *ctx, const lp_event *e)
 	} else {
 		const char *name = e->key ? e->key
 					  : (top->item ? top->item : "letter");
+		/* The letter's particulars are `letter:` in YAML; in XML they
+		 * sit inside <letter>, so they take a name of their own. */
+		if (x->depth == 2 && strcmp(name, "letter") == 0)
+			name = "details";
 		f.node = xmlNewChild(top->node, NULL, BAD_CAST name, NULL);
 		if (!f.node)
 			return -1;
@@ -92,8 +97,16 @@ int lp_emit_xml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err)
 		x.stack[0].item = "letter";
 		rc = lp_walk(docs[i], on_event, &x);
 	}
-	if (rc == 0 && xmlDocFormatDump(out, xdoc, 1) < 0)
-		rc = -1;
+	if (rc == 0) {
+		/* Dump as UTF-8, so that letters read as written rather than
+		 * as character references. */
+		xmlChar *buf = NULL;
+		int len = 0;
+		xmlDocDumpFormatMemoryEnc(xdoc, &buf, &len, "UTF-8", 1);
+		if (!buf || fwrite(buf, 1, (size_t)len, out) != (size_t)len)
+			rc = -1;
+		xmlFree(buf);
+	}
 	xmlFreeDoc(xdoc);
 	if (rc)
 		return lp_fail(err, LP_EIO, NULL, 0, -1, "XML output failed");
