@@ -50,6 +50,7 @@ typedef struct cleaner {
 	range *bold;
 	size_t nbold, bold_cap;
 
+	size_t hyphen_lookups; /* see keep_hyphen() */
 	bool in_bold;       /* Markdown bold state, carried across lines */
 	size_t bold_from;   /* scratch offset where the open bold began */
 
@@ -179,6 +180,59 @@ static size_t put_cluster(cleaner *c, const unsigned char *s, size_t i,
 	return j;
 }
 
+/* Is [i, b) a horizontal rule: three or more of one of - * _ = ? */
+static bool is_rule_line(const unsigned char *s, size_t i, size_t b)
+{
+	size_t n = 0;
+	unsigned char ch = i < b ? s[i] : 0;
+	if (!strchr("-*_=", ch) || ch == 0)
+		return false;
+	for (; i < b; i++) {
+		if (s[i] == ch)
+			n++;
+		else if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return n >= 3;
+}
+
+/* End of a bullet at @i ("- ", "* ", "• "), or 0 when there is none. */
+static size_t bullet_end(const unsigned char *s, size_t i, size_t b)
+{
+	static const char *const bullets[] = {
+		"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xE2\x97\x8F ",
+		"\xE2\x96\xAA ", "\xE2\x97\xA6 ", "\xE2\x80\xA3 ",
+		"\xC2\xB7 ", "\xEF\x82\xB7 ",
+	};
+	for (size_t k = 0; k < sizeof bullets / sizeof *bullets; k++) {
+		size_t n = strlen(bullets[k]);
+		if (b - i > n && memcmp(s + i, bullets[k], n) == 0)
+			return i + n;
+	}
+	return 0;
+}
+
+/* Is the single * or _ at @i an emphasis marker?  An opener follows a
+ * space or punctuation and precedes a letter; a closer is the reverse.
+ * "snake_case", "2 * 3" and a lone "*" stay as they are. */
+static bool emphasis_mark(const unsigned char *s, size_t a, size_t i,
+			  size_t b)
+{
+	unsigned char prev = i > a ? s[i - 1] : ' ';
+	unsigned char next = i + 1 < b ? s[i + 1] : ' ';
+	if (next == s[i] || prev == s[i])
+		return false; /* part of ** or __ */
+	bool before_word = prev == ' ' || prev == '(' || prev == '"' ||
+			   prev == '\'';
+	bool after_word = next == ' ' || (ispunct(next) && next != '[' &&
+					  next != '(');
+	if (before_word && next != ' ')
+		return true; /* opens: " *word" */
+	if (prev != ' ' && after_word)
+		return true; /* closes: "word* " or "word*." */
+	return false;
+}
+
 /* The `)` closing a Markdown link `[text](url)` whose `[` is at @i, or 0. */
 static size_t link_end(const unsigned char *s, size_t i, size_t end,
 		       size_t *close_bracket)
@@ -188,10 +242,14 @@ static size_t link_end(const unsigned char *s, size_t i, size_t end,
 		k++;
 	if (k + 1 >= end || s[k] != ']' || s[k + 1] != '(')
 		return 0;
-	size_t p = k + 2;
-	while (p < end && s[p] != ')' && s[p] != ' ')
+	/* URLs have no spaces; the bound keeps a line of unclosed links
+	 * from being scanned once per bracket. */
+	size_t p = k + 2, stop = end - p > 4096 ? p + 4096 : end;
+	while (p < stop && s[p] != ')' && s[p] != ' ' && s[p] != '[')
 		p++;
-	if (p >= end || s[p] != ')')
+	if (p >= stop)
+		return 0;
+	if (s[p] != ')')
 		return 0;
 	*close_bracket = k;
 	return p;
@@ -223,6 +281,14 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 
 	while (i < b && (s[i] == ' ' || s[i] == '\t'))
 		i++;
+	if (is_rule_line(s, i, b)) {
+		/* A horizontal rule separates blocks and says nothing. */
+		open_line(c, flags & L_PAGE);
+		close_line(c);
+		return;
+	}
+	if (c->markdown && i + 1 < b && s[i] == '>' && s[i + 1] == ' ')
+		i += 2; /* a block quote: the quoted text stays */
 	if (c->markdown && i < b && s[i] == '#') {
 		size_t k = i;
 		while (k < b && s[k] == '#')
@@ -231,6 +297,12 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 			flags |= L_HEADING;
 			i = k;
 		}
+	}
+	/* A bullet is markup: the item keeps its own line, not the glyph. */
+	size_t after_bullet = bullet_end(s, i, b);
+	if (after_bullet) {
+		flags |= L_BLOCK;
+		i = after_bullet;
 	}
 	open_line(c, flags);
 
@@ -254,6 +326,11 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 				c->in_bold = false;
 			}
 			i += 2;
+			continue;
+		}
+		if (c->markdown && (ch == '*' || ch == '_') &&
+		    emphasis_mark(s, a, i, b)) {
+			i++; /* *italic* and _italic_ lose their markers */
 			continue;
 		}
 		if (c->markdown && ch == '[' && !link_close) {
@@ -395,6 +472,21 @@ static int rule_whole_line(cleaner *c, const lp_rule *r, size_t i)
 	return lp_rule_at(r, ltext(c, i), llen(c, i), 0, c->m, c->err);
 }
 
+/* qsort has no context argument in C11, so the comparison finds the
+ * lines through a thread-local: a batch may normalise on many threads. */
+static _Thread_local const cleaner *sort_cleaner;
+
+static int by_text(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	size_t la = llen(sort_cleaner, a), lb = llen(sort_cleaner, b);
+	int d = memcmp(ltext(sort_cleaner, a), ltext(sort_cleaner, b),
+		       la < lb ? la : lb);
+	if (d)
+		return d;
+	return la < lb ? -1 : la > lb ? 1 : (a < b ? -1 : a > b);
+}
+
 /* Page furniture found by rule: page numbers anywhere, and footer lines
  * (address, phone, web) that repeat. */
 static int mark_by_rule(cleaner *c)
@@ -413,21 +505,29 @@ static int mark_by_rule(cleaner *c)
 		if (rc)
 			c->lines[i].flags |= L_BLOCK;
 	}
+	/* Footer candidates are removed when they repeat: sort them by
+	 * text and mark every run of two or more. */
+	size_t *cand = lp_xmalloc((c->nlines + 1) * sizeof *cand), n = 0;
 	for (size_t i = 0; i < c->nlines; i++) {
 		if (blank(c, i) || (c->lines[i].flags & L_FURNITURE))
 			continue;
 		int rc = rule_whole_line(c, c->footer, i);
-		if (rc < 0)
+		if (rc < 0) {
+			free(cand);
 			return rc;
-		if (!rc)
-			continue;
-		for (size_t k = i + 1; k < c->nlines; k++) {
-			if (same_text(c, i, k)) {
-				c->lines[i].flags |= L_FURNITURE;
-				c->lines[k].flags |= L_FURNITURE;
-			}
 		}
+		if (rc)
+			cand[n++] = i;
 	}
+	sort_cleaner = c;
+	qsort(cand, n, sizeof *cand, by_text);
+	for (size_t a = 0, b; a < n; a = b) {
+		for (b = a + 1; b < n && same_text(c, cand[a], cand[b]); b++)
+			;
+		for (size_t k = a; b - a >= 2 && k < b; k++)
+			c->lines[cand[k]].flags |= L_FURNITURE;
+	}
+	free(cand);
 	return 0;
 }
 
@@ -441,6 +541,25 @@ static bool standalone(const cleaner *c, size_t i)
 	return before && after;
 }
 
+/* Is line @b line @a with a page number before or after it? */
+static bool same_but_page_number(const cleaner *c, size_t a, size_t b)
+{
+	size_t la = llen(c, a), lb = llen(c, b);
+	if (lb <= la + 1 || lb > la + 5)
+		return false;
+	const char *x = ltext(c, a), *y = ltext(c, b);
+	size_t extra = lb - la;
+	bool tail = memcmp(x, y, la) == 0 && y[la] == ' ';
+	bool head = memcmp(x, y + extra, la) == 0 && y[extra - 1] == ' ';
+	const char *num = tail ? y + la + 1 : y;
+	if (!tail && !head)
+		return false;
+	for (size_t k = 0; k < extra - 1; k++)
+		if (!isdigit((unsigned char)num[k]))
+			return false;
+	return true;
+}
+
 /* A running letterhead: one of the first lines of the letter that comes
  * back later on a line of its own, as `# MAYOR OF LONDON` does in the
  * seed at every page.  Case matters: the sender's role "Mayor of London"
@@ -451,6 +570,17 @@ static void mark_letterhead_repeats(cleaner *c)
 	for (size_t i = 0; i < c->nlines && nhead < 5; i++)
 		if (!blank(c, i) && !(c->lines[i].flags & L_FURNITURE))
 			head[nhead++] = i;
+	/* A title heading that comes back on a line of its own with a page
+	 * number is a running header too ("Rural buses: Government Response
+	 * 5").  Only the numbered repeats go; the heading stays. */
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (!(c->lines[i].flags & L_HEADING) || llen(c, i) > 200)
+			continue;
+		for (size_t k = i + 1; k < c->nlines; k++)
+			if (!(c->lines[k].flags & L_HEADING) && standalone(c, k) &&
+			    same_but_page_number(c, i, k))
+				c->lines[k].flags |= L_FURNITURE;
+	}
 	for (size_t h = 0; h < nhead; h++) {
 		size_t first = head[h];
 		if (llen(c, first) > 80 || (c->lines[first].flags & L_BLOCK))
@@ -613,11 +743,15 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
 	memcpy(word, l + a, ln - a);
 	memcpy(word + (ln - a), n, b);
 	word[wlen] = '\0';
+	/* Does the letter spell the word with its hyphen elsewhere?  The
+	 * source is NUL-free and NUL-terminated (see lp_normalise).  Each
+	 * look-up reads the whole source, so only the first few are made:
+	 * a hostile input with a hyphen on every line stays linear. */
 	bool found = false;
-	const char *src = (const char *)c->doc->src;
-	/* memmem is not C11; the source is NUL-free so strstr is safe on
-	 * a NUL-terminated copy made by the caller. */
-	found = strstr(src, word) != NULL;
+	if (c->hyphen_lookups < 256) {
+		c->hyphen_lookups++;
+		found = strstr((const char *)c->doc->src, word) != NULL;
+	}
 	free(word);
 	return found;
 }
@@ -668,6 +802,10 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	}
 	if (blank_seen)
 		return SEP_PARA;
+	/* Plain text that is not hard-wrapped has one paragraph a line;
+	 * only a line that starts in lower case continues a sentence. */
+	if (!c->markdown && !width && !starts_lower(nt, nl) && !hyphen_end)
+		return SEP_PARA;
 	if (L->flags & L_HARD || N->flags & L_BLOCK || type_change)
 		return SEP_LINE;
 	if (compound)
@@ -701,7 +839,7 @@ static size_t count_words(const char *s, size_t n)
 
 typedef struct assembler {
 	lp_buf out;
-	size_t para_start;
+	size_t para_start, para_words;
 	unsigned para_flags;
 } assembler;
 
@@ -780,9 +918,7 @@ static void assemble(cleaner *c)
 		uint32_t here = c->scratch.map[l->start];
 		if (prev != (size_t)-1) {
 			enum sep sp = separator(c, prev, i, blank_seen, crossed,
-						count_words(a.out.s + a.para_start,
-							    a.out.len - a.para_start),
-						width);
+						a.para_words, width);
 			switch (sp) {
 			case SEP_SPACE:
 				lp_buf_put(&a.out, " ", 1, here);
@@ -801,6 +937,7 @@ static void assemble(cleaner *c)
 				lp_buf_put(&a.out, "\n\n", 2, here);
 				a.para_start = a.out.len;
 				a.para_flags = l->flags;
+				a.para_words = 0;
 				break;
 			}
 		} else {
@@ -810,6 +947,9 @@ static void assemble(cleaner *c)
 		lp_buf_append(&a.out, c->scratch.s + l->start,
 			      c->scratch.map + l->start, llen(c, i));
 		add_line_bold(c, i, at, llen(c, i));
+		/* Counted line by line: recounting the paragraph at each join
+		 * would be quadratic in a long paragraph. */
+		a.para_words += count_words(ltext(c, i), llen(c, i));
 		prev = i;
 		blank_seen = crossed = false;
 	}

@@ -178,6 +178,50 @@ static int find_family(seg *s, const char *prefix, size_t a, size_t e,
 
 /* ---- labels ------------------------------------------------------- */
 
+/* Recommendations as numbered paragraphs ("1. The Department should
+ * ..."), for a document with no labels.  Numbered lists and minutes are
+ * traps, so a paragraph counts only when it continues the run 1, 2, 3 ...
+ * and is in bold or speaks as a recommendation. */
+static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
+{
+	const lp_rule *rule = lp_rule_get(s->g, "label.numbered");
+	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	long next = 1;
+	for (size_t i = 0; rule && i < s->nb; i++) {
+		if (!s->b[i].para_start)
+			continue;
+		int rc = at_block(s, rule, i);
+		if (rc <= 0) {
+			if (rc < 0)
+				return rc;
+			continue;
+		}
+		label l = { .block = i, .rule = rule, .has_body = true };
+		size_t be;
+		lp_match_group(s->m, "nums", &l.nums_s, &l.nums_e);
+		lp_match_group(s->m, "body", &l.body_s, &be);
+		if (strtol(s->doc->fold + l.nums_s, NULL, 10) != next)
+			continue;
+		bool ok = is_bold(s, s->b[i].start, s->b[i].end);
+		if (!ok && voice) {
+			rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
+					  s->b[i].start, s->m, s->err);
+			if (rc < 0)
+				return rc;
+			ok = rc;
+		}
+		if (!ok)
+			continue;
+		if (*n == *cap) {
+			*cap *= 2;
+			*ls = lp_xrealloc(*ls, *cap * sizeof **ls);
+		}
+		(*ls)[(*n)++] = l;
+		next++;
+	}
+	return 0;
+}
+
 static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
@@ -207,6 +251,13 @@ static int find_labels(seg *s, label **out, size_t *nout)
 			}
 			ls[n++] = l;
 			break;
+		}
+	}
+	if (n == 0) {
+		int rc = find_numbered(s, &ls, &n, &cap);
+		if (rc < 0) {
+			free(ls);
+			return rc;
 		}
 	}
 	*out = ls;
@@ -315,6 +366,13 @@ static int add_parts(seg *s, int rec, size_t a, size_t e)
 static int split_pair(seg *s, const label *l, size_t end_block,
 		      size_t *rec_s, size_t *rec_e, size_t *resp_s)
 {
+	/* A combined label ("Recommendations 3, 4 and 5") quotes as many
+	 * recommendations as it has numbers, often one paragraph each. */
+	size_t numbers = 1;
+	for (size_t k = l->nums_s; k + 1 < l->nums_e; k++)
+		numbers += isdigit((unsigned char)s->doc->fold[k]) &&
+			   !isdigit((unsigned char)s->doc->fold[k + 1]);
+	size_t paragraphs = 1;
 	const lp_rule *resp_label = lp_rule_get(s->g, "label.response");
 	const lp_rule *part = lp_rule_get(s->g, "recommendation.part");
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
@@ -351,9 +409,12 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			more = !rc;
 		} else {
 			rc = at_block(s, part, k);
+			if (rc == 0 && paragraphs < numbers)
+				rc = !at_block(s, stance, k);
 			if (rc < 0)
 				return rc;
 			more = rc;
+			paragraphs += more;
 		}
 		if (!more) {
 			*resp_s = s->b[k].start;
@@ -428,6 +489,36 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	return 0;
 }
 
+/* Is block @i prose?  Back matter after the last response (a sign-off
+ * "London Fire Brigade / January 2024", an ISBN) is short and unpunctuated
+ * or has no lower-case word at all. */
+static bool prose(const seg *s, size_t i)
+{
+	bool lower = false;
+	for (size_t k = s->b[i].start; k < s->b[i].end && !lower; k++)
+		lower = islower((unsigned char)s->doc->fold[k]);
+	return lower && (words(s, i) > 8 || ends_with_stop(s, i));
+}
+
+/* Drop paragraphs of back matter from the end of the last response. */
+static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
+{
+	while (end_block > from + 1) {
+		size_t p = end_block - 1;
+		while (p > from + 1 && !s->b[p].para_start)
+			p--;
+		if (!s->b[p].para_start)
+			break;
+		bool any_prose = false;
+		for (size_t k = p; k < end_block; k++)
+			any_prose |= prose(s, k);
+		if (any_prose)
+			break;
+		end_block = p;
+	}
+	return end_block;
+}
+
 /* The block that holds fold offset @off. */
 static size_t block_of(const seg *s, size_t off)
 {
@@ -454,12 +545,14 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
 		if (rc < 0)
 			return rc;
 		if (resp_s != NONE) {
-			rc = response_end_block(s, block_of(s, resp_s),
-						end_block,
+			size_t from = block_of(s, resp_s);
+			rc = response_end_block(s, from, end_block,
 						end_block == stop_block,
 						&end_block);
 			if (rc < 0)
 				return rc;
+			if (end_block == s->nb)
+				end_block = trim_back_matter(s, from, end_block);
 		}
 		size_t last_end = s->b[end_block - 1].end;
 		size_t resp_e = resp_s == NONE ? rec_e : trim_end(s, resp_s, last_end);
@@ -498,6 +591,7 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
 /* ---- the letter around the pairs ------------------------------------- */
 
 static int section_heading(seg *s, size_t i);
+static bool lone_line(const seg *s, size_t i);
 
 /* First block in [from, to) that @rule matches, or NONE. */
 static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
@@ -682,6 +776,33 @@ static int find_fields(seg *s, const char *prefix, size_t to,
 	return 0;
 }
 
+/* A signature with no valediction, as at the end of a minister's
+ * foreword: a person's name alone on a line with a role under it.  The
+ * last one before @to is taken. */
+static int find_signature(seg *s, size_t to)
+{
+	const lp_rule *person = lp_rule_get(s->g, "letter.person");
+	for (size_t i = to; person && i-- > 0;) {
+		if (!lone_line(s, i) && !(i + 1 < s->nb && s->b[i + 1].para_start))
+			continue;
+		int rc = at_block(s, person, i);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			continue;
+		const char *name = group_str(s, "name");
+		const char *role = NULL;
+		if ((rc = role_after(s, i, to, false, &role)) < 0)
+			return rc;
+		if (!role)
+			continue;
+		s->doc->letter.sender_name = name;
+		s->doc->letter.sender_role = role;
+		return 1;
+	}
+	return 0;
+}
+
 static int find_date(seg *s, size_t to)
 {
 	const lp_rule *field = lp_rule_get(s->g, "letter.date-field");
@@ -771,6 +892,8 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out)
 			 &lt->sender_role);
 	if (rc == 0 && val != NONE)
 		rc = find_sender(s, val, s->nb);
+	if (rc == 0 && val == NONE && sal == NONE)
+		rc = find_signature(s, first_label);
 	if (rc < 0)
 		return rc;
 

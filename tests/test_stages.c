@@ -89,7 +89,7 @@ static void test_bom_and_crlf(void)
 	lp_doc *doc = norm(src, sizeof src - 1);
 	if (!doc)
 		return;
-	CHECK(strcmp(doc->text, "Dear Jo,\n\nThanks.\nBye.") == 0, "[%s]",
+	CHECK(strcmp(doc->text, "Dear Jo,\n\nThanks.\n\nBye.") == 0, "[%s]",
 	      doc->text);
 	CHECK(lp_doc_src_start(doc, 0) == 3, "BOM not skipped in the map");
 	size_t t = (size_t)(strstr(doc->text, "Thanks") - doc->text);
@@ -227,6 +227,41 @@ static void test_labels(void)
 	lp_doc_free(doc);
 }
 
+static void test_emphasis_and_rules(void)
+{
+	static const char src[] = "**A** *[signature]* and _the plan_ in "
+				  "snake_case, 2 * 3.\n\n---\n\n"
+				  "> quoted text\n- item\n";
+	lp_doc *doc = norm(src, sizeof src - 1);
+	if (!doc)
+		return;
+	CHECK(has(doc, "A [signature] and the plan in snake_case, 2 * 3."),
+	      "[%s]", doc->text);
+	CHECK(!has(doc, "---") && has(doc, "\n\nquoted text\nitem"), "[%s]",
+	      doc->text);
+	lp_doc_free(doc);
+}
+
+/* With no "Recommendation N" labels, numbered paragraphs in the voice of
+ * a recommendation are the pairs; a numbered list in a response is not. */
+static void test_numbered_recommendations(void)
+{
+	lp_doc *doc = process(
+		"1. The Department should publish the data.\n\n"
+		"The Government agrees. It will:\n\n"
+		"1. Consult.\n\n2. Publish.\n\n"
+		"2. The Department must fund the scheme.\n\n"
+		"The Government does not agree.\n");
+	if (!doc)
+		return;
+	CHECK(find_span(doc, LP_SPAN_PAIR, 1) && !find_span(doc, LP_SPAN_PAIR, 2),
+	      "expected two pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The Government agrees. It will:\n\n1. Consult.\n\n2. Publish."),
+	      "response 1 keeps its list");
+	lp_doc_free(doc);
+}
+
 /* Whatever the stages do, a span's ASCII letters come from the same
  * letters in the source. */
 static void test_map_invariant(void)
@@ -283,6 +318,8 @@ int main(int argc, char **argv)
 	test_wrapping_and_hyphens();
 	test_page_furniture();
 	test_labels();
+	test_emphasis_and_rules();
+	test_numbered_recommendations();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
 	lp_grammar_free(grammar);
