@@ -204,6 +204,12 @@ static size_t bullet_end(const unsigned char *s, size_t i, size_t b)
 		"\xE2\x96\xAA ", "\xE2\x97\xA6 ", "\xE2\x80\xA3 ",
 		"\xC2\xB7 ", "\xEF\x82\xB7 ",
 	};
+	/* "- 2 -" is a page number, not a list item. */
+	size_t e = b;
+	while (e > i && s[e - 1] == ' ')
+		e--;
+	if (e - i >= 3 && s[i] == '-' && s[e - 1] == '-' && s[e - 2] == ' ')
+		return 0;
 	for (size_t k = 0; k < sizeof bullets / sizeof *bullets; k++) {
 		size_t n = strlen(bullets[k]);
 		if (b - i > n && memcmp(s + i, bullets[k], n) == 0)
@@ -307,15 +313,19 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 	open_line(c, flags);
 
 	size_t link_close = 0, link_stop = 0;
+	size_t bold_closed = (size_t)-1; /* scratch offset of the last close */
 	while (i < b) {
 		unsigned ch = s[i];
 		if (c->markdown && (ch == '*' || ch == '_') && i + 1 < b &&
 		    s[i + 1] == ch) {
 			bool opening = !c->in_bold;
 			if (opening) {
-				/* Bold glued to what precedes it starts a new
-				 * block: the converter lost a line break. */
-				if (!last_is_space(c)) {
+				/* Bold glued to what precedes it, or to the bold
+				 * before it ("**A****B**", "**A** **B**"), starts
+				 * a new block: the converter lost a line break. */
+				bool after_bold = bold_closed != (size_t)-1 &&
+						  c->scratch.len - bold_closed <= 1;
+				if (!last_is_space(c) || after_bold) {
 					close_line(c);
 					open_line(c, flags & L_PAGE);
 				}
@@ -324,6 +334,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 			} else {
 				add_bold(c, c->bold_from, c->scratch.len);
 				c->in_bold = false;
+				bold_closed = c->scratch.len;
 			}
 			i += 2;
 			continue;
@@ -331,6 +342,10 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		if (c->markdown && (ch == '*' || ch == '_') &&
 		    emphasis_mark(s, a, i, b)) {
 			i++; /* *italic* and _italic_ lose their markers */
+			continue;
+		}
+		if (c->markdown && ch == '!' && i + 1 < b && s[i + 1] == '[') {
+			i++; /* an image ![alt](src) reads as its alt text */
 			continue;
 		}
 		if (c->markdown && ch == '[' && !link_close) {

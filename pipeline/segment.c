@@ -474,7 +474,8 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		}
 	}
 	const lp_rule *closing = lp_rule_get(s->g, "letter.closing");
-	while (before_valediction && end_block > from + 1) {
+	while ((before_valediction || end_block == s->nb) &&
+	       end_block > from + 1) {
 		size_t p = end_block - 1;
 		while (p > from + 1 && !s->b[p].para_start)
 			p--;
@@ -608,6 +609,22 @@ static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
 	return NONE;
 }
 
+/* Is block @i a person's name?  Tries every letter.person.* rule; the
+ * match, with its `name` group, is left in s->m. */
+static int person_at(seg *s, size_t i)
+{
+	const char *prefix = "letter.person.";
+	for (size_t r = 0; r < lp_grammar_count(s->g); r++) {
+		const lp_rule *rule = lp_grammar_rule(s->g, r);
+		if (strncmp(lp_rule_name(rule), prefix, strlen(prefix)) != 0)
+			continue;
+		int rc = at_block(s, rule, i);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 /* Does @person answer to the salutation's name?  "Dear
  * Susan" is Susan Hall; "Dear Ms Smith" is Jane Smith. */
 static bool named_in(const char *person, const char *salutation_name)
@@ -697,11 +714,10 @@ static int role_after(seg *s, size_t i, size_t to, bool letterhead,
 
 static int find_recipient(seg *s, size_t to, const char *sal_name)
 {
-	const lp_rule *person = lp_rule_get(s->g, "letter.person");
 	size_t best = NONE;
 	const char *best_name = NULL;
-	for (size_t i = 0; person && i < to; i++) {
-		int rc = at_block(s, person, i);
+	for (size_t i = 0; i < to; i++) {
+		int rc = person_at(s, i);
 		if (rc < 0)
 			return rc;
 		if (!rc)
@@ -728,14 +744,13 @@ static int find_recipient(seg *s, size_t to, const char *sal_name)
 static int find_sender(seg *s, size_t val, size_t to)
 {
 	const lp_rule *note = lp_rule_get(s->g, "letter.signature-note");
-	const lp_rule *person = lp_rule_get(s->g, "letter.person");
 	for (size_t i = val + 1; i < to && i <= val + 4; i++) {
 		int rc = at_block(s, note, i);
 		if (rc < 0)
 			return rc;
 		if (rc)
 			continue;
-		rc = at_block(s, person, i);
+		rc = person_at(s, i);
 		if (rc < 0)
 			return rc;
 		const char *name = rc ? group_str(s, "name") : NULL;
@@ -779,13 +794,10 @@ static int find_fields(seg *s, const char *prefix, size_t to,
 /* A signature with no valediction, as at the end of a minister's
  * foreword: a person's name alone on a line with a role under it.  The
  * last one before @to is taken. */
-static int find_signature(seg *s, size_t to)
+static int find_signature(seg *s, size_t from, size_t to)
 {
-	const lp_rule *person = lp_rule_get(s->g, "letter.person");
-	for (size_t i = to; person && i-- > 0;) {
-		if (!lone_line(s, i) && !(i + 1 < s->nb && s->b[i + 1].para_start))
-			continue;
-		int rc = at_block(s, person, i);
+	for (size_t i = to; i-- > from;) {
+		int rc = person_at(s, i);
 		if (rc < 0)
 			return rc;
 		if (!rc)
@@ -794,10 +806,25 @@ static int find_signature(seg *s, size_t to)
 		const char *role = NULL;
 		if ((rc = role_after(s, i, to, false, &role)) < 0)
 			return rc;
-		if (!role)
+		/* In a list of committee members, a name is followed by
+		 * another name, not by a role. */
+		if (!role || (rc = person_at(s, i + 1)) != 0) {
+			if (rc < 0)
+				return rc;
 			continue;
+		}
 		s->doc->letter.sender_name = name;
 		s->doc->letter.sender_role = role;
+		/* A signed foreword or sign-off is often dated under the
+		 * signature. */
+		char iso[11];
+		for (size_t k = i + 1; !s->doc->letter.date && k < s->nb &&
+				       k <= i + 5; k++)
+			if (s->b[k].end - s->b[k].start <= 40 &&
+			    lp_parse_day_date(s->g, s->doc->fold + s->b[k].start,
+					      s->b[k].end - s->b[k].start, iso))
+				s->doc->letter.date =
+					lp_arena_strndup(s->doc->arena, iso, 10);
 		return 1;
 	}
 	return 0;
@@ -892,8 +919,12 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out)
 			 &lt->sender_role);
 	if (rc == 0 && val != NONE)
 		rc = find_sender(s, val, s->nb);
+	/* No valediction: a document signed at the end of its foreword, or
+	 * at the very end, as Command Papers are. */
 	if (rc == 0 && val == NONE && sal == NONE)
-		rc = find_signature(s, first_label);
+		rc = find_signature(s, 0, first_label);
+	if (rc == 0 && val == NONE && sal == NONE)
+		rc = find_signature(s, s->nb > 12 ? s->nb - 12 : 0, s->nb);
 	if (rc < 0)
 		return rc;
 
