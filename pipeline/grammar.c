@@ -326,9 +326,15 @@ int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
 	return 0;
 }
 
-const lp_rule *lp_grammar_rule(const lp_grammar *g, size_t i)
+const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
+			    const lp_rule *prev)
 {
-	return i < g->nrules ? &g->rules[i] : NULL;
+	size_t plen = strlen(prefix);
+	size_t i = prev ? (size_t)(prev - g->rules) + 1 : 0;
+	for (; i < g->nrules; i++)
+		if (strncmp(g->rules[i].name, prefix, plen) == 0)
+			return &g->rules[i];
+	return NULL;
 }
 
 const char *lp_rule_name(const lp_rule *r)

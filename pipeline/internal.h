@@ -66,8 +66,12 @@ const lp_rule *lp_rule_get(const lp_grammar *g, const char *name);
 int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
 		 lp_error *err);
 const char *lp_rule_name(const lp_rule *r);
-/* Rule @i in load order (files by name, rules in file order). */
-const lp_rule *lp_grammar_rule(const lp_grammar *g, size_t i);
+/* The first rule after @prev (NULL: the first of all) whose name starts
+ * with @prefix, in load order (files by name, rules in file order), or
+ * NULL.  A family of rules such as label.pair.* is extended by adding
+ * rules to the grammar, not by changing the code that tries them. */
+const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
+			    const lp_rule *prev);
 
 /* One match of a rule; reuse it across calls to avoid allocation. */
 typedef struct lp_match {

@@ -161,12 +161,9 @@ static bool ends_with_stop(const seg *s, size_t i)
 static int find_family(seg *s, const char *prefix, size_t a, size_t e,
 		       const char *group, const char **out)
 {
-	size_t plen = strlen(prefix);
 	*out = NULL;
-	for (size_t r = 0; r < lp_grammar_count(s->g); r++) {
-		const lp_rule *rule = lp_grammar_rule(s->g, r);
-		if (strncmp(lp_rule_name(rule), prefix, plen) != 0)
-			continue;
+	for (const lp_rule *rule = NULL;
+	     (rule = lp_rule_next(s->g, prefix, rule));) {
 		int rc = lp_rule_find(rule, s->doc->fold, e, a, s->m, s->err);
 		if (rc < 0)
 			return rc;
@@ -226,12 +223,9 @@ static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
 	label *ls = lp_xmalloc(cap * sizeof *ls);
-	size_t plen = strlen("label.pair.");
 	for (size_t i = 0; i < s->nb; i++) {
-		for (size_t r = 0; r < lp_grammar_count(s->g); r++) {
-			const lp_rule *rule = lp_grammar_rule(s->g, r);
-			if (strncmp(lp_rule_name(rule), "label.pair.", plen))
-				continue;
+		for (const lp_rule *rule = NULL;
+		     (rule = lp_rule_next(s->g, "label.pair.", rule));) {
 			int rc = at_block(s, rule, i);
 			if (rc < 0) {
 				free(ls);
@@ -591,9 +585,6 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
 
 /* ---- the letter around the pairs ------------------------------------- */
 
-static int section_heading(seg *s, size_t i);
-static bool lone_line(const seg *s, size_t i);
-
 /* First block in [from, to) that @rule matches, or NONE. */
 static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
 			  int *rc)
@@ -613,11 +604,8 @@ static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
  * match, with its `name` group, is left in s->m. */
 static int person_at(seg *s, size_t i)
 {
-	const char *prefix = "letter.person.";
-	for (size_t r = 0; r < lp_grammar_count(s->g); r++) {
-		const lp_rule *rule = lp_grammar_rule(s->g, r);
-		if (strncmp(lp_rule_name(rule), prefix, strlen(prefix)) != 0)
-			continue;
+	for (const lp_rule *rule = NULL;
+	     (rule = lp_rule_next(s->g, "letter.person.", rule));) {
 		int rc = at_block(s, rule, i);
 		if (rc)
 			return rc;
@@ -772,12 +760,9 @@ static int find_sender(seg *s, size_t val, size_t to)
 static int find_fields(seg *s, const char *prefix, size_t to,
 		       const char **name, const char **role)
 {
-	size_t plen = strlen(prefix);
 	for (size_t i = 0; i < to; i++) {
-		for (size_t r = 0; r < lp_grammar_count(s->g); r++) {
-			const lp_rule *rule = lp_grammar_rule(s->g, r);
-			if (strncmp(lp_rule_name(rule), prefix, plen) != 0)
-				continue;
+		for (const lp_rule *rule = NULL;
+		     (rule = lp_rule_next(s->g, prefix, rule));) {
 			int rc = at_block(s, rule, i);
 			if (rc < 0)
 				return rc;
