@@ -627,6 +627,51 @@ static bool same_masked(const cleaner *c, size_t a, size_t b)
 	return true;
 }
 
+/* The nearest content line before or after @i (step -1 or +1), skipping
+ * blank lines and furniture, or (size_t)-1. */
+static size_t content_near(const cleaner *c, size_t i, int step)
+{
+	for (size_t k = i + (size_t)step; k < c->nlines; k += (size_t)step)
+		if (!blank(c, k) && !(c->lines[k].flags & L_FURNITURE))
+			return k;
+	return (size_t)-1;
+}
+
+static size_t count_words(const char *s, size_t n);
+static bool ends_sentence(const char *s, size_t n);
+
+/* Stray furniture that neither rule nor repetition finds: a bare page
+ * number on a line of its own, and a short line that stands in the
+ * middle of a sentence, as a running header printed once does ("...
+ * receive / # Department for Education / reminds local authorities"). */
+static void mark_stray_lines(cleaner *c)
+{
+	for (size_t i = 0; i < c->nlines; i++) {
+		line *l = &c->lines[i];
+		if (blank(c, i) || (l->flags & (L_FURNITURE | L_BLOCK)) ||
+		    !standalone(c, i))
+			continue;
+		const char *t = ltext(c, i);
+		size_t n = llen(c, i), d = 0;
+		while (d < n && isdigit((unsigned char)t[d]))
+			d++;
+		if (d == n && n <= 3) {
+			l->flags |= L_FURNITURE;
+			continue;
+		}
+		if (count_words(t, n) > 8)
+			continue;
+		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
+		if (p == (size_t)-1 || q == (size_t)-1)
+			continue;
+		if (count_words(ltext(c, p), llen(c, p)) >= 8 &&
+		    !ends_sentence(ltext(c, p), llen(c, p)) &&
+		    !(c->lines[p].flags & L_HEADING) &&
+		    islower((unsigned char)ltext(c, q)[0]))
+			l->flags |= L_FURNITURE;
+	}
+}
+
 #define EDGE 3 /* lines at the top and bottom of a page that may be furniture */
 
 /* Collect up to EDGE non-blank lines from the top and the bottom of the
@@ -735,6 +780,15 @@ static bool starts_lower(const char *s, size_t n)
 	return n > 0 && islower((unsigned char)s[0]);
 }
 
+static bool last_word_lower(const char *s, size_t n)
+{
+	size_t a = n;
+	while (a > 0 && s[a - 1] != ' ')
+		a--;
+	return a < n && islower((unsigned char)s[a]) &&
+	       isalpha((unsigned char)s[n - 1]);
+}
+
 enum sep { SEP_NONE, SEP_SPACE, SEP_HYPHEN, SEP_KEEP_HYPHEN, SEP_LINE,
 	   SEP_PARA };
 
@@ -801,7 +855,13 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	 * recommendation after a signature, a title after a paragraph. */
 	bool type_change = ends_bold(c, prev) != starts_bold(c, i);
 	if (crossed) {
-		if (type_change)
+		/* In wrapped text a short last line that ends on a capital
+		 * ("... Energy Efficiency and Heat") ended its paragraph; the
+		 * page break did not cut it.  One that ends on a small word
+		 * ("... the audit in") or is continued in lower case was. */
+		if (type_change ||
+		    (width && ll * 10 < width * 6 && !starts_lower(nt, nl) &&
+		     !last_word_lower(lt, ll)))
 			return SEP_PARA;
 		/* A page break: rejoin the sentence it cut, as in the seed's
 		 * "from Her / # MAYOR OF LONDON / Majesty's Inspectorate". */
@@ -1054,6 +1114,7 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	if (rc == 0) {
 		mark_letterhead_repeats(&c);
 		mark_page_edges(&c);
+		mark_stray_lines(&c);
 		assemble(&c);
 		build_fold(doc);
 	}

@@ -173,17 +173,58 @@ static int find_family(seg *s, const char *prefix, size_t a, size_t e,
 	return 0;
 }
 
+static bool has_lower(const char *t)
+{
+	for (; *t; t++)
+		if (islower((unsigned char)*t))
+			return true;
+	return false;
+}
+
+/* The report's title in fold range [a, e): the first that letter.report.*
+ * rules find, but a title in capitals (from a subject line) only when no
+ * rule finds it written normally. */
+static int find_report(seg *s, size_t a, size_t e, const char **out)
+{
+	const char *caps = NULL;
+	*out = NULL;
+	for (const lp_rule *rule = NULL;
+	     (rule = lp_rule_next(s->g, "letter.report.", rule));) {
+		for (size_t from = a; from < e;) {
+			int rc = lp_rule_find(rule, s->doc->fold, e, from, s->m,
+					      s->err);
+			if (rc <= 0) {
+				if (rc < 0)
+					return rc;
+				break;
+			}
+			const char *t = group_str(s, "title");
+			if (t && has_lower(t)) {
+				*out = t;
+				return 1;
+			}
+			if (t && !caps)
+				caps = t;
+			from = s->m->end > from ? s->m->end : from + 1;
+		}
+	}
+	*out = caps;
+	return caps != NULL;
+}
+
 /* ---- labels ------------------------------------------------------- */
 
 /* Recommendations as numbered paragraphs ("1. The Department should
  * ..."), for a document with no labels.  Numbered lists and minutes are
- * traps, so a paragraph counts only when it continues the run 1, 2, 3 ...
- * and is in bold or speaks as a recommendation. */
+ * traps, so a paragraph counts only when its number is above the last
+ * one taken and it is in bold or speaks as a recommendation.  A
+ * response may answer only some of a report's recommendations, so the
+ * numbers may skip. */
 static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 {
 	const lp_rule *rule = lp_rule_get(s->g, "label.numbered");
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
-	long next = 1;
+	long last = 0;
 	for (size_t i = 0; rule && i < s->nb; i++) {
 		if (!s->b[i].para_start)
 			continue;
@@ -197,7 +238,8 @@ static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 		size_t be;
 		lp_match_group(s->m, "nums", &l.nums_s, &l.nums_e);
 		lp_match_group(s->m, "body", &l.body_s, &be);
-		if (strtol(s->doc->fold + l.nums_s, NULL, 10) != next)
+		long number = strtol(s->doc->fold + l.nums_s, NULL, 10);
+		if (number <= last)
 			continue;
 		bool ok = is_bold(s, s->b[i].start, s->b[i].end);
 		if (!ok && voice) {
@@ -214,7 +256,7 @@ static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 			*ls = lp_xrealloc(*ls, *cap * sizeof **ls);
 		}
 		(*ls)[(*n)++] = l;
-		next++;
+		last = number;
 	}
 	return 0;
 }
@@ -458,8 +500,14 @@ static int section_heading(seg *s, size_t i)
 static int response_end_block(seg *s, size_t from, size_t end_block,
 			      bool before_valediction, size_t *out)
 {
+	const lp_rule *annex = lp_rule_get(s->g, "annex.marker");
+	const lp_rule *others = lp_rule_get(s->g, "pairs.other-recommendations");
 	for (size_t k = from + 1; k < end_block; k++) {
 		int rc = section_heading(s, k);
+		if (rc == 0 && lone_line(s, k))
+			rc = at_block(s, annex, k);
+		if (rc == 0 && s->b[k].para_start)
+			rc = at_block(s, others, k);
 		if (rc < 0)
 			return rc;
 		if (rc) {
@@ -718,6 +766,15 @@ static int find_recipient(seg *s, size_t to, const char *sal_name)
 			best_name = name;
 			break;
 		}
+		/* "Dear Chair": the person whose role says Chair. */
+		const char *role = NULL;
+		if (sal_name && (rc = role_after(s, i, to, true, &role)) < 0)
+			return rc;
+		if (role && strstr(role, sal_name)) {
+			best = i;
+			best_name = name;
+			break;
+		}
 		if (best == NONE) {
 			best = i;
 			best_name = name;
@@ -868,7 +925,14 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out)
 	size_t marker = first_block(s, "annex.marker", 0, first_label, &rc);
 	if (rc < 0)
 		return rc;
-	size_t title = first_block(s, "annex.title", 0, first_label, &rc);
+	/* The annex title follows the signature when the letter is signed
+	 * before the annex; a response title straight after the salutation
+	 * is the letter's subject line. */
+	size_t title_from = val != NONE && val < first_label ? val + 1 : 0;
+	size_t title = first_block(s, "annex.title", title_from, first_label,
+				   &rc);
+	if (title == NONE && rc == 0 && title_from > 0)
+		title = first_block(s, "annex.title", 0, first_label, &rc);
 	if (rc < 0)
 		return rc;
 
@@ -917,6 +981,14 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out)
 	 * valediction, the annex or the first recommendation. */
 	size_t cs = sal != NONE ? sal + 1
 				: (title != NONE ? title + 1 : 0);
+	/* A subject line after the salutation heads the cover; it is not
+	 * part of it. */
+	if (sal != NONE && cs < first_label) {
+		rc = at_block(s, lp_rule_get(s->g, "annex.title"), cs);
+		if (rc < 0)
+			return rc;
+		cs += rc;
+	}
 	size_t ce = first_label;
 	if (val != NONE && val >= cs && val < ce)
 		ce = val;
@@ -943,17 +1015,17 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out)
 				text_at(s, s->b[title].start),
 				text_at(s, s->b[title].end), NULL, -1);
 
-	/* The report's title: in the cover first, then the annex title. */
+	/* The report's title: in the subject line and the cover first, then
+	 * the annex title. */
 	const char *report = NULL;
-	if (cs < ce) {
-		rc = find_family(s, "letter.report.", s->b[cs].start,
-				 s->b[ce - 1].end, "title", &report);
+	size_t from = sal != NONE && sal + 1 < s->nb ? sal + 1 : cs;
+	if (from < ce) {
+		rc = find_report(s, s->b[from].start, s->b[ce - 1].end, &report);
 		if (rc < 0)
 			return rc;
 	}
 	if (!report && title != NONE) {
-		rc = find_family(s, "letter.report.", s->b[title].start,
-				 s->b[title].end, "title", &report);
+		rc = find_report(s, s->b[title].start, s->b[title].end, &report);
 		if (rc < 0)
 			return rc;
 	}
