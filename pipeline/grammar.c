@@ -256,7 +256,8 @@ int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
 		names[n++] = lp_xstrdup(e->d_name);
 	}
 	closedir(dh);
-	qsort(names, n, sizeof *names, by_name);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
 
 	lp_grammar *g = calloc(1, sizeof *g);
 	g->mctx = pcre2_match_context_create(NULL);

@@ -39,7 +39,6 @@ typedef struct range {
 
 typedef struct cleaner {
 	lp_doc *doc;
-	const lp_grammar *g;
 	lp_match *m;
 	lp_error *err;
 	bool markdown;
@@ -1093,7 +1092,7 @@ static void build_fold(lp_doc *doc)
 
 int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
-	cleaner c = { .doc = doc, .g = g, .err = err };
+	cleaner c = { .doc = doc, .err = err };
 	c.markdown = sniff_markdown(doc->src + doc->body,
 				    doc->src_len - doc->body);
 	doc->format = c.markdown ? "markdown" : "text";

@@ -714,10 +714,13 @@ static int role_after(seg *s, size_t i, size_t to, bool letterhead,
 		if (!letterhead && a == NONE && s->b[k].para_start &&
 		    k > i + 1)
 			break;
-		int rc = 0;
+		int rc;
 		if ((rc = at_block(s, stop, k)) || (rc = at_block(s, marker, k)) ||
-		    (rc = at_block(s, title, k)) || (rc = at_block(s, sal, k)))
+		    (rc = at_block(s, title, k)) || (rc = at_block(s, sal, k))) {
+			if (rc < 0)
+				return rc;
 			break;
+		}
 		if (a == NONE)
 			a = s->b[k].start;
 		e = s->b[k].end;
