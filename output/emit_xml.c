@@ -79,7 +79,8 @@ static int on_event(void *ctx, const lp_event *e)
 	return 0;
 }
 
-int lp_emit_xml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err)
+int lp_emit_xml(lp_doc *const *docs, size_t n, enum lp_shape shape,
+		FILE *out, lp_error *err)
 {
 	xmlDocPtr xdoc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "letters");
@@ -95,7 +96,7 @@ int lp_emit_xml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err)
 		xctx x = { .depth = 1 };
 		x.stack[0].node = root;
 		x.stack[0].item = "letter";
-		rc = lp_walk(docs[i], on_event, &x);
+		rc = lp_walk(docs[i], shape, on_event, &x);
 	}
 	if (rc == 0) {
 		/* Dump as UTF-8, so that letters read as written rather than

@@ -86,6 +86,8 @@ static int emit_event(yctx *y, const lp_event *e)
 		case LP_VAL_NULL:
 			return scalar(y, "null", YAML_PLAIN_SCALAR_STYLE);
 		case LP_VAL_INT:
+		case LP_VAL_NUM:
+		case LP_VAL_BOOL:
 		case LP_VAL_DATE:
 			return scalar(y, e->value, YAML_PLAIN_SCALAR_STYLE);
 		case LP_VAL_TEXT:
@@ -134,7 +136,8 @@ static int on_event(void *ctx, const lp_event *e)
 	return emit_event(&s->y, e);
 }
 
-int lp_emit_yaml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err)
+int lp_emit_yaml(lp_doc *const *docs, size_t n, enum lp_shape shape,
+		 FILE *out, lp_error *err)
 {
 	ystack s = { 0 };
 	yaml_emitter_t *em = &s.y.em;
@@ -158,7 +161,7 @@ int lp_emit_yaml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err)
 			rc = -1;
 			break;
 		}
-		rc = lp_walk(docs[i], on_event, &s);
+		rc = lp_walk(docs[i], shape, on_event, &s);
 		if (rc == 0 && (!yaml_document_end_event_initialize(&ev, 1) ||
 				!yaml_emitter_emit(em, &ev)))
 			rc = -1;

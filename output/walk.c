@@ -9,12 +9,22 @@
  *   annex: {title, span}
  *   pairs:
  *     - number: 1            (or a list [4, 5] for a combined answer)
- *       label, paragraph
- *       recommendation: {text, span, parts: [{label, text, span}]}
- *       response: {text, span}
+ *       label, paragraph, stance
+ *       recommendation: {text, span, parts: [{label, text, span}], ENTITIES}
+ *       response: {text, span, ENTITIES}
  *
+ * where the cover and every section carry ENTITIES:
+ *
+ *   money: [{text, span, amount, currency, qualifier, max, period, status}]
+ *   dates: [{text, span, value, kind, deadline}]
+ *   commitments: [{text, span, actor: {text, resolved}, modality,
+ *                  deadline: {text, value}, amount: {text, amount}}]
+ *
+ * Optional fields appear only when stated.  `letterpipe extract` writes
+ * just {schema, source, ENTITIES} for a text with no letter structure.
  * Spans are byte offsets into the original input, end exclusive.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +38,8 @@ typedef struct walker {
 	int rc;
 	int *first_child, *next_sibling; /* the span tree, by index */
 } walker;
+
+static void parts(walker *w, int rec);
 
 static void emit(walker *w, lp_event ev)
 {
@@ -96,13 +108,59 @@ static const char *span_text(walker *w, const lp_span *sp)
 				sp->end - sp->start);
 }
 
+static void span_map(walker *w, const char *key, size_t start, size_t end_)
+{
+	open_map(w, key, true);
+	number(w, "start", lp_doc_src_start(w->doc, start), true);
+	number(w, "end", end_ > start ? lp_doc_src_end(w->doc, end_)
+				      : lp_doc_src_start(w->doc, start),
+	       true);
+	end(w);
+}
+
 static void span(walker *w, const lp_span *sp)
 {
-	open_map(w, "span", true);
-	number(w, "start", lp_doc_src_start(w->doc, sp->start), true);
-	number(w, "end", sp->end > sp->start ? lp_doc_src_end(w->doc, sp->end)
-					     : lp_doc_src_start(w->doc, sp->start),
-	       true);
+	span_map(w, "span", sp->start, sp->end);
+}
+
+/* Did normalisation drop words between text bytes @i and @i+1: a running
+ * header or footer, say?  Joined lines, hyphens and markup drop no word. */
+static bool dropped_words(const lp_doc *doc, size_t i)
+{
+	size_t a = lp_doc_src_end(doc, i + 1), b = lp_doc_src_start(doc, i + 1);
+	for (size_t k = a; k < b; k++)
+		if (isalnum(doc->src[k]))
+			return true;
+	return false;
+}
+
+/* An entity's span.  One that runs across a dropped running header
+ * cannot be one range of the source: its `span` is the first piece, and
+ * `fragments` lists every piece, in order. */
+static void entity_span(walker *w, const lp_span *sp)
+{
+	size_t cut[8], ncut = 0;
+	for (size_t i = sp->start; i + 1 < sp->end && ncut < 8; i++)
+		if (dropped_words(w->doc, i))
+			cut[ncut++] = i + 1;
+	if (ncut == 0) {
+		span(w, sp);
+		return;
+	}
+	span_map(w, "span", sp->start, cut[0]);
+	open_list(w, "fragments", "fragment", false);
+	size_t from = sp->start;
+	for (size_t k = 0; k <= ncut; k++) {
+		size_t to = k < ncut ? cut[k] : sp->end;
+		/* The pieces' own edges lose the spaces between them. */
+		size_t a = from, b = to;
+		while (a < b && isspace((unsigned char)w->doc->text[a]))
+			a++;
+		while (b > a && isspace((unsigned char)w->doc->text[b - 1]))
+			b--;
+		span_map(w, NULL, a, b);
+		from = to;
+	}
 	end(w);
 }
 
@@ -111,6 +169,105 @@ static void text_and_span(walker *w, const lp_span *sp)
 {
 	scalar(w, "text", span_text(w, sp), LP_VAL_TEXT, false);
 	span(w, sp);
+}
+
+/* An attribute of @sp as a scalar, left out when the span has none. */
+static void opt(walker *w, const lp_span *sp, const char *key,
+		const char *out_key, enum lp_val type)
+{
+	const char *v = lp_span_attr(sp, key);
+	if (v)
+		scalar(w, out_key, v, type, true);
+}
+
+static void money(walker *w, const lp_span *sp)
+{
+	open_map(w, NULL, false);
+	scalar(w, "text", span_text(w, sp), LP_VAL_STR, false);
+	entity_span(w, sp);
+	opt(w, sp, "amount", "amount", LP_VAL_NUM);
+	opt(w, sp, "currency", "currency", LP_VAL_STR);
+	opt(w, sp, "qualifier", "qualifier", LP_VAL_STR);
+	opt(w, sp, "max", "max", LP_VAL_NUM);
+	opt(w, sp, "period", "period", LP_VAL_STR);
+	opt(w, sp, "status", "status", LP_VAL_STR);
+	end(w);
+}
+
+static void date(walker *w, const lp_span *sp)
+{
+	open_map(w, NULL, false);
+	scalar(w, "text", span_text(w, sp), LP_VAL_STR, false);
+	entity_span(w, sp);
+	const char *v = lp_span_attr(sp, "value");
+	/* A vague time ("in the coming months") has no value: null. */
+	scalar(w, "value", v, v && !strchr(v, '/') && strlen(v) == 10
+				       ? LP_VAL_DATE
+				       : LP_VAL_STR,
+	       true);
+	opt(w, sp, "kind", "kind", LP_VAL_STR);
+	opt(w, sp, "deadline", "deadline", LP_VAL_BOOL);
+	end(w);
+}
+
+static void commitment(walker *w, const lp_span *sp)
+{
+	open_map(w, NULL, false);
+	scalar(w, "text", span_text(w, sp), LP_VAL_STR, false);
+	entity_span(w, sp);
+	open_map(w, "actor", true);
+	scalar(w, "text", lp_span_attr(sp, "actor"), LP_VAL_STR, false);
+	const char *resolved = lp_span_attr(sp, "actor_resolved");
+	if (resolved)
+		scalar(w, "resolved", resolved, LP_VAL_STR, false);
+	end(w);
+	opt(w, sp, "modality", "modality", LP_VAL_STR);
+	if (lp_span_attr(sp, "deadline_value")) {
+		open_map(w, "deadline", true);
+		opt(w, sp, "deadline_text", "text", LP_VAL_STR);
+		opt(w, sp, "deadline_value", "value", LP_VAL_STR);
+		end(w);
+	}
+	if (lp_span_attr(sp, "amount_value")) {
+		open_map(w, "amount", true);
+		opt(w, sp, "amount_text", "text", LP_VAL_STR);
+		opt(w, sp, "amount_value", "amount", LP_VAL_NUM);
+		end(w);
+	}
+	end(w);
+}
+
+/* The money, dates and commitments found in section @parent. */
+static void entities(walker *w, int parent)
+{
+	static const struct {
+		enum lp_span_kind kind;
+		const char *key, *item;
+		void (*emit)(walker *, const lp_span *);
+	} lists[] = {
+		{ LP_SPAN_MONEY, "money", "sum", money },
+		{ LP_SPAN_DATE, "dates", "date", date },
+		{ LP_SPAN_COMMITMENT, "commitments", "commitment", commitment },
+	};
+	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+		open_list(w, lists[l].key, lists[l].item, false);
+		for (int c = w->first_child[parent]; c >= 0;
+		     c = w->next_sibling[c])
+			if (w->doc->spans[c].kind == lists[l].kind)
+				lists[l].emit(w, &w->doc->spans[c]);
+		end(w);
+	}
+}
+
+/* A section: its text, span and entities. */
+static void section(walker *w, const char *key, int i)
+{
+	open_map(w, key, false);
+	text_and_span(w, &w->doc->spans[i]);
+	if (w->doc->spans[i].kind == LP_SPAN_RECOMMENDATION)
+		parts(w, i);
+	entities(w, i);
+	end(w);
 }
 
 static int child(const walker *w, int parent, enum lp_span_kind kind)
@@ -167,19 +324,13 @@ static void pair(walker *w, int p)
 	const char *para = lp_span_attr(sp, "paragraph");
 	if (para)
 		scalar(w, "paragraph", para, LP_VAL_STR, false);
+	scalar(w, "stance", lp_span_attr(sp, "stance"), LP_VAL_STR, true);
 	int rec = child(w, p, LP_SPAN_RECOMMENDATION);
 	int resp = child(w, p, LP_SPAN_RESPONSE);
-	if (rec >= 0) {
-		open_map(w, "recommendation", false);
-		text_and_span(w, &w->doc->spans[rec]);
-		parts(w, rec);
-		end(w);
-	}
-	if (resp >= 0) {
-		open_map(w, "response", false);
-		text_and_span(w, &w->doc->spans[resp]);
-		end(w);
-	}
+	if (rec >= 0)
+		section(w, "recommendation", rec);
+	if (resp >= 0)
+		section(w, "response", resp);
 	end(w);
 }
 
@@ -227,7 +378,7 @@ static int first_of(const lp_doc *doc, enum lp_span_kind kind)
 	return -1;
 }
 
-int lp_walk(lp_doc *doc, lp_event_fn fn, void *ctx)
+int lp_walk(lp_doc *doc, enum lp_shape shape, lp_event_fn fn, void *ctx)
 {
 	walker w = { .doc = doc, .fn = fn, .ctx = ctx };
 	size_t n = doc->nspans;
@@ -251,12 +402,18 @@ int lp_walk(lp_doc *doc, lp_event_fn fn, void *ctx)
 	open_map(&w, NULL, false);
 	scalar(&w, "schema", "letterpipe/1", LP_VAL_STR, true);
 	source(&w);
+	if (shape == LP_SHAPE_ENTITIES) {
+		/* `letterpipe extract`: the entities of the whole text. */
+		int text = first_of(doc, LP_SPAN_TEXT);
+		if (text >= 0)
+			entities(&w, text);
+		end(&w);
+		goto done;
+	}
 	letter(&w);
 	int cover = first_of(doc, LP_SPAN_COVER);
 	if (cover >= 0) {
-		open_map(&w, "cover", false);
-		text_and_span(&w, &doc->spans[cover]);
-		end(&w);
+		section(&w, "cover", cover);
 	} else {
 		scalar(&w, "cover", NULL, LP_VAL_NULL, false);
 	}
@@ -274,14 +431,15 @@ int lp_walk(lp_doc *doc, lp_event_fn fn, void *ctx)
 			pair(&w, (int)i);
 	end(&w);
 	end(&w);
+done:
 	free(w.first_child);
 	free(w.next_sibling);
 	return w.rc;
 }
 
-int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt, FILE *out,
-	    lp_error *err)
+int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt,
+	    enum lp_shape shape, FILE *out, lp_error *err)
 {
-	return fmt == LP_FORMAT_XML ? lp_emit_xml(docs, n, out, err)
-				    : lp_emit_yaml(docs, n, out, err);
+	return fmt == LP_FORMAT_XML ? lp_emit_xml(docs, n, shape, out, err)
+				    : lp_emit_yaml(docs, n, shape, out, err);
 }

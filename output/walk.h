@@ -19,6 +19,8 @@ enum lp_val {
 	LP_VAL_STR,  /* a string */
 	LP_VAL_TEXT, /* a passage of letter text, possibly several lines */
 	LP_VAL_INT,
+	LP_VAL_NUM,  /* a number that may have a fraction */
+	LP_VAL_BOOL,
 	LP_VAL_DATE, /* an ISO 8601 date */
 	LP_VAL_NULL,
 };
@@ -39,9 +41,11 @@ typedef int (*lp_event_fn)(void *ctx, const lp_event *ev);
 
 /* Walk document @doc, calling @fn for every event; stops at the first
  * non-zero return and returns it. */
-int lp_walk(lp_doc *doc, lp_event_fn fn, void *ctx);
+int lp_walk(lp_doc *doc, enum lp_shape shape, lp_event_fn fn, void *ctx);
 
-int lp_emit_yaml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err);
-int lp_emit_xml(lp_doc *const *docs, size_t n, FILE *out, lp_error *err);
+int lp_emit_yaml(lp_doc *const *docs, size_t n, enum lp_shape shape,
+		 FILE *out, lp_error *err);
+int lp_emit_xml(lp_doc *const *docs, size_t n, enum lp_shape shape,
+		FILE *out, lp_error *err);
 
 #endif

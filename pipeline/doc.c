@@ -215,6 +215,7 @@ const char *lp_span_kind_name(enum lp_span_kind kind)
 		[LP_SPAN_MONEY] = "money",
 		[LP_SPAN_DATE] = "date",
 		[LP_SPAN_COMMITMENT] = "commitment",
+		[LP_SPAN_TEXT] = "text",
 	};
 	return (unsigned)kind < LP_SPAN_KIND_COUNT ? names[kind] : "?";
 }
@@ -247,6 +248,23 @@ size_t lp_doc_src_end(const lp_doc *doc, size_t end)
 	while (s < doc->src_len && (doc->src[s] & 0xC0) == 0x80)
 		s++;
 	return s;
+}
+
+size_t lp_text_to_fold(const lp_doc *doc, size_t off)
+{
+	if (!doc->fold_map)
+		return off;
+	/* fold_map is non-decreasing: find the first fold byte at or after
+	 * text offset @off. */
+	size_t lo = 0, hi = doc->fold_len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->fold_map[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 size_t lp_fold_to_text(const lp_doc *doc, size_t off)
@@ -335,6 +353,18 @@ int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	int rc = lp_normalise(doc, g, err);
 	if (rc == 0)
 		rc = lp_segment(doc, g, err);
+	if (rc == 0)
+		rc = lp_extract(doc, g, err);
+	return rc;
+}
+
+int lp_doc_process_text(lp_doc *doc, const lp_grammar *g, lp_error *err)
+{
+	int rc = lp_normalise(doc, g, err);
+	if (rc == 0) {
+		lp_doc_add_span(doc, LP_SPAN_TEXT, 0, doc->text_len, NULL, -1);
+		rc = lp_extract(doc, g, err);
+	}
 	return rc;
 }
 

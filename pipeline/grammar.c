@@ -14,6 +14,10 @@
  *       reject:
  *         - 'Recommendations were made'
  *
+ * A file may also hold `define:`, a mapping of names to pattern fragments;
+ * a pattern uses one as %{name}.  The offset in a compile error is then
+ * into the expanded pattern.
+ *
  * Rules are compiled once, JIT-compiled, and shared read-only, so a batch
  * can use one grammar from many threads.
  */
@@ -146,18 +150,69 @@ static int load_examples(yaml_document_t *d, yaml_node_t *list,
 	return 0;
 }
 
+/* Replace each %{name} in @pattern with the file's `define:` entry of
+ * that name, so that a fragment such as a month's names is written once.
+ * Returns a new string (the caller frees it), or NULL with *bad set to
+ * the unknown name's position. */
+static char *expand(yaml_document_t *d, yaml_node_t *defines,
+		    const char *pattern, const char **bad)
+{
+	size_t cap = strlen(pattern) * 2 + 64, len = 0;
+	char *out = lp_xmalloc(cap);
+	for (const char *p = pattern; *p;) {
+		const char *piece = p;
+		size_t n = 1;
+		if (p[0] == '%' && p[1] == '{') {
+			const char *close = strchr(p, '}');
+			char name[64];
+			size_t nl = close ? (size_t)(close - p - 2) : 0;
+			if (!close || nl == 0 || nl >= sizeof name) {
+				*bad = p;
+				free(out);
+				return NULL;
+			}
+			memcpy(name, p + 2, nl);
+			name[nl] = '\0';
+			piece = scalar(d, map_get(d, defines, name));
+			if (!piece) {
+				*bad = p;
+				free(out);
+				return NULL;
+			}
+			n = strlen(piece);
+			p = close + 1;
+		} else {
+			p++;
+		}
+		if (len + n + 1 > cap) {
+			cap = (len + n + 1) * 2;
+			out = lp_xrealloc(out, cap);
+		}
+		memcpy(out + len, piece, n);
+		len += n;
+	}
+	out[len] = '\0';
+	return out;
+}
+
 static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
-		    const char *file, lp_error *err)
+		    yaml_node_t *defines, const char *file, lp_error *err)
 {
 	const char *name = scalar(d, map_get(d, node, "name"));
 	yaml_node_t *pnode = map_get(d, node, "pattern");
-	const char *pattern = scalar(d, pnode);
-	if (!name || !pattern)
+	const char *raw = scalar(d, pnode);
+	if (!name || !raw)
 		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
 			       "a rule needs `name` and `pattern`");
 	if (lp_rule_get(g, name))
 		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
 			       "rule '%s' is defined twice", name);
+	const char *bad = NULL;
+	char *pattern = expand(d, defines, raw, &bad);
+	if (!pattern)
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(pnode), -1,
+			       "rule '%s': unknown %%{...} at pattern offset "
+			       "%zu (see `define:`)", name, (size_t)(bad - raw));
 
 	int ec;
 	PCRE2_SIZE eoff;
@@ -165,6 +220,7 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 					 PCRE2_ZERO_TERMINATED,
 					 PCRE2_UTF | PCRE2_MULTILINE, &ec,
 					 &eoff, NULL);
+	free(pattern);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
@@ -220,10 +276,11 @@ static int load_file(lp_grammar *g, const char *path, lp_error *err)
 		rc = lp_fail(err, LP_EGRAMMAR, path, line_of(root), -1,
 			     "expected a top-level `rules:` list");
 	} else {
+		yaml_node_t *defines = map_get(&doc, root, "define");
 		for (yaml_node_item_t *it = rules->data.sequence.items.start;
 		     rc == 0 && it < rules->data.sequence.items.top; it++)
 			rc = add_rule(g, &doc, yaml_document_get_node(&doc, *it),
-				      path, err);
+				      defines, path, err);
 	}
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);

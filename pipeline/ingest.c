@@ -51,6 +51,14 @@ static int adopt(const char *name, unsigned char *bytes, size_t len,
 	return 0;
 }
 
+/* Record the options that later stages need. */
+static void apply(lp_doc *doc, const lp_options *opt)
+{
+	if (doc && opt && opt->ref_date)
+		doc->ref_date = lp_arena_strndup(doc->arena, opt->ref_date,
+						 strlen(opt->ref_date));
+}
+
 int lp_ingest_bytes(const char *name, const void *bytes, size_t len,
 		    const lp_options *opt, lp_doc **out, lp_error *err)
 {
@@ -65,7 +73,10 @@ int lp_ingest_bytes(const char *name, const void *bytes, size_t len,
 			       "input over 4 GiB is not supported");
 	unsigned char *copy = lp_xmalloc(len);
 	memcpy(copy, bytes, len);
-	return adopt(name, copy, len, out, err);
+	int rc = adopt(name, copy, len, out, err);
+	if (rc == 0)
+		apply(*out, opt);
+	return rc;
 }
 
 int lp_ingest_file(const char *path, const lp_options *opt, lp_doc **out,
@@ -125,5 +136,7 @@ int lp_ingest_file(const char *path, const lp_options *opt, lp_doc **out,
 		free((*out)->path);
 		(*out)->path = lp_xstrdup("-");
 	}
+	if (rc == 0)
+		apply(*out, opt);
 	return rc;
 }

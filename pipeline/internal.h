@@ -106,8 +106,9 @@ int32_t lp_utf8_next(const unsigned char *s, size_t len, size_t *i);
 /* Byte offset of the first invalid UTF-8 sequence, or (size_t)-1. */
 size_t lp_utf8_invalid(const unsigned char *s, size_t len);
 
-/* Map a fold offset to a text offset. */
+/* Map a fold offset to a text offset, and back. */
 size_t lp_fold_to_text(const lp_doc *doc, size_t off);
+size_t lp_text_to_fold(const lp_doc *doc, size_t off);
 
 /* Month number 1..12 from an English month name or abbreviation, or 0. */
 int lp_month_number(const char *s, size_t n);

@@ -46,6 +46,7 @@ enum lp_span_kind {
 	LP_SPAN_MONEY,
 	LP_SPAN_DATE,
 	LP_SPAN_COMMITMENT,
+	LP_SPAN_TEXT,           /**< a whole text read without letter structure */
 	LP_SPAN_KIND_COUNT
 };
 
@@ -101,12 +102,16 @@ typedef struct lp_doc {
 	size_t nspans, spans_cap;
 
 	lp_letter letter;
+	const char *ref_date;    /**< resolve relative dates against this ISO
+				      day instead of the letter's date */
 	struct lp_arena *arena;  /**< owns every string the stages make */
 } lp_doc;
 
 /** Options for reading a letter. */
 typedef struct lp_options {
 	size_t max_bytes;        /**< refuse larger inputs; 0 means default */
+	const char *ref_date;    /**< YYYY-MM-DD for relative dates, or NULL
+				      to use the letter's own date */
 } lp_options;
 
 #define LP_DEFAULT_MAX_BYTES ((size_t)64 << 20)
@@ -149,8 +154,18 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err);
 /** Stage 3: find the letterhead, the cover letter and the pairs. */
 int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err);
 
+/**
+ * Stage 4: money, dates and commitments in every section (cover,
+ * recommendation, response, or a whole text), and each response's stance.
+ */
+int lp_extract(lp_doc *doc, const lp_grammar *g, lp_error *err);
+
 /** Run every stage after ingest, in order. */
 int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err);
+
+/** Read a text with no letter structure: normalise it, make the whole
+ *  text one section and extract its entities (`letterpipe extract`). */
+int lp_doc_process_text(lp_doc *doc, const lp_grammar *g, lp_error *err);
 
 void lp_doc_free(lp_doc *doc);
 
@@ -168,12 +183,15 @@ const char *lp_span_attr(const lp_span *span, const char *key);
 /** Output formats. */
 enum lp_format { LP_FORMAT_YAML, LP_FORMAT_XML };
 
+/** What to write: the whole letter, or only its entities. */
+enum lp_shape { LP_SHAPE_LETTER, LP_SHAPE_ENTITIES };
+
 /**
  * Write @n documents to @out in @fmt.  Several documents give a YAML
  * stream or one XML root holding several letters.
  */
-int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt, FILE *out,
-	    lp_error *err);
+int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt,
+	    enum lp_shape shape, FILE *out, lp_error *err);
 
 /** The letterpipe version string. */
 const char *lp_version(void);

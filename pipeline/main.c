@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,31 +17,39 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
 	"Usage: letterpipe parse [options] [FILE...|-]\n"
-	"       letterpipe check-grammars [--grammars DIR]\n"
+	"       letterpipe extract [options] [FILE...|-]\n"
+	"       letterpipe grammars --check [DIR]\n"
 	"       letterpipe --help | --version\n"
 	"\n"
-	"Turn a response letter (Markdown or plain text) into its letter\n"
-	"details and recommendation/response pairs, as YAML or XML.\n"
-	"With no FILE, or when FILE is -, read standard input.\n"
+	"parse turns a response letter (Markdown or plain text) into its\n"
+	"particulars and recommendation/response pairs, each section with its\n"
+	"money, dates and commitments and each response with its stance.\n"
+	"extract prints only the money, dates and commitments of any text.\n"
+	"With no FILE, or when FILE is -, they read standard input.\n"
+	"grammars --check runs every rule's examples (DIR: the grammars to\n"
+	"check, by default the ones parse uses).\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format FMT     yaml (default) or xml\n"
-	"  -o, --output FILE    write to FILE instead of standard output;\n"
-	"                       FILE appears only when every input succeeded\n"
-	"      --grammars DIR   read the rules from DIR (default: the\n"
-	"                       installed grammars, or the source tree's when\n"
-	"                       run from the build directory)\n"
-	"      --max-bytes N    refuse inputs larger than N bytes (suffixes\n"
-	"                       K, M, G; default 64M)\n"
-	"  -h, --help           show this help and exit\n"
-	"  -V, --version        show the version and exit\n"
+	"  -f, --format FMT      yaml (default) or xml\n"
+	"  -o, --output FILE     write to FILE instead of standard output;\n"
+	"                        FILE appears only when every input succeeded\n"
+	"      --ref-date DATE   resolve relative dates (\"later this year\")\n"
+	"                        against DATE, YYYY-MM-DD, instead of the\n"
+	"                        letter's own date\n"
+	"      --grammars DIR    read the rules from DIR (default: the\n"
+	"                        installed grammars, or the source tree's when\n"
+	"                        run from the build directory)\n"
+	"      --max-bytes N     refuse inputs larger than N bytes (suffixes\n"
+	"                        K, M, G; default 64M)\n"
+	"  -h, --help            show this help and exit\n"
+	"  -V, --version         show the version and exit\n"
 	"\n"
 	"Several files give a YAML stream (one document per letter) or one\n"
-	"XML <letters> root.  check-grammars runs every rule's examples.\n"
+	"XML <letters> root.\n"
 	"\n"
 	"Exit status: 0 success; 1 bad input (empty, binary, not UTF-8, too\n"
-	"large, unreadable) or a broken grammar; 2 usage error.\n"
-	"Errors are printed as 'letterpipe: FILE: message'.\n";
+	"large, unreadable), a broken grammar or failing examples; 2 usage\n"
+	"error.  Errors are printed as 'letterpipe: FILE: message'.\n";
 
 static void usage_error(const char *fmt, const char *arg)
 {
@@ -102,11 +111,11 @@ static int parse_size(const char *s, size_t *out)
 /* Write to a temporary file beside @path and rename it into place, so
  * that @path is never left half-written. */
 static int write_output(const char *path, lp_doc **docs, size_t n,
-			enum lp_format fmt)
+			enum lp_format fmt, enum lp_shape shape)
 {
 	lp_error err = { 0 };
 	if (!path) {
-		int rc = lp_emit(docs, n, fmt, stdout, &err);
+		int rc = lp_emit(docs, n, fmt, shape, stdout, &err);
 		if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 			rc = -1, snprintf(err.msg, sizeof err.msg,
 					  "write error on standard output: %s",
@@ -131,7 +140,7 @@ static int write_output(const char *path, lp_doc **docs, size_t n,
 		free(tmp);
 		return EXIT_INPUT;
 	}
-	int rc = lp_emit(docs, n, fmt, f, &err);
+	int rc = lp_emit(docs, n, fmt, shape, f, &err);
 	if (fclose(f) != 0 && rc == 0)
 		rc = -1, snprintf(err.msg, sizeof err.msg, "%s",
 				  strerror(errno));
@@ -147,8 +156,22 @@ static int write_output(const char *path, lp_doc **docs, size_t n,
 	return rc ? EXIT_INPUT : EXIT_OK;
 }
 
+/* Is @s a real day written YYYY-MM-DD? */
+static bool iso_day(const char *s)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return false;
+	static const int days[] = { 31, 29, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31 };
+	return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] &&
+	       (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 || y % 400 == 0)));
+}
+
 static int cmd_parse(int argc, char **argv, const char *grammars,
-		     const char *out, enum lp_format fmt, size_t max_bytes)
+		     const char *out, enum lp_format fmt, enum lp_shape shape,
+		     const lp_options *opt)
 {
 	lp_error err = { 0 };
 	lp_grammar *g = NULL;
@@ -160,20 +183,21 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 	char **files = argc > 0 ? argv : stdin_only;
 	size_t n = argc > 0 ? (size_t)argc : 1;
 	lp_doc **docs = calloc(n, sizeof *docs);
-	lp_options opt = { .max_bytes = max_bytes };
 	int status = EXIT_OK;
 	/* Read every file, reporting each failure, before writing anything:
 	 * output appears only when all inputs were good. */
 	for (size_t i = 0; i < n; i++) {
 		memset(&err, 0, sizeof err);
-		if (lp_ingest_file(files[i], &opt, &docs[i], &err) ||
-		    lp_doc_process(docs[i], g, &err)) {
+		if (lp_ingest_file(files[i], opt, &docs[i], &err) ||
+		    (shape == LP_SHAPE_LETTER
+			     ? lp_doc_process(docs[i], g, &err)
+			     : lp_doc_process_text(docs[i], g, &err))) {
 			report(&err);
 			status = EXIT_INPUT;
 		}
 	}
 	if (status == EXIT_OK)
-		status = write_output(out, docs, n, fmt);
+		status = write_output(out, docs, n, fmt, shape);
 	for (size_t i = 0; i < n; i++)
 		lp_doc_free(docs[i]);
 	free(docs);
@@ -198,12 +222,14 @@ static int cmd_check(const char *grammars)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES };
+	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES, OPT_REF_DATE, OPT_CHECK };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "grammars", required_argument, NULL, OPT_GRAMMARS },
 		{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+		{ "ref-date", required_argument, NULL, OPT_REF_DATE },
+		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -218,7 +244,8 @@ int main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
-	size_t max_bytes = LP_DEFAULT_MAX_BYTES;
+	lp_options opt = { .max_bytes = LP_DEFAULT_MAX_BYTES };
+	bool check = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -239,8 +266,19 @@ int main(int argc, char **argv)
 		case OPT_GRAMMARS:
 			grammars = optarg;
 			break;
+		case OPT_REF_DATE:
+			if (!iso_day(optarg)) {
+				usage_error("--ref-date: '%s' is not a date "
+					    "(YYYY-MM-DD)", optarg);
+				return EXIT_USAGE;
+			}
+			opt.ref_date = optarg;
+			break;
+		case OPT_CHECK:
+			check = true;
+			break;
 		case OPT_MAX_BYTES:
-			if (parse_size(optarg, &max_bytes)) {
+			if (parse_size(optarg, &opt.max_bytes)) {
 				usage_error("--max-bytes: '%s' is not a size",
 					    optarg);
 				return EXIT_USAGE;
@@ -262,20 +300,30 @@ int main(int argc, char **argv)
 	if (!grammars)
 		grammars = default_grammars();
 	if (!cmd) {
-		usage_error("%s", "missing command (parse or check-grammars)");
+		usage_error("%s", "missing command (parse, extract or grammars)");
 		return EXIT_USAGE;
 	}
-	if (strcmp(cmd, "parse") == 0)
+	if (strcmp(cmd, "parse") == 0 || strcmp(cmd, "extract") == 0)
 		return cmd_parse(argc - optind, argv + optind, grammars, out,
-				 fmt, max_bytes);
-	if (strcmp(cmd, "check-grammars") == 0) {
-		if (optind < argc) {
-			usage_error("check-grammars takes no file: '%s'",
-				    argv[optind]);
+				 fmt,
+				 cmd[0] == 'p' ? LP_SHAPE_LETTER
+					       : LP_SHAPE_ENTITIES,
+				 &opt);
+	/* `check-grammars` is the name this command had first. */
+	if ((strcmp(cmd, "grammars") == 0 && check) ||
+	    strcmp(cmd, "check-grammars") == 0) {
+		if (optind + 1 < argc) {
+			usage_error("grammars --check takes one directory: "
+				    "'%s'", argv[optind + 1]);
 			return EXIT_USAGE;
 		}
-		return cmd_check(grammars);
+		return cmd_check(optind < argc ? argv[optind] : grammars);
 	}
-	usage_error("unknown command '%s' (use parse or check-grammars)", cmd);
+	if (strcmp(cmd, "grammars") == 0) {
+		usage_error("%s", "grammars: say --check");
+		return EXIT_USAGE;
+	}
+	usage_error("unknown command '%s' (use parse, extract or grammars)",
+		    cmd);
 	return EXIT_USAGE;
 }

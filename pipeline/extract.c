@@ -1,0 +1,165 @@
+/*
+ * extract.c - stage 4: money, dates and commitments in every section, and
+ * the stance of every response.
+ *
+ * This file runs the extractors over the sections that segmentation found
+ * and holds what they share: entity spans, look-behind and look-ahead
+ * matches, and sentence splitting.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+int lp_add_entity(lp_xctx *x, enum lp_span_kind kind, size_t a, size_t e,
+		  const lp_rule *rule, int parent)
+{
+	return lp_doc_add_span(x->doc, kind, lp_fold_to_text(x->doc, a),
+			       lp_fold_to_text(x->doc, e),
+			       rule ? lp_rule_name(rule) : NULL, parent);
+}
+
+void lp_entity_setf(lp_xctx *x, int span, const char *key, const char *fmt,
+		    ...)
+{
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	lp_span_set(x->doc, span, key, buf);
+}
+
+int lp_match_before(lp_xctx *x, const char *name, size_t at, size_t window)
+{
+	const lp_rule *r = lp_rule_get(x->g, name);
+	if (!r)
+		return 0;
+	size_t from = at > window ? at - window : 0;
+	/* Start at a character boundary. */
+	while (from < at && ((unsigned char)x->doc->fold[from] & 0xC0) == 0x80)
+		from++;
+	/* The rule ends in $, so the subject stops at @at. */
+	return lp_rule_find(r, x->doc->fold, at, from, x->m, x->err);
+}
+
+int lp_match_after(lp_xctx *x, const char *name, size_t at, size_t limit)
+{
+	const lp_rule *r = lp_rule_get(x->g, name);
+	if (!r)
+		return 0;
+	return lp_rule_at(r, x->doc->fold, limit, at, x->m, x->err);
+}
+
+/* Is the word that ends at fold offset @dot (the full stop) an
+ * abbreviation or an initial, after which a sentence goes on? */
+static bool abbreviation(lp_xctx *x, size_t a, size_t dot)
+{
+	size_t w = dot;
+	while (w > a && !isspace((unsigned char)x->doc->fold[w - 1]) &&
+	       x->doc->fold[w - 1] != '(')
+		w--;
+	if (w == dot)
+		return false;
+	const lp_rule *r = lp_rule_get(x->g, "sentence.abbreviation");
+	lp_error e;
+	return r && lp_rule_at(r, x->doc->fold, dot, w, x->m, &e) == 1;
+}
+
+size_t lp_sentences(lp_xctx *x, size_t a, size_t e, lp_range **out)
+{
+	const char *f = x->doc->fold;
+	size_t n = 0, cap = 16;
+	lp_range *r = lp_xmalloc(cap * sizeof *r);
+	size_t start = a;
+	for (size_t i = a; i <= e; i++) {
+		bool cut = false;
+		size_t end = i, next = i;
+		if (i == e || f[i] == '\n') {
+			/* A line ends a sentence: list items and headings. */
+			cut = true;
+			next = i + 1;
+		} else if (f[i] == '.' || f[i] == '!' || f[i] == '?') {
+			size_t k = i + 1;
+			while (k < e && strchr("\"')]", f[k]))
+				k++;
+			if (k < e && f[k] == ' ') {
+				size_t j = k;
+				while (j < e && f[j] == ' ')
+					j++;
+				unsigned char c = (unsigned char)f[j];
+				bool opens = j < e && (isupper(c) || isdigit(c) ||
+						       strchr("\"'(", c) || c >= 0x80);
+				if (opens && !(f[i] == '.' && abbreviation(x, a, i))) {
+					cut = true;
+					end = k;
+					next = j;
+				}
+			}
+		}
+		if (!cut)
+			continue;
+		while (start < end && isspace((unsigned char)f[start]))
+			start++;
+		if (end > start) {
+			if (n == cap) {
+				cap *= 2;
+				r = lp_xrealloc(r, cap * sizeof *r);
+			}
+			r[n++] = (lp_range){ start, end };
+		}
+		start = next;
+		i = next - 1;
+	}
+	*out = r;
+	return n;
+}
+
+/* The reference date: --ref-date, else the letter's date. */
+static void reference_date(lp_xctx *x)
+{
+	const char *d = x->doc->ref_date ? x->doc->ref_date : x->doc->letter.date;
+	if (d && strlen(d) >= 10) {
+		x->ref_y = atoi(d);
+		x->ref_m = atoi(d + 5);
+		x->ref_d = atoi(d + 8);
+	}
+}
+
+static int section(lp_xctx *x, int i)
+{
+	const lp_span *sp = &x->doc->spans[i];
+	size_t a = lp_text_to_fold(x->doc, sp->start);
+	size_t e = lp_text_to_fold(x->doc, sp->end);
+	enum lp_span_kind kind = sp->kind;
+	int rc = lp_extract_money(x, i, a, e);
+	if (rc == 0)
+		rc = lp_extract_dates(x, i, a, e);
+	/* A recommendation's "must" and "should" are demands of the
+	 * committee, not undertakings of the responder. */
+	if (rc == 0 && kind != LP_SPAN_RECOMMENDATION)
+		rc = lp_extract_commitments(x, i, a, e);
+	if (rc == 0 && kind == LP_SPAN_RESPONSE)
+		rc = lp_extract_stance(x, x->doc->spans[i].parent, a, e);
+	return rc;
+}
+
+int lp_extract(lp_doc *doc, const lp_grammar *g, lp_error *err)
+{
+	lp_xctx x = { .doc = doc, .g = g, .err = err };
+	x.m = lp_match_new(g);
+	reference_date(&x);
+	/* Entities are appended to the span array while it is walked, so
+	 * the walk stops at the spans that were there before. */
+	size_t n = doc->nspans;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		enum lp_span_kind k = doc->spans[i].kind;
+		if (k == LP_SPAN_COVER || k == LP_SPAN_RECOMMENDATION ||
+		    k == LP_SPAN_RESPONSE || k == LP_SPAN_TEXT)
+			rc = section(&x, (int)i);
+	}
+	lp_match_free(x.m);
+	return rc;
+}

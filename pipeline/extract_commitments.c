@@ -1,0 +1,415 @@
+/*
+ * extract_commitments.c - what the responder undertakes to do, and the
+ * stance a response takes.
+ *
+ * A commitment is found by its modal phrase: rules commitment.<modality>
+ * in grammars/commitments.yaml ("will continue to", "intends to", "is due
+ * to").  The actor is the subject of that clause, read from the words
+ * before the modal; a relative pronoun ("which will be published") takes
+ * the subject of its sentence.  One entry is made per committing clause:
+ * "will provide ... and will be responsible" is one undertaking.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract.h"
+
+typedef struct modal {
+	size_t start, end; /* the modal phrase */
+	const lp_rule *rule;
+	bool has_actor;    /* the rule named the actor ("asked TfL to") */
+	size_t actor_s, actor_e;
+} modal;
+
+static int by_start(const void *pa, const void *pb)
+{
+	const modal *a = pa, *b = pb;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	size_t la = a->end - a->start, lb = b->end - b->start;
+	return la > lb ? -1 : la < lb;
+}
+
+/* Every modal phrase in sentence [a, e), longest first where they
+ * overlap, in order. */
+static int find_modals(lp_xctx *x, size_t a, size_t e, modal **out,
+		       size_t *nout)
+{
+	size_t n = 0, cap = 8;
+	modal *v = lp_xmalloc(cap * sizeof *v);
+	for (const lp_rule *r = NULL;
+	     (r = lp_rule_next(x->g, "commitment.", r));) {
+		for (size_t from = a; from < e;) {
+			int rc = lp_rule_find(r, x->doc->fold, e, from, x->m,
+					      x->err);
+			if (rc < 0) {
+				free(v);
+				return rc;
+			}
+			if (!rc)
+				break;
+			modal md = { x->m->start, x->m->end, r, false, 0, 0 };
+			md.has_actor = lp_match_group(x->m, "actor", &md.actor_s,
+						      &md.actor_e);
+			from = x->m->end > from ? x->m->end : from + 1;
+			if (n == cap) {
+				cap *= 2;
+				v = lp_xrealloc(v, cap * sizeof *v);
+			}
+			v[n++] = md;
+		}
+	}
+	if (n)
+		qsort(v, n, sizeof *v, by_start);
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		if (w == 0 || v[i].start >= v[w - 1].end)
+			v[w++] = v[i];
+	*out = v;
+	*nout = w;
+	return 0;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\n';
+}
+
+/* Trim spaces and commas from both ends of fold range [*a, *e). */
+static void trim(const char *f, size_t *a, size_t *e)
+{
+	while (*a < *e && (is_space(f[*a]) || f[*a] == ','))
+		(*a)++;
+	while (*e > *a && (is_space(f[*e - 1]) || f[*e - 1] == ','))
+		(*e)--;
+}
+
+/* Does fold range [a, e) start with the word @w (any case)? */
+static bool starts_word(const char *f, size_t a, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+	return e - a >= n && strncasecmp(f + a, w, n) == 0 &&
+	       (e - a == n || !isalnum((unsigned char)f[a + n]));
+}
+
+static size_t skip_word(const char *f, size_t a, size_t e)
+{
+	while (a < e && !is_space(f[a]))
+		a++;
+	while (a < e && is_space(f[a]))
+		a++;
+	return a;
+}
+
+/* Where the clause that ends at @at begins: after the last comma,
+ * semicolon, colon or bracket since @from, or, after an earlier modal in
+ * the sentence, after "and"/"but" when a new subject follows ("and we
+ * will continue", "and the GLA will publish").  *found says whether any
+ * such boundary was there. */
+static size_t clause_start(lp_xctx *x, size_t from, size_t at,
+			   bool after_modal, bool *found)
+{
+	const char *f = x->doc->fold;
+	size_t s = from;
+	*found = false;
+	for (size_t i = from; i < at; i++) {
+		if (f[i] == ',' || f[i] == ';' || f[i] == ':' || f[i] == '(' ||
+		    f[i] == ')') {
+			s = i + 1;
+			*found = true;
+		}
+	}
+	const lp_rule *r = lp_rule_get(x->g, "actor.clause-start");
+	for (size_t i = s; after_modal && r && i < at; i++) {
+		if (i > s && f[i - 1] != ' ')
+			continue;
+		lp_error e;
+		size_t ps, pe;
+		if (lp_rule_at(r, f, at, i, x->m, &e) == 1 &&
+		    lp_match_group(x->m, "rest", &ps, &pe)) {
+			s = ps;
+			*found = true;
+		}
+	}
+	while (s < at && is_space(f[s]))
+		s++;
+	return s;
+}
+
+/* The subject of the sentence that starts at @a: the words before its
+ * first verb ("MOPAC's Evidence and Insight team" is conducting). */
+static bool sentence_subject(lp_xctx *x, size_t a, size_t e, size_t *sa,
+			     size_t *se)
+{
+	const lp_rule *r = lp_rule_get(x->g, "actor.subject");
+	lp_error err;
+	/* Past an opening phrase ("In addition, we plan"): try after each
+	 * of the first two commas too. */
+	for (int tries = 0; r && tries < 3 && a < e; tries++) {
+		if (lp_rule_at(r, x->doc->fold, e, a, x->m, &err) == 1 &&
+		    lp_match_group(x->m, "subject", sa, se)) {
+			trim(x->doc->fold, sa, se);
+			if (*se > *sa)
+				return true;
+		}
+		while (a < e && x->doc->fold[a] != ',')
+			a++;
+		a++;
+	}
+	return false;
+}
+
+/* The last few words before fold offset @at, back to a comma: what a
+ * relative pronoun refers to when the sentence has no plain subject. */
+static void words_before(lp_xctx *x, size_t from, size_t at, size_t *sa,
+			 size_t *se)
+{
+	const char *f = x->doc->fold;
+	size_t e = at;
+	while (e > from && (is_space(f[e - 1]) || f[e - 1] == ','))
+		e--;
+	size_t s = e;
+	for (int w = 0; s > from && w < 4; w++) {
+		while (s > from && !is_space(f[s - 1]) && f[s - 1] != ',')
+			s--;
+		if (s == from || f[s - 1] == ',')
+			break;
+		while (s > from && is_space(f[s - 1]))
+			s--;
+	}
+	while (s < e && is_space(f[s]))
+		s++;
+	*sa = s;
+	*se = e;
+}
+
+/* The actor of the modal at @md, from the clause [cs, md->start) in the
+ * sentence [a, e). */
+static void actor_of(lp_xctx *x, const modal *md, size_t cs, size_t a,
+		     size_t e, size_t *xa, size_t *xe)
+{
+	const char *f = x->doc->fold;
+	if (md->has_actor) {
+		*xa = md->actor_s;
+		*xe = md->actor_e;
+		return;
+	}
+	size_t s = cs, t = md->start;
+	trim(f, &s, &t);
+	static const char *const lead[] = { "and", "but", "so", "then",
+					    "also", "however" };
+	for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
+		if (starts_word(f, s, t, lead[k]))
+			s = skip_word(f, s, t);
+	/* "X has begun a review and intends to": the subject of the
+	 * sentence does both. */
+	static const char *const coord[] = { " and", " but", " or" };
+	for (size_t k = 0; k < 3; k++) {
+		size_t n = strlen(coord[k]);
+		if (t - s > n && strncasecmp(f + t - n, coord[k], n) == 0 &&
+		    sentence_subject(x, a, e, xa, xe))
+			return;
+	}
+	/* "which MOPAC will ensure": the noun after the pronoun; "which
+	 * will be published": the sentence's subject. */
+	static const char *const relative[] = { "which", "that", "who" };
+	for (size_t k = 0; k < 3; k++)
+		if (starts_word(f, s, t, relative[k])) {
+			size_t pronoun = s;
+			s = skip_word(f, s, t);
+			if (s < t)
+				break;
+			if (!sentence_subject(x, a, e, xa, xe))
+				words_before(x, a, pronoun, xa, xe);
+			return;
+		}
+	/* "An examination of X where ... is due to be": cut at a relative
+	 * word inside the subject. */
+	static const char *const inner[] = { " where ", " which ", " who ",
+					     " that " };
+	for (size_t k = 0; k < 4; k++)
+		for (size_t i = s; i + strlen(inner[k]) <= t; i++)
+			if (strncasecmp(f + i, inner[k], strlen(inner[k])) == 0) {
+				t = i;
+				break;
+			}
+	if (t <= s && !sentence_subject(x, a, e, &s, &t))
+		s = t = md->start;
+	*xa = s;
+	*xe = t;
+}
+
+/* "I" and "we" are the sender's side, where the letter says who that
+ * is: its role, else its name. */
+static const char *resolve(lp_xctx *x, const char *actor)
+{
+	const lp_rule *r = lp_rule_get(x->g, "actor.first-person");
+	lp_error e;
+	if (!r || lp_rule_at(r, actor, strlen(actor), 0, x->m, &e) != 1)
+		return NULL;
+	const lp_letter *lt = &x->doc->letter;
+	return lt->sender_role ? lt->sender_role : lt->sender_name;
+}
+
+/* The first entity of @kind under @section inside text range [ta, te). */
+static int entity_in(lp_xctx *x, int section, enum lp_span_kind kind,
+		     size_t ta, size_t te)
+{
+	for (size_t i = (size_t)section + 1; i < x->doc->nspans; i++) {
+		const lp_span *sp = &x->doc->spans[i];
+		if (sp->parent == section && sp->kind == kind &&
+		    sp->start >= ta && sp->end <= te)
+			return (int)i;
+	}
+	return -1;
+}
+
+static const char *span_text(lp_xctx *x, int i)
+{
+	const lp_span *sp = &x->doc->spans[i];
+	return lp_arena_strndup(x->doc->arena, x->doc->text + sp->start,
+				sp->end - sp->start);
+}
+
+/* Link the commitment to a deadline and an amount in its sentence. */
+static void link(lp_xctx *x, int c, int section, size_t from, size_t e)
+{
+	size_t ta = lp_fold_to_text(x->doc, from);
+	size_t te = lp_fold_to_text(x->doc, e);
+	int d = entity_in(x, section, LP_SPAN_DATE, ta, te);
+	if (d >= 0 && lp_span_attr(&x->doc->spans[d], "value")) {
+		lp_span_set(x->doc, c, "deadline_text", span_text(x, d));
+		lp_span_set(x->doc, c, "deadline_value",
+			    lp_span_attr(&x->doc->spans[d], "value"));
+	}
+	int m = entity_in(x, section, LP_SPAN_MONEY, ta, te);
+	if (m >= 0) {
+		lp_span_set(x->doc, c, "amount_text", span_text(x, m));
+		lp_span_set(x->doc, c, "amount_value",
+			    lp_span_attr(&x->doc->spans[m], "amount"));
+	}
+}
+
+static int sentence(lp_xctx *x, int section, size_t a, size_t e)
+{
+	modal *v;
+	size_t n;
+	int rc = find_modals(x, a, e, &v, &n);
+	if (rc < 0)
+		return rc;
+	const char *f = x->doc->fold;
+	int prev = -1;
+	size_t prev_end = a;
+	for (size_t i = 0; i < n; i++) {
+		modal *md = &v[i];
+		/* Predictions are not undertakings: "the epidemic will
+		 * continue until ...", "demand will continue to grow". */
+		if ((rc = lp_match_after(x, "commitment-not.prediction",
+					 md->start, e)) < 0)
+			break;
+		if (rc)
+			continue;
+		bool boundary;
+		size_t cs = clause_start(x, prev_end, md->start, prev >= 0,
+					 &boundary);
+		/* "will provide ... and will be responsible", "will ask
+		 * landlords to set out how homes will be offered": the same
+		 * clause goes on; one undertaking. */
+		if (prev >= 0 && !md->has_actor) {
+			if ((rc = lp_match_before(x, "commitment-not.coordinated",
+						  md->start, 12)) < 0)
+				break;
+			if ((rc && x->m->start >= prev_end) || !boundary) {
+				prev_end = md->end;
+				continue;
+			}
+		}
+		/* "must show that there will be ...": a modal inside the
+		 * complement of another verb is not the writer's promise. */
+		if ((rc = lp_match_before(x, "commitment-not.complement",
+					  md->start, 80)) < 0)
+			break;
+		if (rc && x->m->start >= cs)
+			continue;
+		/* A modal straight after a parenthetical comma ("The
+		 * guidance, which ..., will be published"): the clause is
+		 * the sentence. */
+		if (cs == md->start && prev < 0)
+			cs = a;
+		size_t xa, xe;
+		actor_of(x, md, cs, a, e, &xa, &xe);
+		const char *actor = lp_arena_strndup(
+			x->doc->arena, x->doc->text + lp_fold_to_text(x->doc, xa),
+			lp_fold_to_text(x->doc, xe) - lp_fold_to_text(x->doc, xa));
+		/* "which aims to support ...": a description of a programme,
+		 * not an undertaking. */
+		if ((rc = lp_match_before(x, "commitment-not.relative",
+					  md->start, 12)) < 0)
+			break;
+		if (rc && strstr(lp_rule_name(md->rule), ".aims"))
+			continue;
+		rc = 0;
+		if (prev >= 0) {
+			/* The previous commitment ends where this clause
+			 * starts. */
+			size_t pe = cs;
+			while (pe > 0 && (is_space(f[pe - 1]) || strchr(",;:", f[pe - 1])))
+				pe--;
+			if (pe >= 3 && strncasecmp(f + pe - 3, "and", 3) == 0)
+				pe -= 3;
+			while (pe > 0 && (is_space(f[pe - 1]) || strchr(",;:", f[pe - 1])))
+				pe--;
+			x->doc->spans[prev].end = lp_fold_to_text(x->doc, pe);
+		}
+		size_t end = e;
+		while (end > cs && strchr(" .;:", f[end - 1]))
+			end--;
+		int c = lp_add_entity(x, LP_SPAN_COMMITMENT, cs, end, md->rule,
+				      section);
+		lp_span_set(x->doc, c, "actor", actor);
+		const char *resolved = resolve(x, actor);
+		if (resolved)
+			lp_span_set(x->doc, c, "actor_resolved", resolved);
+		lp_span_set(x->doc, c, "modality",
+			    lp_rule_name(md->rule) + strlen("commitment."));
+		link(x, c, section, md->start, e);
+		prev = c;
+		prev_end = md->end;
+	}
+	free(v);
+	return rc < 0 ? rc : 0;
+}
+
+int lp_extract_commitments(lp_xctx *x, int section, size_t a, size_t e)
+{
+	lp_range *s;
+	size_t n = lp_sentences(x, a, e, &s);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = sentence(x, section, s[i].start, s[i].end);
+	free(s);
+	return rc;
+}
+
+int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
+{
+	/* The stance is stated at the start: look in the first paragraph. */
+	const char *f = x->doc->fold;
+	size_t end = a;
+	while (end < e && !(f[end] == '\n' && end + 1 < e && f[end + 1] == '\n'))
+		end++;
+	for (const lp_rule *r = NULL; (r = lp_rule_next(x->g, "stance.", r));) {
+		int rc = lp_rule_find(r, f, end, a, x->m, x->err);
+		if (rc < 0)
+			return rc;
+		if (rc) {
+			lp_span_set(x->doc, pair, "stance",
+				    lp_rule_name(r) + strlen("stance."));
+			return 0;
+		}
+	}
+	lp_span_set(x->doc, pair, "stance", "unstated");
+	return 0;
+}

@@ -1,0 +1,405 @@
+/*
+ * extract_dates.c - dates and periods, resolved to ISO 8601.
+ *
+ * Every rule named date.<kind> in grammars/dates.yaml finds one form of
+ * date; the part after "date." says how to read its groups.  Where
+ * several rules match overlapping text, the longest match wins, so
+ * "between October and December 2021" is one range, not two months.
+ * Relative expressions ("later this year", "this financial year") are
+ * resolved against the reference date, and a date after "by", "until" or
+ * "no later than" is marked as a deadline.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract.h"
+
+typedef struct candidate {
+	size_t start, end;
+	const lp_rule *rule;
+	const char *kind;
+	char value[48]; /* "" when the text has no definite date */
+} candidate;
+
+typedef struct cands {
+	candidate *v;
+	size_t n, cap;
+} cands;
+
+/* ---- reading groups --------------------------------------------------- */
+
+static bool grp(lp_xctx *x, const char *name, size_t *a, size_t *e)
+{
+	return lp_match_group(x->m, name, a, e) && *e > *a;
+}
+
+static int int_group(lp_xctx *x, const char *name)
+{
+	size_t a, e;
+	if (!grp(x, name, &a, &e))
+		return 0;
+	return atoi(x->doc->fold + a);
+}
+
+static int month_group(lp_xctx *x, const char *name)
+{
+	size_t a, e;
+	if (!grp(x, name, &a, &e))
+		return 0;
+	return lp_month_number(x->doc->fold + a, e - a);
+}
+
+/* The second year of "2022-23" or "2017/2018", as a full year. */
+static int second_year(int y1, int y2)
+{
+	if (y2 >= 100)
+		return y2;
+	int y = y1 / 100 * 100 + y2;
+	return y < y1 ? y + 100 : y;
+}
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in(int y, int m)
+{
+	static const int d[12] = { 31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31 };
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+static bool valid_day(int y, int m, int d)
+{
+	return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m);
+}
+
+/* A financial year, 1 April to 31 March. */
+static void fy(char *out, size_t n, int y)
+{
+	snprintf(out, n, "%04d-04-01/%04d-03-31", y, y + 1);
+}
+
+/* A span of months, "2021-10/2021-12"; one month alone is "2021-10". */
+static void months(char *out, size_t n, int y1, int m1, int y2, int m2)
+{
+	if (y1 == y2 && m1 == m2)
+		snprintf(out, n, "%04d-%02d", y1, m1);
+	else
+		snprintf(out, n, "%04d-%02d/%04d-%02d", y1, m1, y2, m2);
+}
+
+/* Add @k months to (y, m). */
+static void add_months(int *y, int *m, int k)
+{
+	int t = *y * 12 + (*m - 1) + k;
+	*y = t / 12;
+	*m = t % 12 + 1;
+}
+
+/* ---- one rule at a time ----------------------------------------------- */
+
+static bool read_day(lp_xctx *x, candidate *c, int year)
+{
+	int d = int_group(x, "day"), m = month_group(x, "month");
+	int y = year ? year : int_group(x, "year");
+	if (!valid_day(y, m, d))
+		return false;
+	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", y, m, d);
+	c->kind = "date";
+	return true;
+}
+
+static bool read_range_days(lp_xctx *x, candidate *c)
+{
+	int d1 = int_group(x, "d1"), m1 = month_group(x, "m1");
+	int d2 = int_group(x, "d2"), m2 = month_group(x, "m2");
+	int y2 = int_group(x, "y2"), y1 = int_group(x, "y1");
+	/* "between 17 March and 12 August 2020": the year once, at the end;
+	 * "1 December – 4 January 2017" runs over the new year. */
+	if (!y1)
+		y1 = m1 <= m2 ? y2 : y2 - 1;
+	if (!valid_day(y1, m1, d1) || !valid_day(y2, m2, d2))
+		return false;
+	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d/%04d-%02d-%02d",
+		 y1, m1, d1, y2, m2, d2);
+	c->kind = "range";
+	return true;
+}
+
+static bool read_range_months(lp_xctx *x, candidate *c)
+{
+	int m1 = month_group(x, "m1"), m2 = month_group(x, "m2");
+	int y2 = int_group(x, "y2"), y1 = int_group(x, "y1");
+	if (!y1)
+		y1 = m1 <= m2 ? y2 : y2 - 1;
+	if (!m1 || !m2 || !y2)
+		return false;
+	months(c->value, sizeof c->value, y1, m1, y2, m2);
+	c->kind = "range";
+	return true;
+}
+
+static bool read_fy(lp_xctx *x, candidate *c)
+{
+	int y1 = int_group(x, "y1");
+	int y2 = second_year(y1, int_group(x, "y2"));
+	/* A parliamentary session (2017-19) or a count ("2023/1234") is
+	 * not a financial year: the years must follow each other. */
+	if (y2 != y1 + 1)
+		return false;
+	fy(c->value, sizeof c->value, y1);
+	c->kind = "financial-year";
+	return true;
+}
+
+static bool read_fy_span(lp_xctx *x, candidate *c)
+{
+	int y1 = int_group(x, "y1"), y3 = int_group(x, "y3");
+	if (second_year(y1, int_group(x, "y2")) != y1 + 1 ||
+	    second_year(y3, int_group(x, "y4")) != y3 + 1 || y3 < y1)
+		return false;
+	snprintf(c->value, sizeof c->value, "%04d-04-01/%04d-03-31", y1,
+		 y3 + 1);
+	c->kind = "financial-year";
+	return true;
+}
+
+static bool read_quarter(lp_xctx *x, candidate *c)
+{
+	int q = int_group(x, "q"), y = int_group(x, "y1");
+	int m;
+	if (int_group(x, "y2")) {
+		/* A quarter of a financial year: Q1 is April to June. */
+		if (second_year(y, int_group(x, "y2")) != y + 1)
+			return false;
+		m = 4;
+		add_months(&y, &m, 3 * (q - 1));
+	} else {
+		m = 3 * (q - 1) + 1;
+	}
+	int y2 = y, m2 = m;
+	add_months(&y2, &m2, 2);
+	snprintf(c->value, sizeof c->value, "%04d-%02d-01/%04d-%02d-%02d", y, m,
+		 y2, m2, days_in(y2, m2));
+	c->kind = "quarter";
+	return true;
+}
+
+static bool read_season(lp_xctx *x, candidate *c)
+{
+	size_t a, e;
+	if (!grp(x, "season", &a, &e))
+		return false;
+	static const char *const names[] = { "spring", "summer", "autumn",
+					     "winter" };
+	int m = 0;
+	for (int i = 0; i < 4; i++)
+		if (strncasecmp(x->doc->fold + a, names[i], 4) == 0)
+			m = 3 + 3 * i;
+	int y = int_group(x, "year");
+	if (!y) {
+		size_t ra, re;
+		if (!grp(x, "rel", &ra, &re) || !x->ref_y)
+			return false; /* "in the summer": which one? */
+		y = x->ref_y;
+		/* In January, "this winter" is the one that began in
+		 * December. */
+		if (m == 12 && x->ref_m <= 2)
+			y--;
+		char w = (char)tolower((unsigned char)x->doc->fold[ra]);
+		if (w == 'n')
+			y++;
+		else if (w == 'l')
+			y--;
+		c->kind = "relative";
+	} else {
+		c->kind = "season";
+	}
+	int y2 = y, m2 = m;
+	add_months(&y2, &m2, 2);
+	months(c->value, sizeof c->value, y, m, y2, m2);
+	return true;
+}
+
+/* The relative expressions, each a named group of date.relative. */
+static bool read_relative(lp_xctx *x, candidate *c)
+{
+	int y = x->ref_y, m = x->ref_m, d = x->ref_d;
+	size_t a, e;
+	c->kind = "relative";
+	c->value[0] = '\0';
+	/* Vague times have no date: leave them without a value rather than
+	 * invent one. */
+	if (grp(x, "vague", &a, &e))
+		return true;
+	if (!y)
+		return true; /* no reference date to resolve against */
+	char *v = c->value;
+	size_t n = sizeof c->value;
+	if (grp(x, "later_this_year", &a, &e))
+		snprintf(v, n, "%04d-%02d-%02d/%04d-12-31", y, m, d, y);
+	else if (grp(x, "earlier_this_year", &a, &e))
+		snprintf(v, n, "%04d-01-01/%04d-%02d-%02d", y, y, m, d);
+	else if (grp(x, "end_of_year", &a, &e))
+		snprintf(v, n, "%04d-12-31", y);
+	else if (grp(x, "this_year", &a, &e))
+		snprintf(v, n, "%04d", y);
+	else if (grp(x, "next_year", &a, &e))
+		snprintf(v, n, "%04d", y + 1);
+	else if (grp(x, "last_year", &a, &e))
+		snprintf(v, n, "%04d", y - 1);
+	else if (grp(x, "this_month", &a, &e))
+		snprintf(v, n, "%04d-%02d", y, m);
+	else if (grp(x, "next_month", &a, &e) || grp(x, "last_month", &a, &e)) {
+		int k = tolower((unsigned char)x->doc->fold[a]) == 'n' ? 1 : -1;
+		add_months(&y, &m, k);
+		snprintf(v, n, "%04d-%02d", y, m);
+	} else {
+		/* The financial year that holds the reference date. */
+		int start = m >= 4 ? y : y - 1;
+		if (grp(x, "this_fy", &a, &e))
+			fy(v, n, start);
+		else if (grp(x, "next_fy", &a, &e))
+			fy(v, n, start + 1);
+		else if (grp(x, "last_fy", &a, &e))
+			fy(v, n, start - 1);
+		else
+			return false;
+	}
+	return true;
+}
+
+static bool read_year(lp_xctx *x, candidate *c)
+{
+	int y = int_group(x, "year");
+	if (y < 1900 || y > 2099)
+		return false;
+	snprintf(c->value, sizeof c->value, "%04d", y);
+	c->kind = "year";
+	return true;
+}
+
+static bool read_month_year(lp_xctx *x, candidate *c)
+{
+	int m = month_group(x, "month"), y = int_group(x, "year");
+	if (!m || !y)
+		return false;
+	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
+	c->kind = "month";
+	return true;
+}
+
+/* Read the last match of @r as a date; false when it is not one. */
+static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
+{
+	const char *k = lp_rule_name(r) + strlen("date.");
+	if (strcmp(k, "day") == 0)
+		return read_day(x, c, 0);
+	if (strcmp(k, "day-no-year") == 0)
+		return x->ref_y && read_day(x, c, x->ref_y);
+	if (strcmp(k, "range-days") == 0)
+		return read_range_days(x, c);
+	if (strcmp(k, "range-months") == 0)
+		return read_range_months(x, c);
+	if (strcmp(k, "month-year") == 0)
+		return read_month_year(x, c);
+	if (strcmp(k, "financial-year") == 0)
+		return read_fy(x, c);
+	if (strcmp(k, "fy-span") == 0)
+		return read_fy_span(x, c);
+	if (strcmp(k, "quarter") == 0)
+		return read_quarter(x, c);
+	if (strcmp(k, "season") == 0)
+		return read_season(x, c);
+	if (strcmp(k, "relative") == 0)
+		return read_relative(x, c);
+	if (strcmp(k, "year") == 0)
+		return read_year(x, c);
+	return false; /* a helper rule (a cue), not a date */
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+	const candidate *a = pa, *b = pb;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	size_t la = a->end - a->start, lb = b->end - b->start;
+	return la > lb ? -1 : la < lb;
+}
+
+static int collect(lp_xctx *x, size_t a, size_t e, cands *out)
+{
+	for (const lp_rule *r = NULL; (r = lp_rule_next(x->g, "date.", r));) {
+		for (size_t from = a; from < e;) {
+			int rc = lp_rule_find(r, x->doc->fold, e, from, x->m,
+					      x->err);
+			if (rc < 0)
+				return rc;
+			if (!rc)
+				break;
+			candidate c = { x->m->start, x->m->end, r, NULL, "" };
+			from = x->m->end > from ? x->m->end : from + 1;
+			if (!read(x, r, &c))
+				continue;
+			if (out->n == out->cap) {
+				out->cap = out->cap ? out->cap * 2 : 16;
+				out->v = lp_xrealloc(out->v,
+						     out->cap * sizeof *out->v);
+			}
+			out->v[out->n++] = c;
+		}
+	}
+	return 0;
+}
+
+/* "since 2019": from then to the reference date. */
+static void since(lp_xctx *x, candidate *c)
+{
+	if (!x->ref_y || !c->value[0] || strchr(c->value, '/'))
+		return;
+	char from[16];
+	snprintf(from, sizeof from, "%s", c->value);
+	snprintf(c->value, sizeof c->value, "%s/%04d-%02d-%02d", from,
+		 x->ref_y, x->ref_m, x->ref_d);
+	c->kind = "relative";
+}
+
+int lp_extract_dates(lp_xctx *x, int section, size_t a, size_t e)
+{
+	cands cs = { 0 };
+	int rc = collect(x, a, e, &cs);
+	if (rc == 0 && cs.n)
+		qsort(cs.v, cs.n, sizeof *cs.v, by_position);
+	size_t last_end = a;
+	for (size_t i = 0; rc == 0 && i < cs.n; i++) {
+		candidate *c = &cs.v[i];
+		if (c->start < last_end)
+			continue; /* inside a longer date already taken */
+		last_end = c->end;
+		bool deadline = false;
+		if ((rc = lp_match_before(x, "cue.deadline", c->start, 40)) < 0)
+			break;
+		deadline = rc;
+		if ((rc = lp_match_before(x, "cue.since", c->start, 12)) < 0)
+			break;
+		if (rc)
+			since(x, c);
+		rc = 0;
+		int span = lp_add_entity(x, LP_SPAN_DATE, c->start, c->end,
+					 c->rule, section);
+		if (c->value[0])
+			lp_span_set(x->doc, span, "value", c->value);
+		lp_span_set(x->doc, span, "kind", c->kind);
+		/* The cue must touch the date, so a year in a title ("by the
+		 * Domestic Abuse Act 2021") is never a deadline; nor is
+		 * anything without a date. */
+		if (deadline && c->value[0])
+			lp_span_set(x->doc, span, "deadline", "true");
+	}
+	free(cs.v);
+	return rc;
+}
