@@ -163,3 +163,95 @@ int lp_extract(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	lp_match_free(x.m);
 	return rc;
 }
+
+/* ---- checking the values that examples expect ------------------------ */
+
+static enum lp_span_kind family_kind(const char *rule)
+{
+	if (strncmp(rule, "money.", 6) == 0)
+		return LP_SPAN_MONEY;
+	if (strncmp(rule, "date.", 5) == 0)
+		return LP_SPAN_DATE;
+	if (strncmp(rule, "commitment.", 11) == 0)
+		return LP_SPAN_COMMITMENT;
+	return LP_SPAN_KIND_COUNT;
+}
+
+/* The entity the example gives: of the rule's own making if there is one,
+ * else the first of its kind. */
+static const lp_span *example_entity(const lp_doc *doc, const lp_rule *r)
+{
+	enum lp_span_kind kind = family_kind(lp_rule_name(r));
+	const lp_span *first = NULL;
+	for (size_t i = 0; i < doc->nspans; i++) {
+		const lp_span *sp = &doc->spans[i];
+		if (sp->kind != kind)
+			continue;
+		if (sp->rule && strcmp(sp->rule, lp_rule_name(r)) == 0)
+			return sp;
+		if (!first)
+			first = sp;
+	}
+	return first;
+}
+
+static int check_one(const lp_grammar *g, const lp_rule *r, const char *text,
+		     char *const *fields, size_t n, long line, FILE *report)
+{
+	const char *ref = "2022-08-18";
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(fields[2 * k], "ref_date") == 0)
+			ref = fields[2 * k + 1];
+	lp_options opt = { .ref_date = ref };
+	lp_doc *doc = NULL;
+	lp_error err = { 0 };
+	int bad = 0;
+	if (lp_ingest_bytes("example", text, strlen(text), &opt, &doc, &err) ||
+	    lp_doc_process_text(doc, g, &err)) {
+		if (report)
+			fprintf(report, "%s:%ld: rule '%s': %s\n",
+				lp_rule_file(r), line, lp_rule_name(r), err.msg);
+		lp_doc_free(doc);
+		return 1;
+	}
+	const lp_span *sp = example_entity(doc, r);
+	for (size_t k = 0; k < n; k++) {
+		const char *key = fields[2 * k], *want = fields[2 * k + 1];
+		if (strcmp(key, "ref_date") == 0)
+			continue;
+		const char *got = NULL;
+		if (sp && strcmp(key, "text") == 0)
+			got = lp_arena_strndup(doc->arena, doc->text + sp->start,
+					       sp->end - sp->start);
+		else if (sp)
+			got = lp_span_attr(sp, key);
+		if (!got || strcmp(got, want) != 0) {
+			if (report)
+				fprintf(report,
+					"%s:%ld: rule '%s': %s of \"%s\" is "
+					"'%s', expected '%s'\n",
+					lp_rule_file(r), line, lp_rule_name(r),
+					key, text, got ? got : "(none)", want);
+			bad++;
+		}
+	}
+	lp_doc_free(doc);
+	return bad;
+}
+
+int lp_grammar_check_values(const lp_grammar *g, FILE *report)
+{
+	int bad = 0;
+	for (const lp_rule *r = NULL; (r = lp_rule_next(g, "", r));) {
+		const char *text;
+		char *const *fields;
+		size_t n;
+		long line;
+		for (size_t i = 0;
+		     lp_rule_expectation(r, i, &text, &fields, &n, &line); i++)
+			if (n)
+				bad += check_one(g, r, text, fields, n, line,
+						 report);
+	}
+	return bad;
+}

@@ -38,6 +38,8 @@ typedef struct example {
 	char *text;
 	char **groups; /* name, value, name, value ... */
 	size_t ngroups;
+	char **expect; /* entity field, value, ... (the `expect:` mapping) */
+	size_t nexpect;
 	long line;
 } example;
 
@@ -91,12 +93,37 @@ static void free_examples(example *ex, size_t n)
 		for (size_t k = 0; k < ex[i].ngroups * 2; k++)
 			free(ex[i].groups[k]);
 		free(ex[i].groups);
+		for (size_t k = 0; k < ex[i].nexpect * 2; k++)
+			free(ex[i].expect[k]);
+		free(ex[i].expect);
 	}
 	free(ex);
 }
 
-/* Read a list of examples: plain strings, or mappings with `text` and
- * the expected value of named groups. */
+/* `expect:` holds the fields of the entity that the example's text
+ * should give once extracted ("amount: 17700000"). */
+static void load_expect(yaml_document_t *d, yaml_node_t *map, example *ex)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return;
+	size_t np = (size_t)(map->data.mapping.pairs.top -
+			     map->data.mapping.pairs.start);
+	ex->expect = calloc(np * 2 + 1, sizeof(char *));
+	for (size_t k = 0; k < np; k++) {
+		yaml_node_pair_t *p = &map->data.mapping.pairs.start[k];
+		const char *key = scalar(d, yaml_document_get_node(d, p->key));
+		const char *val = scalar(d, yaml_document_get_node(d, p->value));
+		if (!key || !val)
+			continue;
+		ex->expect[ex->nexpect * 2] = lp_xstrdup(key);
+		ex->expect[ex->nexpect * 2 + 1] = lp_xstrdup(val);
+		ex->nexpect++;
+	}
+}
+
+/* Read a list of examples: plain strings, or mappings with `text`, the
+ * expected value of named groups and, under `expect:`, the fields of the
+ * entity the text gives. */
 static int load_examples(yaml_document_t *d, yaml_node_t *list,
 			 const char *file, example **out, size_t *nout,
 			 lp_error *err)
@@ -126,8 +153,11 @@ static int load_examples(yaml_document_t *d, yaml_node_t *list,
 					&item->data.mapping.pairs.start[k];
 				const char *key = scalar(
 					d, yaml_document_get_node(d, p->key));
-				const char *val = scalar(
-					d, yaml_document_get_node(d, p->value));
+				yaml_node_t *vnode =
+					yaml_document_get_node(d, p->value);
+				const char *val = scalar(d, vnode);
+				if (key && strcmp(key, "expect") == 0)
+					load_expect(d, vnode, &ex[i]);
 				if (!key || !val || strcmp(key, "text") == 0)
 					continue;
 				ex[i].groups[ex[i].ngroups * 2] =
@@ -400,6 +430,24 @@ const char *lp_rule_name(const lp_rule *r)
 	return r->name;
 }
 
+bool lp_rule_expectation(const lp_rule *r, size_t i, const char **text,
+			 char *const **fields, size_t *nfields, long *line)
+{
+	if (i >= r->nmatch)
+		return false;
+	const example *ex = &r->match[i];
+	*text = ex->text;
+	*fields = ex->expect;
+	*nfields = ex->nexpect;
+	*line = ex->line;
+	return true;
+}
+
+const char *lp_rule_file(const lp_rule *r)
+{
+	return r->file;
+}
+
 /* ---- matching ---------------------------------------------------------- */
 
 /* The match context is read-only once made, so threads may share it;
@@ -486,11 +534,14 @@ static int check_example(const lp_rule *r,
 			 FILE *report)
 {
 	lp_error err = { 0 };
-	int rc = lp_rule_find(r, ex->text, strlen(ex->text), 0, m, &err);
+	/* Rules see text folded (’ as ', – as -); so do their examples. */
+	char *text = lp_fold_string(ex->text);
+	int rc = lp_rule_find(r, text, strlen(text), 0, m, &err);
 	if (rc < 0) {
 		if (report)
 			fprintf(report, "%s:%ld: rule '%s': %s\n", r->file,
 				ex->line, r->name, err.msg);
+		free(text);
 		return 1;
 	}
 	if (rc != want) {
@@ -498,26 +549,29 @@ static int check_example(const lp_rule *r,
 			fprintf(report, "%s:%ld: rule '%s' should %s: %s\n",
 				r->file, ex->line, r->name,
 				want ? "match" : "reject", ex->text);
+		free(text);
 		return 1;
 	}
 	int bad = 0;
 	for (size_t k = 0; want && k < ex->ngroups; k++) {
 		const char *gname = ex->groups[2 * k];
-		const char *expect = ex->groups[2 * k + 1];
+		char *expect = lp_fold_string(ex->groups[2 * k + 1]);
 		size_t s, e;
 		bool set = lp_match_group(m, gname, &s, &e);
 		if (!set || strlen(expect) != e - s ||
-		    memcmp(ex->text + s, expect, e - s) != 0) {
+		    memcmp(text + s, expect, e - s) != 0) {
 			if (report)
 				fprintf(report,
 					"%s:%ld: rule '%s' group '%s' is "
 					"'%.*s', expected '%s'\n",
 					r->file, ex->line, r->name, gname,
 					set ? (int)(e - s) : 6,
-					set ? ex->text + s : "(none)", expect);
+					set ? text + s : "(none)", expect);
 			bad++;
 		}
+		free(expect);
 	}
+	free(text);
 	return bad;
 }
 

@@ -66,6 +66,11 @@ const lp_rule *lp_rule_get(const lp_grammar *g, const char *name);
 int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
 		 lp_error *err);
 const char *lp_rule_name(const lp_rule *r);
+const char *lp_rule_file(const lp_rule *r);
+/* The @i-th `match` example of @r: its text, line, and the entity fields
+ * (name, value pairs) under its `expect:`, if any.  False past the end. */
+bool lp_rule_expectation(const lp_rule *r, size_t i, const char **text,
+			 char *const **fields, size_t *nfields, long *line);
 /* The first rule after @prev (NULL: the first of all) whose name starts
  * with @prefix, in load order (files by name, rules in file order), or
  * NULL.  A family of rules such as label.pair.* is extended by adding
@@ -105,6 +110,10 @@ bool lp_match_group(const lp_match *m, const char *name, size_t *start,
 int32_t lp_utf8_next(const unsigned char *s, size_t len, size_t *i);
 /* Byte offset of the first invalid UTF-8 sequence, or (size_t)-1. */
 size_t lp_utf8_invalid(const unsigned char *s, size_t len);
+
+/* @s with typographic quotes and dashes as ASCII, as rules see text;
+ * the caller frees it. */
+char *lp_fold_string(const char *s);
 
 /* Map a fold offset to a text offset, and back. */
 size_t lp_fold_to_text(const lp_doc *doc, size_t off);

@@ -132,6 +132,13 @@ void lp_grammar_free(lp_grammar *g);
  */
 int lp_grammar_check(const lp_grammar *g, FILE *report);
 
+/**
+ * Extract the entities of every example that has `expect:` and compare
+ * their fields: a money example's amount, a date's value, a commitment's
+ * modality and actor.  Failures go to @report; returns their count.
+ */
+int lp_grammar_check_values(const lp_grammar *g, FILE *report);
+
 /** Number of rules loaded (for diagnostics and tests). */
 size_t lp_grammar_count(const lp_grammar *g);
 

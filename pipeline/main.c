@@ -214,6 +214,7 @@ static int cmd_check(const char *grammars)
 		return EXIT_INPUT;
 	}
 	int failures = lp_grammar_check(g, stderr);
+	failures += lp_grammar_check_values(g, stderr);
 	printf("%zu rules, %d example failures\n", lp_grammar_count(g),
 	       failures);
 	lp_grammar_free(g);

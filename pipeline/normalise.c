@@ -1058,6 +1058,29 @@ static const char *fold_cp(int32_t cp)
 	}
 }
 
+char *lp_fold_string(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = lp_xmalloc(n * 3 + 1), *o = out;
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		int32_t cp = lp_utf8_next((const unsigned char *)s, n, &k);
+		const char *f = cp >= 0 ? fold_cp(cp) : NULL;
+		if (cp < 0)
+			k = i + 1;
+		if (f) {
+			memcpy(o, f, strlen(f));
+			o += strlen(f);
+		} else {
+			memcpy(o, s + i, k - i);
+			o += k - i;
+		}
+		i = k;
+	}
+	*o = '\0';
+	return out;
+}
+
 static void build_fold(lp_doc *doc)
 {
 	const unsigned char *t = (const unsigned char *)doc->text;

@@ -262,6 +262,92 @@ static void test_numbered_recommendations(void)
 	lp_doc_free(doc);
 }
 
+static size_t count_kind(const lp_doc *doc, enum lp_span_kind kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->nspans; i++)
+		n += doc->spans[i].kind == kind;
+	return n;
+}
+
+/* Entities of a bare text, as `letterpipe extract` reads it. */
+static lp_doc *entities(const char *text, const char *ref)
+{
+	lp_options opt = { .ref_date = ref };
+	lp_doc *doc = NULL;
+	lp_error err = { 0 };
+	if (lp_ingest_bytes("t", text, strlen(text), &opt, &doc, &err) ||
+	    lp_doc_process_text(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Sentences end at a full stop before a capital, but not after Mr., e.g.
+ * or No., nor inside £2.5m: one commitment per sentence shows it. */
+static void test_sentences(void)
+{
+	lp_doc *doc = entities("Mr. Smith will attend in May 2023. The plan "
+			       "will cost £2.5m. It will start e.g. in June. "
+			       "No. 5 will follow.", "2023-01-01");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 4, "%zu commitments",
+	      count_kind(doc, LP_SPAN_COMMITMENT));
+	const lp_span *c = find_span(doc, LP_SPAN_COMMITMENT, 0);
+	CHECK(span_is(doc, c, "Mr. Smith will attend in May 2023"),
+	      "first sentence");
+	lp_doc_free(doc);
+}
+
+/* The near misses the genre is full of. */
+static void test_near_misses(void)
+{
+	lp_doc *doc = entities(
+		"Despite this, the epidemic of violence will continue until we "
+		"challenge it. Demand will continue to grow. City Hall cannot "
+		"overcome this alone. Some 60% of funding, 45 per cent of staff "
+		"and 200,000jobs in 32 boroughs; call 020 7983 4000 about "
+		"MGLA230322-7616 or Question No: 2023/1234. The Mayor may act "
+		"on Outcomes 15 and 16 with three-year and multi-year funding, "
+		"as the Session 2017-19 report said.",
+		"2022-08-18");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 0, "%zu commitments",
+	      count_kind(doc, LP_SPAN_COMMITMENT));
+	CHECK(count_kind(doc, LP_SPAN_MONEY) == 0, "%zu money",
+	      count_kind(doc, LP_SPAN_MONEY));
+	CHECK(count_kind(doc, LP_SPAN_DATE) == 0, "%zu dates",
+	      count_kind(doc, LP_SPAN_DATE));
+	lp_doc_free(doc);
+}
+
+/* A recommendation's "must" is a demand; the stance is read, not
+ * guessed. */
+static void test_stance_and_demands(void)
+{
+	lp_doc *doc = process(
+		"Recommendation 1\n\nThe Mayor must fund it and will report.\n\n"
+		"I do not accept this recommendation.\n\n"
+		"Recommendation 2\n\nTfL should act.\n\n"
+		"TfL has acted already.\n");
+	lp_error err = { 0 };
+	if (!doc || lp_extract(doc, grammar, &err))
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p0 && strcmp(lp_span_attr(p0, "stance"), "not-accepted") == 0,
+	      "stance 1");
+	CHECK(p1 && strcmp(lp_span_attr(p1, "stance"), "unstated") == 0,
+	      "stance 2 must not be guessed");
+	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 0,
+	      "a recommendation's words are not commitments");
+	lp_doc_free(doc);
+}
+
 /* Whatever the stages do, a span's ASCII letters come from the same
  * letters in the source. */
 static void test_map_invariant(void)
@@ -320,6 +406,9 @@ int main(int argc, char **argv)
 	test_labels();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
+	test_sentences();
+	test_near_misses();
+	test_stance_and_demands();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
 	lp_grammar_free(grammar);
