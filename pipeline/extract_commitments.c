@@ -115,8 +115,12 @@ static size_t clause_start(lp_xctx *x, size_t from, size_t at,
 	size_t s = from;
 	*found = false;
 	for (size_t i = from; i < at; i++) {
-		if (f[i] == ',' || f[i] == ';' || f[i] == ':' || f[i] == '(' ||
-		    f[i] == ')') {
+		/* Not the comma in "£500,000". */
+		bool in_number = f[i] == ',' && i > from &&
+				 isdigit((unsigned char)f[i - 1]) &&
+				 isdigit((unsigned char)f[i + 1]);
+		if ((f[i] == ',' || f[i] == ';' || f[i] == ':' || f[i] == '(' ||
+		     f[i] == ')') && !in_number) {
 			s = i + 1;
 			*found = true;
 		}

@@ -113,6 +113,36 @@ static bool read_day(lp_xctx *x, candidate *c, int year)
 	return true;
 }
 
+/* "15 June": the reference date's year, or the next one when the
+ * sentence looks ahead ("is due to be completed on 15 June") and the
+ * date has passed. */
+static bool read_day_no_year(lp_xctx *x, candidate *c)
+{
+	int d = int_group(x, "day"), m = month_group(x, "month");
+	int y = x->ref_y;
+	bool past = m < x->ref_m || (m == x->ref_m && d < x->ref_d);
+	if (past) {
+		size_t at = x->m->start;
+		if (lp_match_before(x, "cue.future", at, 80) > 0)
+			y++;
+	}
+	if (!valid_day(y, m, d))
+		return false;
+	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", y, m, d);
+	c->kind = "date";
+	return true;
+}
+
+static bool read_range_years(lp_xctx *x, candidate *c)
+{
+	int y1 = int_group(x, "y1"), y2 = int_group(x, "y2");
+	if (!y1 || y2 <= y1)
+		return false;
+	snprintf(c->value, sizeof c->value, "%04d/%04d", y1, y2);
+	c->kind = "range";
+	return true;
+}
+
 static bool read_range_days(lp_xctx *x, candidate *c)
 {
 	int d1 = int_group(x, "d1"), m1 = month_group(x, "m1");
@@ -210,8 +240,12 @@ static bool read_season(lp_xctx *x, candidate *c)
 		 * December. */
 		if (m == 12 && x->ref_m <= 2)
 			y--;
+		/* "Next" is the coming one: this year's if it has not begun,
+		 * else next year's. */
 		char w = (char)tolower((unsigned char)x->doc->fold[ra]);
-		if (w == 'n')
+		bool begun = m == 12 ? x->ref_m <= 2 || x->ref_m == 12
+				     : x->ref_m >= m;
+		if (w == 'n' && begun)
 			y++;
 		else if (w == 'l')
 			y--;
@@ -300,7 +334,9 @@ static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
 	if (strcmp(k, "day") == 0)
 		return read_day(x, c, 0);
 	if (strcmp(k, "day-no-year") == 0)
-		return x->ref_y && read_day(x, c, x->ref_y);
+		return x->ref_y && read_day_no_year(x, c);
+	if (strcmp(k, "range-years") == 0)
+		return read_range_years(x, c);
 	if (strcmp(k, "range-days") == 0)
 		return read_range_days(x, c);
 	if (strcmp(k, "range-months") == 0)
