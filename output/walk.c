@@ -7,11 +7,13 @@
  *            recipient: {name, role}, salutation, valediction, report}
  *   cover: {text, span: {start, end}}
  *   annex: {title, span}
+ *   introduction: {text, span, ENTITIES}     (prose before the first pair)
  *   pairs:
  *     - number: 1            (or a list [4, 5] for a combined answer)
  *       label, paragraph, stance
  *       recommendation: {text, span, parts: [{label, text, span}], ENTITIES}
  *       response: {text, span, ENTITIES}
+ *   closing: {text, span, ENTITIES}          (prose after the last response)
  *
  * where the cover and every section carry ENTITIES:
  *
@@ -123,20 +125,22 @@ static void span(walker *w, const lp_span *sp)
 	span_map(w, "span", sp->start, sp->end);
 }
 
-/* Did normalisation drop words between text bytes @i and @i+1: a running
- * header or footer, say?  Joined lines, hyphens and markup drop no word. */
+/* Does the source read differently from the text between text bytes @i
+ * and @i+1: a running header or footer dropped, or a line-end hyphen
+ * removed ("Monitor-/ing")?  Joined lines and markup change no word. */
 static bool dropped_words(const lp_doc *doc, size_t i)
 {
 	size_t a = lp_doc_src_end(doc, i + 1), b = lp_doc_src_start(doc, i + 1);
 	for (size_t k = a; k < b; k++)
-		if (isalnum(doc->src[k]))
+		if (isalnum(doc->src[k]) || doc->src[k] == '-')
 			return true;
 	return false;
 }
 
-/* An entity's span.  One that runs across a dropped running header
- * cannot be one range of the source: its `span` is the first piece, and
- * `fragments` lists every piece, in order. */
+/* An entity's span.  One that runs across a dropped running header or a
+ * rejoined hyphenated word cannot be one range of the source that reads
+ * as its text: its `span` is the first piece, and `fragments` lists
+ * every piece, in order. */
 static void entity_span(walker *w, const lp_span *sp)
 {
 	size_t cut[8], ncut = 0;
@@ -425,11 +429,17 @@ int lp_walk(lp_doc *doc, enum lp_shape shape, lp_event_fn fn, void *ctx)
 		span(&w, &doc->spans[annex]);
 		end(&w);
 	}
+	int intro = first_of(doc, LP_SPAN_INTRODUCTION);
+	if (intro >= 0)
+		section(&w, "introduction", intro);
 	open_list(&w, "pairs", "pair", false);
 	for (size_t i = 0; i < n; i++)
 		if (doc->spans[i].kind == LP_SPAN_PAIR)
 			pair(&w, (int)i);
 	end(&w);
+	int closing = first_of(doc, LP_SPAN_CLOSING);
+	if (closing >= 0)
+		section(&w, "closing", closing);
 	end(&w);
 done:
 	free(w.first_child);

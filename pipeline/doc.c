@@ -216,6 +216,8 @@ const char *lp_span_kind_name(enum lp_span_kind kind)
 		[LP_SPAN_DATE] = "date",
 		[LP_SPAN_COMMITMENT] = "commitment",
 		[LP_SPAN_TEXT] = "text",
+		[LP_SPAN_INTRODUCTION] = "introduction",
+		[LP_SPAN_CLOSING] = "closing",
 	};
 	return (unsigned)kind < LP_SPAN_KIND_COUNT ? names[kind] : "?";
 }

@@ -133,6 +133,32 @@ static bool read_day_no_year(lp_xctx *x, candidate *c)
 	return true;
 }
 
+static bool read_month_no_year(lp_xctx *x, candidate *c)
+{
+	int m = month_group(x, "month");
+	if (!m || !x->ref_y)
+		return false;
+	int y = x->ref_y;
+	if (m < x->ref_m && lp_match_before(x, "cue.future", x->m->end, 80) > 0)
+		y++;
+	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
+	c->kind = "month";
+	return true;
+}
+
+static bool read_month_relative(lp_xctx *x, candidate *c)
+{
+	size_t a, e;
+	int m = month_group(x, "month");
+	if (!m || !x->ref_y || !grp(x, "rel", &a, &e))
+		return false;
+	char w = (char)tolower((unsigned char)x->doc->fold[a]);
+	int y = x->ref_y + (w == 'n') - (w == 'l');
+	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
+	c->kind = "relative";
+	return true;
+}
+
 static bool read_range_years(lp_xctx *x, candidate *c)
 {
 	int y1 = int_group(x, "y1"), y2 = int_group(x, "y2");
@@ -177,12 +203,17 @@ static bool read_fy(lp_xctx *x, candidate *c)
 {
 	int y1 = int_group(x, "y1");
 	int y2 = second_year(y1, int_group(x, "y2"));
-	/* A parliamentary session (2017-19) or a count ("2023/1234") is
-	 * not a financial year: the years must follow each other. */
-	if (y2 != y1 + 1)
+	/* Years that follow each other are a financial year; a few years
+	 * apart, a period ("2025-30"); a count ("2023/1234") neither. */
+	if (y2 == y1 + 1) {
+		fy(c->value, sizeof c->value, y1);
+		c->kind = "financial-year";
+		return true;
+	}
+	if (y2 <= y1 || y2 - y1 > 10)
 		return false;
-	fy(c->value, sizeof c->value, y1);
-	c->kind = "financial-year";
+	snprintf(c->value, sizeof c->value, "%04d/%04d", y1, y2);
+	c->kind = "range";
 	return true;
 }
 
@@ -242,10 +273,12 @@ static bool read_season(lp_xctx *x, candidate *c)
 			y--;
 		/* "Next" is the coming one: this year's if it has not begun,
 		 * else next year's. */
+		/* "In the spring" is the coming one too. */
 		char w = (char)tolower((unsigned char)x->doc->fold[ra]);
 		bool begun = m == 12 ? x->ref_m <= 2 || x->ref_m == 12
-				     : x->ref_m >= m;
-		if (w == 'n' && begun)
+				     : x->ref_m > m + 2 || x->ref_m >= m;
+		bool over = m != 12 && x->ref_m > m + 2;
+		if ((w == 'n' && begun) || (w == 'i' && over))
 			y++;
 		else if (w == 'l')
 			y--;
@@ -337,6 +370,10 @@ static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
 		return x->ref_y && read_day_no_year(x, c);
 	if (strcmp(k, "range-years") == 0)
 		return read_range_years(x, c);
+	if (strcmp(k, "month-relative") == 0)
+		return read_month_relative(x, c);
+	if (strcmp(k, "month-no-year") == 0)
+		return read_month_no_year(x, c);
 	if (strcmp(k, "range-days") == 0)
 		return read_range_days(x, c);
 	if (strcmp(k, "range-months") == 0)

@@ -47,6 +47,9 @@ enum lp_span_kind {
 	LP_SPAN_DATE,
 	LP_SPAN_COMMITMENT,
 	LP_SPAN_TEXT,           /**< a whole text read without letter structure */
+	LP_SPAN_INTRODUCTION,   /**< prose between the annex heading and the
+				     first pair */
+	LP_SPAN_CLOSING,        /**< prose after the last response */
 	LP_SPAN_KIND_COUNT
 };
 

@@ -658,7 +658,12 @@ static void mark_stray_lines(cleaner *c)
 			l->flags |= L_FURNITURE;
 			continue;
 		}
-		if (count_words(t, n) > 8)
+		/* A footer printed once (an address, a phone number) may be
+		 * long; other stray lines are short. */
+		lp_error e;
+		bool footer = c->footer &&
+			      lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1;
+		if (count_words(t, n) > 8 && !footer)
 			continue;
 		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
 		if (p == (size_t)-1 || q == (size_t)-1)
@@ -669,6 +674,35 @@ static void mark_stray_lines(cleaner *c)
 		    islower((unsigned char)ltext(c, q)[0]))
 			l->flags |= L_FURNITURE;
 	}
+}
+
+/* Line @i without a page number at either end: "2 Title" and "Title 3"
+ * are the same running header on facing pages. */
+static void unnumbered(const cleaner *c, size_t i, const char **t, size_t *n)
+{
+	const char *s = ltext(c, i);
+	size_t a = 0, e = llen(c, i);
+	size_t k = 0;
+	while (k < e && isdigit((unsigned char)s[k]))
+		k++;
+	if (k > 0 && k <= 4 && k < e && s[k] == ' ')
+		a = k + 1;
+	k = e;
+	while (k > a && isdigit((unsigned char)s[k - 1]))
+		k--;
+	if (k < e && e - k <= 4 && k > a && s[k - 1] == ' ')
+		e = k - 1;
+	*t = s + a;
+	*n = e - a;
+}
+
+static bool same_unnumbered(const cleaner *c, size_t a, size_t b)
+{
+	const char *x, *y;
+	size_t nx, ny;
+	unnumbered(c, a, &x, &nx);
+	unnumbered(c, b, &y, &ny);
+	return nx >= 8 && nx == ny && memcmp(x, y, nx) == 0;
 }
 
 #define EDGE 3 /* lines at the top and bottom of a page that may be furniture */
@@ -726,7 +760,8 @@ static void mark_page_edges(cleaner *c)
 			for (size_t q = p + 1; q < npages && q <= p + 3; q++)
 				for (size_t f = 0; f < nedges[q]; f++) {
 					size_t k = edges[q][f];
-					if (same_masked(c, i, k)) {
+					if (same_masked(c, i, k) ||
+					    same_unnumbered(c, i, k)) {
 						c->lines[i].flags |= L_FURNITURE;
 						c->lines[k].flags |= L_FURNITURE;
 					}

@@ -576,7 +576,26 @@ static size_t block_of(const seg *s, size_t off)
 	return lo;
 }
 
-static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
+/* Add @kind over blocks [from, to) when they hold some prose: text that
+ * belongs to no pair but may name money, dates or promises. */
+static void add_section(seg *s, enum lp_span_kind kind, size_t from,
+			size_t to)
+{
+	while (from < to && lone_line(s, from) && section_heading(s, from) > 0)
+		from++;
+	bool prose = false;
+	for (size_t k = from; k < to && !prose; k++)
+		prose = words(s, k) > 8;
+	if (!prose)
+		return;
+	lp_doc_add_span(s->doc, kind, text_at(s, s->b[from].start),
+			text_at(s, trim_end(s, s->b[from].start,
+					    s->b[to - 1].end)),
+			NULL, -1);
+}
+
+static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
+		     size_t *last_block)
 {
 	for (size_t k = 0; k < n; k++) {
 		const label *l = &ls[k];
@@ -597,6 +616,7 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block)
 			if (end_block == s->nb)
 				end_block = trim_back_matter(s, from, end_block);
 		}
+		*last_block = end_block;
 		size_t last_end = s->b[end_block - 1].end;
 		size_t resp_e = resp_s == NONE ? rec_e : trim_end(s, resp_s, last_end);
 		if (resp_s == NONE)
@@ -875,15 +895,25 @@ static int find_signature(seg *s, size_t from, size_t to)
 	return 0;
 }
 
+/* The letter's date: a date field in the letterhead (or, for a Special
+ * Report, when the response was received), else a line that is only a
+ * date. */
 static int find_date(seg *s, size_t to)
 {
-	const lp_rule *field = lp_rule_get(s->g, "letter.date-field");
 	char iso[11];
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < to; i++) {
 			size_t a = s->b[i].start, e = s->b[i].end;
 			if (pass == 0) {
-				int rc = at_block(s, field, i);
+				int rc = 0;
+				for (const lp_rule *r = NULL;
+				     !rc && (r = lp_rule_next(s->g,
+							      "letter.date-field",
+							      r));)
+					rc = lp_rule_find(r, s->doc->fold,
+							  s->b[i].end,
+							  s->b[i].start, s->m,
+							  s->err);
 				if (rc < 0)
 					return rc;
 				if (!rc || !lp_match_group(s->m, "value", &a, &e))
@@ -901,7 +931,8 @@ static int find_date(seg *s, size_t to)
 	return 0;
 }
 
-static int find_letter(seg *s, size_t first_label, size_t *val_out)
+static int find_letter(seg *s, size_t first_label, size_t *val_out,
+		       size_t *intro_out)
 {
 	lp_doc *doc = s->doc;
 	lp_letter *lt = &doc->letter;
@@ -1013,6 +1044,12 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out)
 		lp_doc_add_span(doc, LP_SPAN_COVER, text_at(s, s->b[cs].start),
 				text_at(s, s->b[ce - 1].end), NULL, -1);
 	}
+	/* A Government response printed after a committee's preface has an
+	 * introduction between its own heading and the first pair. */
+	size_t after = title != NONE && title >= ce ? title + 1 : NONE;
+	if (marker != NONE && marker >= ce && (after == NONE || marker >= after))
+		after = marker + 1;
+	*intro_out = after;
 	if (title != NONE)
 		lp_doc_add_span(doc, LP_SPAN_ANNEX_TITLE,
 				text_at(s, s->b[title].start),
@@ -1044,12 +1081,23 @@ int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	collect_bold(&s);
 
 	label *ls = NULL;
-	size_t nl = 0, val = NONE;
+	size_t nl = 0, val = NONE, intro = NONE, last = NONE;
 	int rc = find_labels(&s, &ls, &nl);
+	size_t first_label = nl ? ls[0].block : s.nb;
+	if (rc == 0) {
+		rc = find_letter(&s, first_label, &val, &intro);
+	}
+	if (rc == 0 && intro != NONE && intro < first_label && nl)
+		add_section(&s, LP_SPAN_INTRODUCTION, intro, first_label);
 	if (rc == 0)
-		rc = find_letter(&s, nl ? ls[0].block : s.nb, &val);
-	if (rc == 0)
-		rc = add_pairs(&s, ls, nl, val);
+		rc = add_pairs(&s, ls, nl, val, &last);
+	/* What follows the last response, up to the valediction if it
+	 * comes after the pairs: next steps, financial implications. */
+	if (rc == 0 && last != NONE && last < s.nb) {
+		size_t to = val != NONE && val >= last ? val : s.nb;
+		if (last < to)
+			add_section(&s, LP_SPAN_CLOSING, last, to);
+	}
 	free(ls);
 	free(s.b);
 	free(s.bold);
