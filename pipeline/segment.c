@@ -836,14 +836,16 @@ static int find_sender(seg *s, size_t val, size_t to)
 
 /* Sender or recipient given as a field ("From: ...", "To: ...",
  * "Presented to Parliament by the ..."): rules @prefix* with groups name
- * and role, over blocks [0, to). */
+ * and role, searched in each block of [0, to); a rule anchors itself
+ * with ^ where it must start a line. */
 static int find_fields(seg *s, const char *prefix, size_t to,
 		       const char **name, const char **role)
 {
 	for (size_t i = 0; i < to; i++) {
 		for (const lp_rule *rule = NULL;
 		     (rule = lp_rule_next(s->g, prefix, rule));) {
-			int rc = at_block(s, rule, i);
+			int rc = lp_rule_find(rule, s->doc->fold, s->b[i].end,
+					      s->b[i].start, s->m, s->err);
 			if (rc < 0)
 				return rc;
 			if (rc) {
