@@ -277,11 +277,11 @@ static const char *span_text(lp_xctx *x, int i)
 				sp->end - sp->start);
 }
 
-/* Link the commitment to a deadline and an amount in its sentence. */
-static void link(lp_xctx *x, int c, int section, size_t from, size_t e)
+/* Link commitment @c to the first deadline and amount within its own
+ * clause. */
+static void link(lp_xctx *x, int c, int section)
 {
-	size_t ta = lp_fold_to_text(x->doc, from);
-	size_t te = lp_fold_to_text(x->doc, e);
+	size_t ta = x->doc->spans[c].start, te = x->doc->spans[c].end;
 	int d = entity_in(x, section, LP_SPAN_DATE, ta, te);
 	if (d >= 0 && lp_span_attr(&x->doc->spans[d], "value")) {
 		lp_span_set(x->doc, c, "deadline_text", span_text(x, d));
@@ -305,7 +305,7 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e)
 		return rc;
 	const char *f = x->doc->fold;
 	int prev = -1;
-	size_t prev_end = a;
+	size_t prev_end = a, first = x->doc->nspans;
 	for (size_t i = 0; i < n; i++) {
 		modal *md = &v[i];
 		/* Predictions are not undertakings: "the epidemic will
@@ -378,11 +378,16 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e)
 			lp_span_set(x->doc, c, "actor_resolved", resolved);
 		lp_span_set(x->doc, c, "modality",
 			    lp_rule_name(md->rule) + strlen("commitment."));
-		link(x, c, section, md->start, e);
 		prev = c;
 		prev_end = md->end;
 	}
 	free(v);
+	/* Clauses have their final extent now: link each to its dates and
+	 * money. */
+	for (size_t i = first; rc >= 0 && i < x->doc->nspans; i++)
+		if (x->doc->spans[i].kind == LP_SPAN_COMMITMENT &&
+		    x->doc->spans[i].parent == section)
+			link(x, (int)i, section);
 	return rc < 0 ? rc : 0;
 }
 

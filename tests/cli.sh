@@ -51,5 +51,22 @@ printf 'rules:\n  - name: x\n    pattern: "(unclosed"\n    match: [a]\n' >"$tmp/
 printf 'rules: [\n' >"$tmp/g/bad.yaml"
 "$lp" parse --grammars "$tmp/g" "$letter" 2>"$tmp/err"; [ $? = 1 ] && grep -q "bad.yaml:2: " "$tmp/err" && ok || { no "YAML syntax error in grammar"; cat "$tmp/err"; }
 
+# extract: the entities of any text, relative dates against --ref-date.
+echo "We will publish the plan later this year, with £2.5m already confirmed." >"$tmp/para.txt"
+"$lp" extract --ref-date 2023-05-01 "$tmp/para.txt" >"$tmp/para.yaml"
+grep -q '^money:' "$tmp/para.yaml" && grep -q 'amount: 2500000' "$tmp/para.yaml" && grep -q 'status: confirmed' "$tmp/para.yaml" && ok || no "extract money"
+grep -q 'value: 2023-05-01/2023-12-31' "$tmp/para.yaml" && ok || no "extract resolves against --ref-date"
+grep -q 'modality: will' "$tmp/para.yaml" && ! grep -q '^pairs:' "$tmp/para.yaml" && ok || no "extract commitments, no letter structure"
+"$lp" extract -f xml "$tmp/para.txt" >"$tmp/para.xml" && "$validate" "$schema" "$tmp/para.xml" && ok || no "extract XML validates"
+"$lp" extract --ref-date 2023-02-30 "$tmp/para.txt" 2>"$tmp/err" >/dev/null; [ $? = 2 ] && grep -q "ref-date: '2023-02-30' is not a date" "$tmp/err" && ok || no "--ref-date checks the date"
+# parse takes --ref-date too and it wins over the letter's own date.
+"$lp" parse --ref-date 2030-01-15 "$letter" | grep -q 'value: 2030-01-15/2030-12-31' && ok || no "parse --ref-date"
+
+# grammars --check: a DIR, and a failing value expectation fails.
+"$lp" grammars --check >/dev/null && ok || no "grammars --check"
+cp -r "$(dirname "$corpus")/grammars" "$tmp/gv"
+sed -i "s/expect: { amount: '17700000' }/expect: { amount: '1' }/" "$tmp/gv/money.yaml"
+"$lp" grammars --check "$tmp/gv" 2>"$tmp/err" >/dev/null; [ $? = 1 ] && grep -q "money.yaml:[0-9]*: rule 'money.amount': amount of" "$tmp/err" && ok || { no "a wrong expect: fails"; cat "$tmp/err"; }
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
