@@ -282,7 +282,17 @@ static const char *span_text(lp_xctx *x, int i)
 static void link(lp_xctx *x, int c, int section)
 {
 	size_t ta = x->doc->spans[c].start, te = x->doc->spans[c].end;
-	int d = entity_in(x, section, LP_SPAN_DATE, ta, te);
+	/* A date the clause gives as a deadline ("by March") comes first. */
+	int d = -1;
+	for (size_t i = (size_t)section + 1; d < 0 && i < x->doc->nspans; i++) {
+		const lp_span *sp = &x->doc->spans[i];
+		if (sp->parent == section && sp->kind == LP_SPAN_DATE &&
+		    sp->start >= ta && sp->end <= te &&
+		    lp_span_attr(sp, "deadline"))
+			d = (int)i;
+	}
+	if (d < 0)
+		d = entity_in(x, section, LP_SPAN_DATE, ta, te);
 	if (d >= 0 && lp_span_attr(&x->doc->spans[d], "value")) {
 		lp_span_set(x->doc, c, "deadline_text", span_text(x, d));
 		lp_span_set(x->doc, c, "deadline_value",
