@@ -257,15 +257,43 @@ static const char *resolve(lp_xctx *x, const char *actor)
 	return lt->sender_role ? lt->sender_role : lt->sender_name;
 }
 
-/* The first entity of @kind under @section inside text range [ta, te). */
-static int entity_in(lp_xctx *x, int section, enum lp_span_kind kind,
-		     size_t ta, size_t te)
+/* A section's entities of one kind, in text order, to link commitments
+ * to without scanning every span for each one. */
+typedef struct index {
+	int *v;
+	size_t n;
+} index;
+
+static index collect(lp_xctx *x, int section, enum lp_span_kind kind)
 {
-	for (size_t i = (size_t)section + 1; i < x->doc->nspans; i++) {
-		const lp_span *sp = &x->doc->spans[i];
-		if (sp->parent == section && sp->kind == kind &&
-		    sp->start >= ta && sp->end <= te)
-			return (int)i;
+	index ix = { lp_xmalloc((x->doc->nspans + 1) * sizeof(int)), 0 };
+	for (size_t i = (size_t)section + 1; i < x->doc->nspans; i++)
+		if (x->doc->spans[i].parent == section &&
+		    x->doc->spans[i].kind == kind)
+			ix.v[ix.n++] = (int)i;
+	return ix;
+}
+
+/* The first entity of @ix inside text range [ta, te) (with attribute
+ * @attr set, unless @attr is NULL), or -1.  Extraction adds a kind's
+ * entities in text order, so a binary search finds where to look. */
+static int entity_in(lp_xctx *x, const index *ix, size_t ta, size_t te,
+		     const char *attr)
+{
+	size_t lo = 0, hi = ix->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (x->doc->spans[ix->v[mid]].start < ta)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < ix->n; k++) {
+		const lp_span *sp = &x->doc->spans[ix->v[k]];
+		if (sp->start >= te)
+			break;
+		if (sp->end <= te && (!attr || lp_span_attr(sp, attr)))
+			return ix->v[k];
 	}
 	return -1;
 }
@@ -279,26 +307,19 @@ static const char *span_text(lp_xctx *x, int i)
 
 /* Link commitment @c to the first deadline and amount within its own
  * clause. */
-static void link(lp_xctx *x, int c, int section)
+static void link(lp_xctx *x, int c, const index *dates, const index *money)
 {
 	size_t ta = x->doc->spans[c].start, te = x->doc->spans[c].end;
 	/* A date the clause gives as a deadline ("by March") comes first. */
-	int d = -1;
-	for (size_t i = (size_t)section + 1; d < 0 && i < x->doc->nspans; i++) {
-		const lp_span *sp = &x->doc->spans[i];
-		if (sp->parent == section && sp->kind == LP_SPAN_DATE &&
-		    sp->start >= ta && sp->end <= te &&
-		    lp_span_attr(sp, "deadline"))
-			d = (int)i;
-	}
+	int d = entity_in(x, dates, ta, te, "deadline");
 	if (d < 0)
-		d = entity_in(x, section, LP_SPAN_DATE, ta, te);
+		d = entity_in(x, dates, ta, te, NULL);
 	if (d >= 0 && lp_span_attr(&x->doc->spans[d], "value")) {
 		lp_span_set(x->doc, c, "deadline_text", span_text(x, d));
 		lp_span_set(x->doc, c, "deadline_value",
 			    lp_span_attr(&x->doc->spans[d], "value"));
 	}
-	int m = entity_in(x, section, LP_SPAN_MONEY, ta, te);
+	int m = entity_in(x, money, ta, te, NULL);
 	if (m >= 0) {
 		lp_span_set(x->doc, c, "amount_text", span_text(x, m));
 		lp_span_set(x->doc, c, "amount_value",
@@ -306,7 +327,8 @@ static void link(lp_xctx *x, int c, int section)
 	}
 }
 
-static int sentence(lp_xctx *x, int section, size_t a, size_t e)
+static int sentence(lp_xctx *x, int section, size_t a, size_t e,
+		    const index *dates, const index *money)
 {
 	modal *v;
 	size_t n;
@@ -397,7 +419,7 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e)
 	for (size_t i = first; rc >= 0 && i < x->doc->nspans; i++)
 		if (x->doc->spans[i].kind == LP_SPAN_COMMITMENT &&
 		    x->doc->spans[i].parent == section)
-			link(x, (int)i, section);
+			link(x, (int)i, dates, money);
 	return rc < 0 ? rc : 0;
 }
 
@@ -405,9 +427,13 @@ int lp_extract_commitments(lp_xctx *x, int section, size_t a, size_t e)
 {
 	lp_range *s;
 	size_t n = lp_sentences(x, a, e, &s);
+	index dates = collect(x, section, LP_SPAN_DATE);
+	index money = collect(x, section, LP_SPAN_MONEY);
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = sentence(x, section, s[i].start, s[i].end);
+		rc = sentence(x, section, s[i].start, s[i].end, &dates, &money);
+	free(dates.v);
+	free(money.v);
 	free(s);
 	return rc;
 }
