@@ -48,11 +48,26 @@ static bool leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int days_in(int y, int m)
+int lp_days_in_month(int y, int m)
 {
 	static const int d[12] = { 31, 28, 31, 30, 31, 30,
 				   31, 31, 30, 31, 30, 31 };
 	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+bool lp_valid_day(int y, int m, int d)
+{
+	return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= lp_days_in_month(y, m);
+}
+
+bool lp_iso_day(const char *s)
+{
+	int y, m, d;
+	char tail;
+	return strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+	       lp_valid_day(y, m, d);
 }
 
 bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
@@ -71,7 +86,7 @@ bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
 	    lp_match_group(m, "year", &ys, &ye)) {
 		int day = number(s, ds, de), year = number(s, ys, ye);
 		int month = lp_month_number(s + ms, me - ms);
-		if (month && day >= 1 && day <= days_in(year, month)) {
+		if (month && lp_valid_day(year, month, day)) {
 			char buf[40];
 			snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month,
 				 day);

@@ -60,22 +60,6 @@ static int second_year(int y1, int y2)
 	return y < y1 ? y + 100 : y;
 }
 
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in(int y, int m)
-{
-	static const int d[12] = { 31, 28, 31, 30, 31, 30,
-				   31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
-static bool valid_day(int y, int m, int d)
-{
-	return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m);
-}
 
 /* A financial year, 1 April to 31 March. */
 static void fy(char *out, size_t n, int y)
@@ -102,15 +86,18 @@ static void add_months(int *y, int *m, int k)
 
 /* ---- one rule at a time ----------------------------------------------- */
 
-static bool read_day(lp_xctx *x, candidate *c, int year)
+static bool format_day(candidate *c, int y, int m, int d)
 {
-	int d = int_group(x, "day"), m = month_group(x, "month");
-	int y = year ? year : int_group(x, "year");
-	if (!valid_day(y, m, d))
-		return false;
 	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", y, m, d);
 	c->kind = "date";
 	return true;
+}
+
+static bool read_day(lp_xctx *x, candidate *c)
+{
+	int d = int_group(x, "day"), m = month_group(x, "month");
+	int y = int_group(x, "year");
+	return lp_valid_day(y, m, d) && format_day(c, y, m, d);
 }
 
 /* "15 June": the reference date's year, or the next one when the
@@ -122,15 +109,14 @@ static bool read_day_no_year(lp_xctx *x, candidate *c)
 	int y = x->ref_y;
 	bool past = m < x->ref_m || (m == x->ref_m && d < x->ref_d);
 	if (past) {
+		/* The look-behind replaces the match: read the day first. */
 		size_t at = x->m->start;
 		if (lp_match_before(x, "cue.future", at, 80) > 0)
 			y++;
 	}
-	if (!valid_day(y, m, d))
+	if (!lp_valid_day(y, m, d))
 		return false;
-	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", y, m, d);
-	c->kind = "date";
-	return true;
+	return format_day(c, y, m, d);
 }
 
 static bool read_month_no_year(lp_xctx *x, candidate *c)
@@ -178,7 +164,7 @@ static bool read_range_days(lp_xctx *x, candidate *c)
 	 * "1 December – 4 January 2017" runs over the new year. */
 	if (!y1)
 		y1 = m1 <= m2 ? y2 : y2 - 1;
-	if (!valid_day(y1, m1, d1) || !valid_day(y2, m2, d2))
+	if (!lp_valid_day(y1, m1, d1) || !lp_valid_day(y2, m2, d2))
 		return false;
 	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d/%04d-%02d-%02d",
 		 y1, m1, d1, y2, m2, d2);
@@ -245,7 +231,7 @@ static bool read_quarter(lp_xctx *x, candidate *c)
 	int y2 = y, m2 = m;
 	add_months(&y2, &m2, 2);
 	snprintf(c->value, sizeof c->value, "%04d-%02d-01/%04d-%02d-%02d", y, m,
-		 y2, m2, days_in(y2, m2));
+		 y2, m2, lp_days_in_month(y2, m2));
 	c->kind = "quarter";
 	return true;
 }
@@ -365,7 +351,7 @@ static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
 {
 	const char *k = lp_rule_name(r) + strlen("date.");
 	if (strcmp(k, "day") == 0)
-		return read_day(x, c, 0);
+		return read_day(x, c);
 	if (strcmp(k, "day-no-year") == 0)
 		return x->ref_y && read_day_no_year(x, c);
 	if (strcmp(k, "range-years") == 0)

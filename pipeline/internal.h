@@ -119,6 +119,9 @@ char *lp_fold_string(const char *s);
 size_t lp_fold_to_text(const lp_doc *doc, size_t off);
 size_t lp_text_to_fold(const lp_doc *doc, size_t off);
 
+int lp_days_in_month(int y, int m);
+bool lp_valid_day(int y, int m, int d);
+
 /* Month number 1..12 from an English month name or abbreviation, or 0. */
 int lp_month_number(const char *s, size_t n);
 

@@ -8,6 +8,7 @@
 #ifndef LETTERPIPE_H
 #define LETTERPIPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -202,6 +203,9 @@ enum lp_shape { LP_SHAPE_LETTER, LP_SHAPE_ENTITIES };
  */
 int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt,
 	    enum lp_shape shape, FILE *out, lp_error *err);
+
+/** Is @s a real day written YYYY-MM-DD? */
+bool lp_iso_day(const char *s);
 
 /** The letterpipe version string. */
 const char *lp_version(void);

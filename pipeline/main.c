@@ -156,19 +156,6 @@ static int write_output(const char *path, lp_doc **docs, size_t n,
 	return rc ? EXIT_INPUT : EXIT_OK;
 }
 
-/* Is @s a real day written YYYY-MM-DD? */
-static bool iso_day(const char *s)
-{
-	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-		return false;
-	static const int days[] = { 31, 29, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31 };
-	return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] &&
-	       (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 || y % 400 == 0)));
-}
-
 static int cmd_parse(int argc, char **argv, const char *grammars,
 		     const char *out, enum lp_format fmt, enum lp_shape shape,
 		     const lp_options *opt)
@@ -268,7 +255,7 @@ int main(int argc, char **argv)
 			grammars = optarg;
 			break;
 		case OPT_REF_DATE:
-			if (!iso_day(optarg)) {
+			if (!lp_iso_day(optarg)) {
 				usage_error("--ref-date: '%s' is not a date "
 					    "(YYYY-MM-DD)", optarg);
 				return EXIT_USAGE;
