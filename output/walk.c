@@ -17,7 +17,8 @@
  *
  * where the cover and every section carry ENTITIES:
  *
- *   money: [{text, span, amount, currency, qualifier, max, period, status}]
+ *   money: [{text, span, amount, currency, qualifier, max, period, status,
+ *            range}]   (range: upper marks the top of the amount before)
  *   dates: [{text, span, value, kind, deadline}]
  *   commitments: [{text, span, actor: {text, resolved}, modality,
  *                  deadline: {text, value}, amount: {text, amount}}]
@@ -195,6 +196,7 @@ static void money(walker *w, const lp_span *sp)
 	opt(w, sp, "max", "max", LP_VAL_NUM);
 	opt(w, sp, "period", "period", LP_VAL_STR);
 	opt(w, sp, "status", "status", LP_VAL_STR);
+	opt(w, sp, "range", "range", LP_VAL_STR);
 	end(w);
 }
 

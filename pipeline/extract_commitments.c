@@ -103,6 +103,41 @@ static size_t skip_word(const char *f, size_t a, size_t e)
 	return a;
 }
 
+/* Is the comma at @i between two capitalised words of one name,
+ * with the name going on to the modal ("Culture, Leisure and Libraries
+ * will")? */
+static bool in_title(const char *f, size_t from, size_t i, size_t at)
+{
+	size_t w = i;
+	while (w > from && isalpha((unsigned char)f[w - 1]))
+		w--;
+	if (w == i || !isupper((unsigned char)f[w]))
+		return false;
+	size_t n = i + 1;
+	while (n < at && f[n] == ' ')
+		n++;
+	if (n >= at || !isupper((unsigned char)f[n]))
+		return false;
+	/* Up to the modal, only words of a name: capitals and "and", "of",
+	 * "for", "the". */
+	for (size_t k = n; k < at;) {
+		while (k < at && f[k] == ' ')
+			k++;
+		size_t e = k;
+		while (e < at && f[e] != ' ')
+			e++;
+		static const char *const small[] = { "and", "of", "for", "the" };
+		bool ok = e == k || isupper((unsigned char)f[k]);
+		for (size_t w2 = 0; !ok && w2 < 4; w2++)
+			ok = e - k == strlen(small[w2]) &&
+			     strncmp(f + k, small[w2], e - k) == 0;
+		if (!ok)
+			return false;
+		k = e;
+	}
+	return true;
+}
+
 /* Where the clause that ends at @at begins: after the last comma,
  * semicolon, colon or bracket since @from, or, after an earlier modal in
  * the sentence, after "and"/"but" when a new subject follows ("and we
@@ -115,12 +150,14 @@ static size_t clause_start(lp_xctx *x, size_t from, size_t at,
 	size_t s = from;
 	*found = false;
 	for (size_t i = from; i < at; i++) {
-		/* Not the comma in "£500,000". */
+		/* Not the comma in "£500,000", nor in a name such as "the
+		 * Cabinet Member for Culture, Leisure and Libraries". */
 		bool in_number = f[i] == ',' && i > from &&
 				 isdigit((unsigned char)f[i - 1]) &&
 				 isdigit((unsigned char)f[i + 1]);
+		bool in_name = f[i] == ',' && in_title(f, from, i, at);
 		if ((f[i] == ',' || f[i] == ';' || f[i] == ':' || f[i] == '(' ||
-		     f[i] == ')') && !in_number) {
+		     f[i] == ')') && !in_number && !in_name) {
 			s = i + 1;
 			*found = true;
 		}
@@ -135,6 +172,7 @@ static size_t clause_start(lp_xctx *x, size_t from, size_t at,
 		    lp_match_group(x->m, "rest", &ps, &pe)) {
 			s = ps;
 			*found = true;
+			break; /* "and my Deputy Mayor for Culture and the ..." */
 		}
 	}
 	while (s < at && is_space(f[s]))
@@ -350,14 +388,21 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 		bool boundary;
 		size_t cs = clause_start(x, prev_end, md->start, prev >= 0,
 					 &boundary);
-		/* "will provide ... and will be responsible", "will ask
-		 * landlords to set out how homes will be offered": the same
-		 * clause goes on; one undertaking. */
+		/* "will review the plans, and will publish a summary": a
+		 * second undertaking by the same subject.  But "will ask
+		 * landlords to set out how homes will be offered" goes on
+		 * with the same clause: one undertaking. */
+		bool coordinated = false;
 		if (prev >= 0 && !md->has_actor) {
-			if ((rc = lp_match_before(x, "commitment-not.coordinated",
-						  md->start, 12)) < 0)
+			if ((rc = lp_match_before(x, "actor.coordinated",
+						  md->start, 16)) < 0)
 				break;
-			if ((rc && x->m->start >= prev_end) || !boundary) {
+			if (rc && x->m->start >= prev_end) {
+				coordinated = true;
+				cs = x->m->start;
+				while (cs < md->start && is_space(f[cs]))
+					cs++;
+			} else if (!boundary) {
 				prev_end = md->end;
 				continue;
 			}
@@ -376,9 +421,13 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			cs = a;
 		size_t xa, xe;
 		actor_of(x, md, cs, a, e, &xa, &xe);
-		const char *actor = lp_arena_strndup(
-			x->doc->arena, x->doc->text + lp_fold_to_text(x->doc, xa),
-			lp_fold_to_text(x->doc, xe) - lp_fold_to_text(x->doc, xa));
+		const char *actor =
+			coordinated ? lp_span_attr(&x->doc->spans[prev], "actor")
+				    : lp_arena_strndup(x->doc->arena,
+						       x->doc->text +
+							       lp_fold_to_text(x->doc, xa),
+						       lp_fold_to_text(x->doc, xe) -
+							       lp_fold_to_text(x->doc, xa));
 		/* "which aims to support ...": a description of a programme,
 		 * not an undertaking. */
 		if ((rc = lp_match_before(x, "commitment-not.relative",

@@ -106,14 +106,20 @@ static bool read_day(lp_xctx *x, candidate *c)
 static bool read_day_no_year(lp_xctx *x, candidate *c)
 {
 	int d = int_group(x, "day"), m = month_group(x, "month");
+	/* "on 12 July and 25 July 2021": the year of the date after. */
+	int y2 = int_group(x, "year2");
+	if (y2 && lp_valid_day(y2, m, d))
+		return format_day(c, y2, m, d);
 	int y = x->ref_y;
 	bool past = m < x->ref_m || (m == x->ref_m && d < x->ref_d);
-	if (past) {
-		/* The look-behind replaces the match: read the day first. */
-		size_t at = x->m->start;
-		if (lp_match_before(x, "cue.future", at, 80) > 0)
-			y++;
-	}
+	/* The look-behinds replace the match: the day is read first. */
+	size_t at = x->m->start;
+	bool ahead = lp_match_before(x, "cue.future", at, 80) > 0;
+	if (past && ahead)
+		y++;
+	else if (!past && !ahead &&
+		 lp_match_before(x, "cue.past", at, 80) > 0)
+		y--; /* "the audit, published on 15 September" */
 	if (!lp_valid_day(y, m, d))
 		return false;
 	return format_day(c, y, m, d);
@@ -218,6 +224,16 @@ static bool read_fy_span(lp_xctx *x, candidate *c)
 static bool read_quarter(lp_xctx *x, candidate *c)
 {
 	int q = int_group(x, "q"), y = int_group(x, "y1");
+	size_t oa, oe;
+	if (!q && grp(x, "ordinal", &oa, &oe)) {
+		static const char *const ord[] = { "first", "second", "third",
+						   "fourth" };
+		for (int k = 0; k < 4; k++)
+			if (strncasecmp(x->doc->fold + oa, ord[k], 4) == 0)
+				q = k + 1;
+		if (!q)
+			q = 4; /* final, last */
+	}
 	int m;
 	if (int_group(x, "y2")) {
 		/* A quarter of a financial year: Q1 is April to June. */
@@ -415,6 +431,24 @@ static int collect(lp_xctx *x, size_t a, size_t e, cands *out)
 	return 0;
 }
 
+/* "by the end of 2024-25": the last day of the period. */
+static void end_of(candidate *c)
+{
+	if (!c->value[0])
+		return;
+	const char *last = strrchr(c->value, '/');
+	last = last ? last + 1 : c->value;
+	int y = 0, m = 12, d = 0;
+	int n = sscanf(last, "%d-%d-%d", &y, &m, &d);
+	if (n < 1)
+		return;
+	if (n < 2)
+		m = 12;
+	if (n < 3)
+		d = lp_days_in_month(y, m);
+	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", y, m, d);
+}
+
 /* "since 2019": from then to the reference date. */
 static void since(lp_xctx *x, candidate *c)
 {
@@ -447,6 +481,12 @@ int lp_extract_dates(lp_xctx *x, int section, size_t a, size_t e)
 			break;
 		if (rc)
 			since(x, c);
+		if ((rc = lp_match_before(x, "cue.end-of", c->start, 20)) < 0)
+			break;
+		if (rc) {
+			end_of(c);
+			c->start = x->m->start; /* the text reads "end of 2024" */
+		}
 		rc = 0;
 		int span = lp_add_entity(x, LP_SPAN_DATE, c->start, c->end,
 					 c->rule, section);

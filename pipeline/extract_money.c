@@ -167,10 +167,16 @@ int lp_extract_money(lp_xctx *x, int section, size_t a, size_t e)
 					     x->err)) < 0)
 				return rc;
 			if (rc) {
+				/* The range is one entity with a max; its top is
+				 * also an amount as written, marked as the top of
+				 * that range so that a sum can leave it out. */
 				amount top = read_amount(x);
 				set_number(x, span, "max", top.value);
-				x->doc->spans[span].end =
-					lp_fold_to_text(x->doc, top.end);
+				int up = lp_add_entity(x, LP_SPAN_MONEY, top.start,
+						       top.end, r, section);
+				set_number(x, up, "amount", top.value);
+				lp_span_set(x->doc, up, "currency", top.currency);
+				lp_span_set(x->doc, up, "range", "upper");
 				from = top.end;
 			}
 		}

@@ -490,16 +490,23 @@ static int rule_whole_line(cleaner *c, const lp_rule *r, size_t i)
  * lines through a thread-local: a batch may normalise on many threads. */
 static _Thread_local const cleaner *sort_cleaner;
 
+/* Compare two lines with their digits masked: a footer carries its page
+ * number ("London SW1A 2JL · Page 3 of 3"). */
 static int by_text(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
 	size_t la = llen(sort_cleaner, a), lb = llen(sort_cleaner, b);
-	int d = memcmp(ltext(sort_cleaner, a), ltext(sort_cleaner, b),
-		       la < lb ? la : lb);
-	if (d)
-		return d;
+	const char *x = ltext(sort_cleaner, a), *y = ltext(sort_cleaner, b);
+	for (size_t k = 0; k < la && k < lb; k++) {
+		int cx = isdigit((unsigned char)x[k]) ? '0' : (unsigned char)x[k];
+		int cy = isdigit((unsigned char)y[k]) ? '0' : (unsigned char)y[k];
+		if (cx != cy)
+			return cx - cy;
+	}
 	return la < lb ? -1 : la > lb ? 1 : (a < b ? -1 : a > b);
 }
+
+static bool same_masked(const cleaner *c, size_t a, size_t b);
 
 /* Page furniture found by rule: page numbers anywhere, and footer lines
  * (address, phone, web) that repeat. */
@@ -519,8 +526,8 @@ static int mark_by_rule(cleaner *c)
 		if (rc)
 			c->lines[i].flags |= L_BLOCK;
 	}
-	/* Footer candidates are removed when they repeat: sort them by
-	 * text and mark every run of two or more. */
+	/* Footer candidates are removed when they repeat, page numbers
+	 * aside: sort them by text and mark every run of two or more. */
 	size_t *cand = lp_xmalloc((c->nlines + 1) * sizeof *cand), n = 0;
 	for (size_t i = 0; i < c->nlines; i++) {
 		if (blank(c, i) || (c->lines[i].flags & L_FURNITURE))
@@ -536,7 +543,7 @@ static int mark_by_rule(cleaner *c)
 	sort_cleaner = c;
 	qsort(cand, n, sizeof *cand, by_text);
 	for (size_t a = 0, b; a < n; a = b) {
-		for (b = a + 1; b < n && same_text(c, cand[a], cand[b]); b++)
+		for (b = a + 1; b < n && same_masked(c, cand[a], cand[b]); b++)
 			;
 		for (size_t k = a; b - a >= 2 && k < b; k++)
 			c->lines[cand[k]].flags |= L_FURNITURE;
