@@ -1000,10 +1000,17 @@ static int find_letter(seg *s, size_t first_label, size_t *val_out,
 		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name);
 	if (rc < 0)
 		return rc;
-	rc = find_fields(s, "letter.sender.", first_label, &lt->sender_name,
-			 &lt->sender_role);
-	if (rc == 0 && val != NONE)
+	/* A signed letter names its writer under the valediction; front
+	 * matter ("Presented to Parliament by ...") only when it is not
+	 * signed. */
+	rc = 0;
+	if (val != NONE)
 		rc = find_sender(s, val, s->nb);
+	if (rc < 0)
+		return rc;
+	if (!lt->sender_name && !lt->sender_role)
+		rc = find_fields(s, "letter.sender.", first_label,
+				 &lt->sender_name, &lt->sender_role);
 	/* No valediction: a document signed at the end of its foreword, or
 	 * at the very end, as Command Papers are. */
 	if (rc == 0 && val == NONE && sal == NONE)
