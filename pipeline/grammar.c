@@ -2,17 +2,18 @@
  * grammar.c - load PCRE2 rules from grammars/ *.yaml and run them.
  *
  * A grammar file holds a list of rules, each a name, a pattern and the
- * examples it must match (optionally with the text of named groups) or
- * reject:
+ * examples it must match (optionally with the text of named groups, and
+ * under `expect:` the fields extraction must give) or reject:
  *
  *   rules:
- *     - name: label.recommendation
+ *     - name: label.pair.recommendation
  *       pattern: '^Recommendation\s+(?<nums>\d+)'
- *       match:
- *         - 'Recommendation 3'
- *         - { text: 'Recommendation 12', nums: '12' }
- *       reject:
- *         - 'Recommendations were made'
+ *       examples:
+ *         match:
+ *           - 'Recommendation 3'
+ *           - { text: 'Recommendation 12', nums: '12' }
+ *         reject:
+ *           - 'Recommendations were made'
  *
  * A file may also hold `define:`, a mapping of names to pattern fragments;
  * a pattern uses one as %{name}.  The offset in a compile error is then
@@ -264,14 +265,15 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 
 	lp_rule r = { .name = lp_xstrdup(name), .file = lp_xstrdup(file),
 		      .line = line_of(node), .code = code };
-	int rc = load_examples(d, map_get(d, node, "match"), file, &r.match,
+	yaml_node_t *ex = map_get(d, node, "examples");
+	int rc = load_examples(d, map_get(d, ex, "match"), file, &r.match,
 			       &r.nmatch, err);
 	if (rc == 0)
-		rc = load_examples(d, map_get(d, node, "reject"), file,
+		rc = load_examples(d, map_get(d, ex, "reject"), file,
 				   &r.reject, &r.nreject, err);
 	if (rc == 0 && r.nmatch == 0)
 		rc = lp_fail(err, LP_EGRAMMAR, file, r.line, -1,
-			     "rule '%s' has no `match` examples", name);
+			     "rule '%s' has no `examples: match:`", name);
 	uint32_t groups = 0;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
 	if (groups + 1 > g->max_groups)

@@ -45,9 +45,11 @@ cmp -s "$tmp/file.yaml" "$tmp/dash.yaml" && cmp -s "$tmp/file.yaml" "$tmp/pipe.y
 
 # A broken grammar directory is reported as FILE:LINE: message.
 mkdir "$tmp/g"
-printf 'rules:\n  - name: x\n    pattern: "(unclosed"\n    match: [a]\n' >"$tmp/g/bad.yaml"
+printf 'rules:\n  - name: x\n    pattern: "(unclosed"\n    examples: { match: [a] }\n' >"$tmp/g/bad.yaml"
 "$lp" parse --grammars "$tmp/g" "$letter" 2>"$tmp/err"; rc=$?
 [ $rc = 1 ] && grep -q "^letterpipe: $tmp/g/bad.yaml:3: rule 'x': missing closing parenthesis at pattern offset 9$" "$tmp/err" && ok || { no "grammar error format"; cat "$tmp/err"; }
+printf 'rules:\n  - name: x\n    pattern: "a"\n' >"$tmp/g/bad.yaml"
+"$lp" grammars --check "$tmp/g" 2>"$tmp/err"; [ $? = 1 ] && grep -q "bad.yaml:2: rule 'x' has no .examples: match:." "$tmp/err" && ok || { no "a rule without examples"; cat "$tmp/err"; }
 printf 'rules: [\n' >"$tmp/g/bad.yaml"
 "$lp" parse --grammars "$tmp/g" "$letter" 2>"$tmp/err"; [ $? = 1 ] && grep -q "bad.yaml:2: " "$tmp/err" && ok || { no "YAML syntax error in grammar"; cat "$tmp/err"; }
 

@@ -376,7 +376,7 @@ static void test_grammar_errors(const char *tmpdir)
 		return;
 	}
 	fputs("rules:\n  - name: broken\n    pattern: 'a(b'\n"
-	      "    match: ['ab']\n", f);
+	      "    examples: { match: ['ab'] }\n", f);
 	fclose(f);
 	lp_grammar *g = NULL;
 	lp_error err = { 0 };
