@@ -343,6 +343,8 @@ void lp_doc_free(lp_doc *doc)
 	free(doc->fold_map);
 	free(doc->text);
 	free(doc->map);
+	free(doc->decoded);
+	free(doc->decoded_map);
 	free(doc->src);
 	free(doc->path);
 	free(doc->spans);

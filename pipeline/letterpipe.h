@@ -88,7 +88,13 @@ typedef struct lp_doc {
 	unsigned char *src;      /**< source bytes, exactly as read */
 	size_t src_len;
 	size_t body;             /**< offset of the content after any BOM */
-	const char *format;      /**< "markdown" or "text" */
+	const char *format;      /**< "markdown", "text" or "html" */
+
+	char *decoded;           /**< text decoded from a container format
+				      (HTML), NUL-terminated; NULL when the
+				      source is text already */
+	size_t decoded_len;
+	uint32_t *decoded_map;   /**< source offset of each decoded byte */
 
 	char *text;              /**< normalised UTF-8, NUL-terminated */
 	size_t text_len;

@@ -39,6 +39,11 @@ typedef struct range {
 
 typedef struct cleaner {
 	lp_doc *doc;
+	/* What is read: the source, or the text decoded from it (HTML),
+	 * with the source offset of each byte (NULL: the offset itself). */
+	const unsigned char *in;
+	size_t in_len, in_start;
+	const uint32_t *in_map;
 	lp_match *m;
 	lp_error *err;
 	bool markdown;
@@ -58,6 +63,22 @@ typedef struct cleaner {
 } cleaner;
 
 /* ---- pass 1: one source line ---------------------------------------- */
+
+static uint32_t src_at(const cleaner *c, size_t i)
+{
+	return c->in_map ? c->in_map[i] : (uint32_t)i;
+}
+
+/* Append input bytes [i, i+n) as they are. */
+static void put_in(cleaner *c, size_t i, size_t n)
+{
+	if (c->in_map)
+		lp_buf_append(&c->scratch, (const char *)c->in + i,
+			      c->in_map + i, n);
+	else
+		lp_buf_copy(&c->scratch, (const char *)c->in + i, n,
+			    (uint32_t)i);
+}
 
 static line *cur_line(cleaner *c)
 {
@@ -157,8 +178,7 @@ static size_t put_cluster(cleaner *c, const unsigned char *s, size_t i,
 		j = k;
 	}
 	if (j == i && (cp < 0x80 || nfc_stable_cp(cp))) {
-		lp_buf_copy(&c->scratch, (const char *)s + at, i - at,
-			    (uint32_t)at);
+		put_in(c, at, i - at);
 		return i;
 	}
 	utf8proc_uint8_t *nfc = NULL;
@@ -167,13 +187,12 @@ static size_t put_cluster(cleaner *c, const unsigned char *s, size_t i,
 					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n > 0) {
 		lp_buf_put(&c->scratch, (const char *)nfc, (size_t)n,
-			   (uint32_t)at);
+			   src_at(c, at));
 		/* The last byte maps to the cluster's last source byte, so a
 		 * span ending here ends after the combining marks too. */
-		c->scratch.map[c->scratch.len - 1] = (uint32_t)(j - 1);
+		c->scratch.map[c->scratch.len - 1] = src_at(c, j - 1);
 	} else {
-		lp_buf_copy(&c->scratch, (const char *)s + at, j - at,
-			    (uint32_t)at);
+		put_in(c, at, j - at);
 	}
 	free(nfc);
 	return j;
@@ -274,7 +293,7 @@ static bool column_break(cleaner *c, const unsigned char *s, size_t i,
 
 static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 {
-	const unsigned char *s = c->doc->src;
+	const unsigned char *s = c->in;
 	size_t i = a;
 
 	/* A Markdown hard break is two trailing spaces or a backslash. */
@@ -365,8 +384,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		if (c->markdown && ch == '\\' && i + 1 < b &&
 		    ispunct(s[i + 1])) {
 			i++;
-			lp_buf_copy(&c->scratch, (const char *)s + i, 1,
-				    (uint32_t)i);
+			put_in(c, i, 1);
 			i++;
 			continue;
 		}
@@ -379,7 +397,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 				close_line(c);
 				open_line(c, flags & L_PAGE);
 			} else if (k < b) {
-				put_space(c, (uint32_t)i);
+				put_space(c, src_at(c, i));
 			}
 			i = k;
 			continue;
@@ -387,20 +405,19 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		if (ch < 0x20 || ch == 0x7F) {
 			/* Control characters cannot reach XML and mean
 			 * nothing in a letter: they read as a space. */
-			put_space(c, (uint32_t)i);
+			put_space(c, src_at(c, i));
 			i++;
 			continue;
 		}
 		if (ch < 0x80 && (i + 1 >= b || s[i + 1] < 0x80)) {
-			lp_buf_copy(&c->scratch, (const char *)s + i, 1,
-				    (uint32_t)i);
+			put_in(c, i, 1);
 			i++;
 			continue;
 		}
 		size_t k = i;
 		int32_t cp = lp_utf8_next(s, b, &k);
 		if (is_space_cp(cp)) {
-			put_space(c, (uint32_t)i);
+			put_space(c, src_at(c, i));
 			i = k;
 		} else if (is_invisible_cp(cp)) {
 			i = k;
@@ -429,8 +446,8 @@ static bool sniff_markdown(const unsigned char *s, size_t n)
 
 static void split_lines(cleaner *c)
 {
-	const unsigned char *s = c->doc->src;
-	size_t n = c->doc->src_len, i = c->doc->body;
+	const unsigned char *s = c->in;
+	size_t n = c->in_len, i = c->in_start;
 	unsigned flags = 0;
 	while (i < n) {
 		size_t e = i;
@@ -854,13 +871,13 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
 	memcpy(word + (ln - a), n, b);
 	word[wlen] = '\0';
 	/* Does the letter spell the word with its hyphen elsewhere?  The
-	 * source is NUL-free and NUL-terminated (see lp_normalise).  Each
+	 * input is NUL-free and NUL-terminated (see lp_normalise).  Each
 	 * look-up reads the whole source, so only the first few are made:
 	 * a hostile input with a hyphen on every line stays linear. */
 	bool found = false;
 	if (c->hyphen_lookups < 256) {
 		c->hyphen_lookups++;
-		found = strstr((const char *)c->doc->src, word) != NULL;
+		found = strstr((const char *)c->in, word) != NULL;
 	}
 	free(word);
 	return found;
@@ -1158,9 +1175,20 @@ static void build_fold(lp_doc *doc)
 int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
 	cleaner c = { .doc = doc, .err = err };
-	c.markdown = sniff_markdown(doc->src + doc->body,
-				    doc->src_len - doc->body);
-	doc->format = c.markdown ? "markdown" : "text";
+	if (doc->decoded) {
+		/* A decoder writes its structure as Markdown markup. */
+		c.in = (const unsigned char *)doc->decoded;
+		c.in_len = doc->decoded_len;
+		c.in_map = doc->decoded_map;
+		c.markdown = true;
+	} else {
+		c.in = doc->src;
+		c.in_len = doc->src_len;
+		c.in_start = doc->body;
+		c.markdown = sniff_markdown(doc->src + doc->body,
+					    doc->src_len - doc->body);
+		doc->format = c.markdown ? "markdown" : "text";
+	}
 	c.block_start = lp_rule_get(g, "layout.block-start");
 	c.page_number = lp_rule_get(g, "layout.page-number");
 	c.footer = lp_rule_get(g, "layout.footer");
@@ -1168,9 +1196,12 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	c.keep_hyphen = lp_rule_get(g, "layout.keep-hyphen");
 	c.m = lp_match_new(g);
 
-	/* keep_hyphen() searches the source as a C string. */
-	doc->src = lp_xrealloc(doc->src, doc->src_len + 1);
-	doc->src[doc->src_len] = '\0';
+	/* keep_hyphen() searches the input as a C string. */
+	if (!doc->decoded) {
+		doc->src = lp_xrealloc(doc->src, doc->src_len + 1);
+		doc->src[doc->src_len] = '\0';
+		c.in = doc->src;
+	}
 
 	lp_buf_put(&c.scratch, "", 0, 0); /* allocate, so lines may be empty */
 	split_lines(&c);
