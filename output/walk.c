@@ -145,8 +145,11 @@ static bool dropped_words(const lp_doc *doc, size_t i)
 static void entity_span(walker *w, const lp_span *sp)
 {
 	size_t cut[8], ncut = 0;
+	/* Only between characters: the bytes of "£" may come from the
+	 * six of "&pound;". */
 	for (size_t i = sp->start; i + 1 < sp->end && ncut < 8; i++)
-		if (dropped_words(w->doc, i))
+		if (((unsigned char)w->doc->text[i + 1] & 0xC0) != 0x80 &&
+		    dropped_words(w->doc, i))
 			cut[ncut++] = i + 1;
 	if (ncut == 0) {
 		span(w, sp);

@@ -352,9 +352,17 @@ void lp_doc_free(lp_doc *doc)
 	free(doc);
 }
 
+/* Decode a container format into text the normaliser reads. */
+static int decode(lp_doc *doc, lp_error *err)
+{
+	return doc->from == LP_FROM_HTML ? lp_decode_html(doc, err) : 0;
+}
+
 int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
-	int rc = lp_normalise(doc, g, err);
+	int rc = decode(doc, err);
+	if (rc == 0)
+		rc = lp_normalise(doc, g, err);
 	if (rc == 0)
 		rc = lp_segment(doc, g, err);
 	if (rc == 0)
@@ -364,7 +372,9 @@ int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)
 
 int lp_doc_process_text(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
-	int rc = lp_normalise(doc, g, err);
+	int rc = decode(doc, err);
+	if (rc == 0)
+		rc = lp_normalise(doc, g, err);
 	if (rc == 0) {
 		lp_doc_add_span(doc, LP_SPAN_TEXT, 0, doc->text_len, NULL, -1);
 		rc = lp_extract(doc, g, err);

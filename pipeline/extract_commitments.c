@@ -297,14 +297,14 @@ static const char *resolve(lp_xctx *x, const char *actor)
 
 /* A section's entities of one kind, in text order, to link commitments
  * to without scanning every span for each one. */
-typedef struct index {
+typedef struct entity_index {
 	int *v;
 	size_t n;
-} index;
+} entity_index;
 
-static index collect(lp_xctx *x, int section, enum lp_span_kind kind)
+static entity_index collect(lp_xctx *x, int section, enum lp_span_kind kind)
 {
-	index ix = { lp_xmalloc((x->doc->nspans + 1) * sizeof(int)), 0 };
+	entity_index ix = { lp_xmalloc((x->doc->nspans + 1) * sizeof(int)), 0 };
 	for (size_t i = (size_t)section + 1; i < x->doc->nspans; i++)
 		if (x->doc->spans[i].parent == section &&
 		    x->doc->spans[i].kind == kind)
@@ -315,7 +315,7 @@ static index collect(lp_xctx *x, int section, enum lp_span_kind kind)
 /* The first entity of @ix inside text range [ta, te) (with attribute
  * @attr set, unless @attr is NULL), or -1.  Extraction adds a kind's
  * entities in text order, so a binary search finds where to look. */
-static int entity_in(lp_xctx *x, const index *ix, size_t ta, size_t te,
+static int entity_in(lp_xctx *x, const entity_index *ix, size_t ta, size_t te,
 		     const char *attr)
 {
 	size_t lo = 0, hi = ix->n;
@@ -345,7 +345,7 @@ static const char *span_text(lp_xctx *x, int i)
 
 /* Link commitment @c to the first deadline and amount within its own
  * clause. */
-static void link(lp_xctx *x, int c, const index *dates, const index *money)
+static void link(lp_xctx *x, int c, const entity_index *dates, const entity_index *money)
 {
 	size_t ta = x->doc->spans[c].start, te = x->doc->spans[c].end;
 	/* A date the clause gives as a deadline ("by March") comes first. */
@@ -366,7 +366,7 @@ static void link(lp_xctx *x, int c, const index *dates, const index *money)
 }
 
 static int sentence(lp_xctx *x, int section, size_t a, size_t e,
-		    const index *dates, const index *money)
+		    const entity_index *dates, const entity_index *money)
 {
 	modal *v;
 	size_t n;
@@ -476,8 +476,8 @@ int lp_extract_commitments(lp_xctx *x, int section, size_t a, size_t e)
 {
 	lp_range *s;
 	size_t n = lp_sentences(x, a, e, &s);
-	index dates = collect(x, section, LP_SPAN_DATE);
-	index money = collect(x, section, LP_SPAN_MONEY);
+	entity_index dates = collect(x, section, LP_SPAN_DATE);
+	entity_index money = collect(x, section, LP_SPAN_MONEY);
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = sentence(x, section, s[i].start, s[i].end, &dates, &money);

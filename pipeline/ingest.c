@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -14,14 +15,57 @@ static size_t limit_of(const lp_options *opt)
 	return opt && opt->max_bytes ? opt->max_bytes : LP_DEFAULT_MAX_BYTES;
 }
 
+/* What the content says it is: "%PDF-", a ZIP, an HTML document, or
+ * text.  The file's name is never asked. */
+static enum lp_from sniff(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+			 s[i] == '\n'))
+		i++;
+	if (n - i >= 5 && memcmp(s + i, "%PDF-", 5) == 0)
+		return LP_FROM_PDF;
+	if (n >= 4 && memcmp(s, "PK\x03\x04", 4) == 0)
+		return LP_FROM_DOCX;
+	static const char *const html[] = { "<!doctype html", "<html", "<?xml" };
+	for (size_t k = 0; k < 3; k++) {
+		size_t l = strlen(html[k]);
+		if (n - i >= l && strncasecmp((const char *)s + i, html[k], l) == 0)
+			return k == 2 && !memmem(s, n < 1024 ? n : 1024, "<html", 5)
+				       ? LP_FROM_TEXT
+				       : LP_FROM_HTML;
+	}
+	return LP_FROM_AUTO; /* text or Markdown: the normaliser tells */
+}
+
 /* Check @len bytes at @bytes and make a document that owns them. */
 static int adopt(const char *name, unsigned char *bytes, size_t len,
-		 lp_doc **out, lp_error *err)
+		 enum lp_from from, lp_doc **out, lp_error *err)
 {
 	*out = NULL;
 	if (len == 0) {
 		free(bytes);
 		return lp_fail(err, LP_EINPUT, name, 0, -1, "empty file");
+	}
+	if (from == LP_FROM_AUTO)
+		from = sniff(bytes, len);
+	/* Formats this build cannot read yet: say what to do instead. */
+	if (from == LP_FROM_PDF || from == LP_FROM_DOCX) {
+		bool zip = len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0;
+		bool docx = zip && memmem(bytes, len, "word/document.xml", 17);
+		free(bytes);
+		if (from == LP_FROM_PDF)
+			return lp_fail(err, LP_EINPUT, name, 0, -1,
+				       "PDF input is not supported yet: "
+				       "convert it with pdftotext -layout");
+		return lp_fail(err, LP_EINPUT, name, 0, -1, "%s",
+			       zip && !docx
+				       ? "a ZIP archive that is not a Word "
+					 "document"
+				       : "Word (.docx) input is not supported "
+					 "yet: save it as text");
 	}
 	const unsigned char *nul = memchr(bytes, '\0', len);
 	if (nul) {
@@ -44,6 +88,7 @@ static int adopt(const char *name, unsigned char *bytes, size_t len,
 	doc->path = lp_xstrdup(name);
 	doc->src = bytes;
 	doc->src_len = len;
+	doc->from = from;
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 		doc->body = 3;
 	doc->arena = lp_arena_new();
@@ -73,7 +118,8 @@ int lp_ingest_bytes(const char *name, const void *bytes, size_t len,
 			       "input over 4 GiB is not supported");
 	unsigned char *copy = lp_xmalloc(len);
 	memcpy(copy, bytes, len);
-	int rc = adopt(name, copy, len, out, err);
+	int rc = adopt(name, copy, len, opt ? opt->from : LP_FROM_AUTO, out,
+		       err);
 	if (rc == 0)
 		apply(*out, opt);
 	return rc;
@@ -131,7 +177,8 @@ int lp_ingest_file(const char *path, const lp_options *opt, lp_doc **out,
 		return lp_fail(err, LP_EINPUT, name, 0, -1,
 			       "input over 4 GiB is not supported");
 	}
-	int rc = adopt(name, buf, len, out, err);
+	int rc = adopt(name, buf, len, opt ? opt->from : LP_FROM_AUTO, out,
+		       err);
 	if (rc == 0 && is_stdin) {
 		free((*out)->path);
 		(*out)->path = lp_xstrdup("-");

@@ -133,6 +133,9 @@ int lp_month_number(const char *s, size_t n);
 bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
 		       char iso[11]);
 
+/* Decode an HTML source into doc->decoded (pipeline/decode_html.c). */
+int lp_decode_html(lp_doc *doc, lp_error *err);
+
 /* SHA-256 of @len bytes as 64 lower-case hex digits and a NUL. */
 void lp_sha256_hex(const void *data, size_t len, char out[65]);
 

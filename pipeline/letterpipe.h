@@ -80,6 +80,16 @@ typedef struct lp_letter {
 	const char *report;
 } lp_letter;
 
+/** The format of a source, found by sniffing its content or given. */
+enum lp_from {
+	LP_FROM_AUTO,     /**< sniff the content */
+	LP_FROM_TEXT,     /**< plain text, as pdftotext gives it */
+	LP_FROM_MARKDOWN,
+	LP_FROM_HTML,
+	LP_FROM_PDF,
+	LP_FROM_DOCX,
+};
+
 struct lp_arena;
 
 /** One letter: source bytes, normalised text, offset map and spans. */
@@ -114,11 +124,13 @@ typedef struct lp_doc {
 	lp_letter letter;
 	const char *ref_date;    /**< resolve relative dates against this ISO
 				      day instead of the letter's date */
+	enum lp_from from;       /**< the source's format, sniffed or given */
 	struct lp_arena *arena;  /**< owns every string the stages make */
 } lp_doc;
 
 /** Options for reading a letter. */
 typedef struct lp_options {
+	enum lp_from from;       /**< LP_FROM_AUTO to sniff the content */
 	size_t max_bytes;        /**< refuse larger inputs; 0 means default */
 	const char *ref_date;    /**< YYYY-MM-DD for relative dates, or NULL
 				      to use the letter's own date */

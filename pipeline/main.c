@@ -21,9 +21,10 @@ static const char usage_text[] =
 	"       letterpipe grammars --check [DIR]\n"
 	"       letterpipe --help | --version\n"
 	"\n"
-	"parse turns a response letter (Markdown or plain text) into its\n"
-	"particulars and recommendation/response pairs, each section with its\n"
-	"money, dates and commitments and each response with its stance.\n"
+	"parse turns a response letter (plain text, Markdown or an HTML page)\n"
+	"into its particulars and recommendation/response pairs, each section\n"
+	"with its money, dates and commitments and each response with its\n"
+	"stance.\n"
 	"extract prints only the money, dates and commitments of any text.\n"
 	"With no FILE, or when FILE is -, they read standard input.\n"
 	"grammars --check runs every rule's examples (DIR: the grammars to\n"
@@ -33,6 +34,9 @@ static const char usage_text[] =
 	"  -f, --format FMT      yaml (default) or xml\n"
 	"  -o, --output FILE     write to FILE instead of standard output;\n"
 	"                        FILE appears only when every input succeeded\n"
+	"      --from FORMAT     read the input as text, markdown, html, pdf\n"
+	"                        or docx instead of sniffing its content\n"
+	"                        (this build reads text, Markdown and HTML)\n"
 	"      --ref-date DATE   resolve relative dates (\"later this year\")\n"
 	"                        against DATE, YYYY-MM-DD, instead of the\n"
 	"                        letter's own date\n"
@@ -210,7 +214,8 @@ static int cmd_check(const char *grammars)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES, OPT_REF_DATE, OPT_CHECK };
+	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES, OPT_REF_DATE, OPT_CHECK,
+	       OPT_FROM };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -218,6 +223,7 @@ int main(int argc, char **argv)
 		{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
 		{ "ref-date", required_argument, NULL, OPT_REF_DATE },
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "from", required_argument, NULL, OPT_FROM },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -265,6 +271,24 @@ int main(int argc, char **argv)
 		case OPT_CHECK:
 			check = true;
 			break;
+		case OPT_FROM: {
+			static const char *const names[] = {
+				[LP_FROM_TEXT] = "text",
+				[LP_FROM_MARKDOWN] = "markdown",
+				[LP_FROM_HTML] = "html", [LP_FROM_PDF] = "pdf",
+				[LP_FROM_DOCX] = "docx",
+			};
+			opt.from = LP_FROM_AUTO;
+			for (int k = LP_FROM_TEXT; k <= LP_FROM_DOCX; k++)
+				if (strcmp(optarg, names[k]) == 0)
+					opt.from = (enum lp_from)k;
+			if (opt.from == LP_FROM_AUTO) {
+				usage_error("--from: '%s' is not one of text, "
+					    "markdown, html, pdf, docx", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
 		case OPT_MAX_BYTES:
 			if (parse_size(optarg, &opt.max_bytes)) {
 				usage_error("--max-bytes: '%s' is not a size",

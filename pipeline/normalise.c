@@ -1185,8 +1185,10 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 		c.in = doc->src;
 		c.in_len = doc->src_len;
 		c.in_start = doc->body;
-		c.markdown = sniff_markdown(doc->src + doc->body,
-					    doc->src_len - doc->body);
+		c.markdown = doc->from == LP_FROM_MARKDOWN ||
+			     (doc->from != LP_FROM_TEXT &&
+			      sniff_markdown(doc->src + doc->body,
+					     doc->src_len - doc->body));
 		doc->format = c.markdown ? "markdown" : "text";
 	}
 	c.block_start = lp_rule_get(g, "layout.block-start");

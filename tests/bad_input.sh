@@ -42,6 +42,18 @@ Try 'letterpipe --help'." parse --max-bytes lots big.txt
 expect 2 "letterpipe: unknown format 'json' (use yaml or xml)
 Try 'letterpipe --help'." parse -f json big.txt
 
+# Formats: sniffed by content, whatever the name says.
+expect 1 "letterpipe: no-text.html: HTML page with no text" parse no-text.html
+expect 1 "letterpipe: letter.pdf: PDF input is not supported yet: convert it with pdftotext -layout" parse letter.pdf
+expect 1 "letterpipe: not-a-letter.zip: a ZIP archive that is not a Word document" parse not-a-letter.zip
+expect 2 "letterpipe: --from: 'rtf' is not one of text, markdown, html, pdf, docx
+Try 'letterpipe --help'." parse --from rtf big.txt
+# A nesting bomb is refused at once.
+made=$(mktemp -d) || exit 1
+python3 -c "print('<!DOCTYPE html><html><body>' + '<div>' * 100000 + 'Recommendation 1' + '</div>' * 100000 + '</body></html>')" >"$made/deep.html"
+expect 1 "letterpipe: $made/deep.html: HTML nested deeper than 256 elements" parse "$made/deep.html"
+rm -rf "$made"
+
 # Empty-looking but not empty: a BOM alone, or only blank lines and form
 # feeds, is a letter with nothing in it, parsed without error.
 for f in bom-only.txt blank.txt; do

@@ -348,6 +348,34 @@ static void test_stance_and_demands(void)
 	lp_doc_free(doc);
 }
 
+/* A web page: chrome dropped, references decoded, and a span over "£2m"
+ * covering "&pound;2m" in the source. */
+static void test_html(void)
+{
+	static const char page[] =
+		"<!DOCTYPE html><html><body><nav>Home Recommendation 9</nav>"
+		"<main><h2>Recommendation 1</h2><p><strong>TfL should act."
+		"</strong></p><p>We will fund &pound;2m from May&nbsp;2024."
+		"</p></main><footer>Recommendation 8</footer></body></html>";
+	lp_doc *doc = NULL;
+	lp_error err = { 0 };
+	if (lp_ingest_bytes("page", page, sizeof page - 1, NULL, &doc, &err) ||
+	    lp_doc_process(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return;
+	}
+	CHECK(strcmp(doc->format, "html") == 0, "format %s", doc->format);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 1, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	const lp_span *m = find_span(doc, LP_SPAN_MONEY, 0);
+	size_t a = m ? lp_doc_src_start(doc, m->start) : 0;
+	size_t e = m ? lp_doc_src_end(doc, m->end) : 0;
+	CHECK(m && e - a == 9 && memcmp(page + a, "&pound;2m", 9) == 0,
+	      "money span [%zu, %zu)", a, e);
+	lp_doc_free(doc);
+}
+
 /* Whatever the stages do, a span's ASCII letters come from the same
  * letters in the source. */
 static void test_map_invariant(void)
@@ -409,6 +437,7 @@ int main(int argc, char **argv)
 	test_sentences();
 	test_near_misses();
 	test_stance_and_demands();
+	test_html();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
 	lp_grammar_free(grammar);

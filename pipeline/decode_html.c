@@ -1,0 +1,392 @@
+/*
+ * decode_html.c - read a letter published as a web page.
+ *
+ * libxml2's HTML parser builds the tree, with the network off.  The walk
+ * keeps the main content (<main>, <article>, role="main", else <body>),
+ * drops the site's chrome (navigation, header, footer, scripts, forms,
+ * cookie banners, "Back to top" links) and writes what is left as text
+ * with Markdown markup: headings as #, bold as **, list items as "- ",
+ * blocks separated by blank lines.  The normaliser then treats it as it
+ * treats a Markdown letter.
+ *
+ * The tree does not say where a text came from, so each text node is
+ * found again in the source, from where the last one ended, with its
+ * character references decoded: "&pound;2m" is "£2m", and a span over
+ * it covers "&pound;2m" in the source.
+ */
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+/* libxml2 stops building the tree at this depth; a page that reaches it
+ * is a nesting bomb, not a letter. */
+#define MAX_DEPTH 256
+
+typedef struct decoder {
+	lp_doc *doc;
+	lp_buf out;
+	size_t cursor; /* source offset where the next text is looked for */
+	int bold;      /* depth of open <strong> and <b> */
+} decoder;
+
+/* ---- finding text in the source -------------------------------------- */
+
+/* Write code point @cp (valid, non-zero) as UTF-8; its length. */
+static size_t utf8(long cp, char out[8])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Decode the character reference at src[p] ("&pound;", "&#163;",
+ * "&#xA3;") into UTF-8 in @out; its source length, or 0 if there is
+ * none. */
+static size_t reference(const unsigned char *src, size_t n, size_t p,
+			char out[8], size_t *outlen)
+{
+	size_t e = p + 1;
+	while (e < n && e - p < 32 && src[e] != ';' && src[e] != '&' &&
+	       src[e] != '<' && src[e] != ' ')
+		e++;
+	if (e >= n || src[e] != ';' || e == p + 1)
+		return 0;
+	char name[32];
+	size_t len = e - p - 1;
+	memcpy(name, src + p + 1, len);
+	name[len] = '\0';
+	long cp = -1;
+	if (name[0] == '#') {
+		char *end;
+		cp = name[1] == 'x' || name[1] == 'X' ? strtol(name + 2, &end, 16)
+							: strtol(name + 1, &end, 10);
+		if (*end)
+			return 0;
+	} else {
+		const htmlEntityDesc *ent = htmlEntityLookup((const xmlChar *)name);
+		if (!ent)
+			return 0;
+		cp = (long)ent->value;
+	}
+	if (cp <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	*outlen = utf8(cp, out);
+	return e + 1 - p;
+}
+
+/* Does @text (@tn bytes) read at source offset @p?  On a match, fill
+ * @map with the source offset of each text byte and return the source
+ * offset just past it; else return 0. */
+static size_t match_at(const decoder *d, const char *text, size_t tn,
+		       size_t p, uint32_t *map)
+{
+	const unsigned char *src = d->doc->src;
+	size_t n = d->doc->src_len, i = 0, q = p;
+	while (i < tn) {
+		if (q >= n)
+			return 0;
+		if (src[q] == '\r' && text[i] != '\r') {
+			q++;
+			continue;
+		}
+		if (src[q] == '&') {
+			char buf[8];
+			size_t blen = 0;
+			size_t rl = reference(src, n, q, buf, &blen);
+			if (rl && blen <= tn - i && memcmp(text + i, buf, blen) == 0) {
+				/* The first byte of the character maps to the '&',
+				 * the last to the ';', so a span covers it all. */
+				for (size_t k = 0; k < blen; k++)
+					map[i + k] = (uint32_t)q;
+				map[i + blen - 1] = (uint32_t)(q + rl - 1);
+				i += blen;
+				q += rl;
+				continue;
+			}
+		}
+		if ((unsigned char)text[i] != src[q])
+			return 0;
+		map[i++] = (uint32_t)q++;
+	}
+	return q;
+}
+
+/* Find @text in the source from the cursor on, skipping markup. */
+static bool locate(decoder *d, const char *text, size_t tn, uint32_t *map)
+{
+	const unsigned char *src = d->doc->src;
+	size_t n = d->doc->src_len;
+	for (size_t p = d->cursor; p < n; p++) {
+		if (src[p] == '<') {
+			/* Skip the tag; a comment runs to "-->". */
+			if (n - p > 4 && memcmp(src + p, "<!--", 4) == 0) {
+				const unsigned char *end = NULL;
+				for (size_t k = p + 4; k + 2 < n && !end; k++)
+					if (src[k] == '-' && src[k + 1] == '-' &&
+					    src[k + 2] == '>')
+						end = src + k + 2;
+				p = end ? (size_t)(end - src) : n;
+			} else {
+				const unsigned char *gt =
+					memchr(src + p, '>', n - p);
+				p = gt ? (size_t)(gt - src) : n;
+			}
+			continue;
+		}
+		size_t e = match_at(d, text, tn, p, map);
+		if (e) {
+			d->cursor = e;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- writing the decoded text ---------------------------------------- */
+
+static uint32_t here(const decoder *d)
+{
+	return (uint32_t)(d->cursor < d->doc->src_len ? d->cursor
+						      : d->doc->src_len);
+}
+
+static void mark(decoder *d, const char *s)
+{
+	lp_buf_put(&d->out, s, strlen(s), here(d));
+}
+
+/* End the current block: a blank line, once. */
+static void block_break(decoder *d)
+{
+	size_t n = d->out.len;
+	if (n == 0 || (n >= 2 && d->out.s[n - 1] == '\n' &&
+		       d->out.s[n - 2] == '\n'))
+		return;
+	mark(d, n && d->out.s[n - 1] == '\n' ? "\n" : "\n\n");
+}
+
+static void line_break(decoder *d)
+{
+	if (d->out.len && d->out.s[d->out.len - 1] != '\n')
+		mark(d, "\n");
+}
+
+/* Append a text node's content, found in the source.  White space runs
+ * fold to one space, as a browser shows them. */
+static void text(decoder *d, const char *t)
+{
+	size_t tn = strlen(t);
+	if (tn == 0)
+		return;
+	uint32_t *map = lp_xmalloc(tn * sizeof *map);
+	if (!locate(d, t, tn, map))
+		for (size_t k = 0; k < tn; k++)
+			map[k] = here(d);
+	for (size_t i = 0; i < tn; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			char last = d->out.len ? d->out.s[d->out.len - 1] : '\n';
+			if (last != ' ' && last != '\n')
+				lp_buf_put(&d->out, " ", 1, map[i]);
+			continue;
+		}
+		lp_buf_append(&d->out, t + i, map + i, 1);
+	}
+	free(map);
+}
+
+/* ---- the walk -------------------------------------------------------- */
+
+static bool named(const xmlNode *n, const char *name)
+{
+	return n->name && strcasecmp((const char *)n->name, name) == 0;
+}
+
+static bool attr_has(const xmlNode *n, const char *attr, const char *word)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+	bool has = v && strcasestr((const char *)v, word) != NULL;
+	xmlFree(v);
+	return has;
+}
+
+/* Site chrome and machinery, not the letter. */
+static bool chrome(const xmlNode *n)
+{
+	static const char *const drop[] = {
+		"script", "style", "noscript", "nav", "header", "footer",
+		"aside", "form", "button", "select", "textarea", "template",
+		"svg", "iframe", "object", "head", "title", "meta", "link",
+	};
+	for (size_t i = 0; i < sizeof drop / sizeof *drop; i++)
+		if (named(n, drop[i]))
+			return true;
+	if (attr_has(n, "role", "navigation") || attr_has(n, "role", "banner") ||
+	    attr_has(n, "role", "contentinfo") || attr_has(n, "id", "cookie") ||
+	    attr_has(n, "class", "cookie") || attr_has(n, "aria-hidden", "true"))
+		return true;
+	if (named(n, "a")) {
+		xmlChar *t = xmlNodeGetContent(n);
+		bool top = t && strcasestr((const char *)t, "back to top");
+		xmlFree(t);
+		if (top)
+			return true;
+	}
+	return false;
+}
+
+static bool block(const xmlNode *n)
+{
+	static const char *const blocks[] = {
+		"p", "div", "section", "article", "main", "blockquote", "ul",
+		"ol", "table", "tr", "dl", "dt", "dd", "address", "pre",
+		"figure", "figcaption", "hr", "body", "center",
+	};
+	for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
+		if (named(n, blocks[i]))
+			return true;
+	return false;
+}
+
+static int heading_level(const xmlNode *n)
+{
+	if (n->name && (n->name[0] == 'h' || n->name[0] == 'H') &&
+	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0')
+		return n->name[1] - '0';
+	return 0;
+}
+
+static void walk(decoder *d, const xmlNode *n, int depth)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			text(d, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || chrome(n))
+			continue;
+		int h = heading_level(n);
+		bool strong = named(n, "strong") || named(n, "b");
+		if (h) {
+			block_break(d);
+			static const char hashes[] = "###### ";
+			mark(d, hashes + 6 - h);
+		} else if (named(n, "li")) {
+			line_break(d);
+			mark(d, "- ");
+		} else if (named(n, "br")) {
+			mark(d, "\n");
+		} else if (named(n, "td") || named(n, "th")) {
+			mark(d, " ");
+		} else if (block(n)) {
+			block_break(d);
+		}
+		/* Bold inside bold, or in a heading, says nothing more. */
+		bool mark_bold = strong && !h && d->bold == 0;
+		if (mark_bold)
+			mark(d, "**");
+		d->bold += strong;
+		if (depth < MAX_DEPTH)
+			walk(d, n->children, depth + 1);
+		d->bold -= strong;
+		if (mark_bold)
+			mark(d, "**");
+		if (h || block(n))
+			block_break(d);
+		else if (named(n, "li"))
+			line_break(d);
+	}
+}
+
+/* The page's main content: <main>, else <article>, else an element with
+ * role="main", else the body. */
+static const xmlNode *content_root(const xmlNode *n, int pass)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((pass == 0 && named(n, "main")) ||
+		    (pass == 1 && named(n, "article")) ||
+		    (pass == 2 && attr_has(n, "role", "main")))
+			return n;
+		const xmlNode *c = content_root(n->children, pass);
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+static int depth_of(const xmlNode *n, int depth)
+{
+	int max = depth;
+	for (; n && max < MAX_DEPTH; n = n->next)
+		if (n->type == XML_ELEMENT_NODE) {
+			int d = depth_of(n->children, depth + 1);
+			if (d > max)
+				max = d;
+		}
+	return max;
+}
+
+int lp_decode_html(lp_doc *doc, lp_error *err)
+{
+	int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		   HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED;
+	htmlDocPtr h = htmlReadMemory((const char *)doc->src + doc->body,
+				      (int)(doc->src_len - doc->body), NULL,
+				      "UTF-8", opts);
+	if (!h)
+		return lp_fail(err, LP_EINPUT, doc->path, 0, -1,
+			       "not readable as HTML");
+	const xmlNode *root = xmlDocGetRootElement(h);
+	if (depth_of(root, 1) >= MAX_DEPTH - 1) {
+		xmlFreeDoc(h);
+		return lp_fail(err, LP_EINPUT, doc->path, 0, -1,
+			       "HTML nested deeper than %d elements", MAX_DEPTH);
+	}
+	const xmlNode *main = NULL;
+	for (int pass = 0; pass < 3 && !main; pass++)
+		main = content_root(root, pass);
+	decoder d = { .doc = doc, .cursor = doc->body };
+	lp_buf_put(&d.out, "", 0, 0);
+	if (main) {
+		walk(&d, main->children, 0);
+	} else {
+		walk(&d, root, 0);
+	}
+	xmlFreeDoc(h);
+	bool any = false;
+	for (size_t i = 0; i < d.out.len && !any; i++)
+		any = !strchr(" \n*#-", d.out.s[i]);
+	if (!any) {
+		lp_buf_free(&d.out);
+		return lp_fail(err, LP_EINPUT, doc->path, 0, -1,
+			       "HTML page with no text");
+	}
+	doc->decoded = d.out.s;
+	doc->decoded_len = d.out.len;
+	doc->decoded_map = d.out.map;
+	doc->format = "html";
+	return 0;
+}
