@@ -25,7 +25,9 @@
  *
  * Optional fields appear only when stated.  `letterpipe extract` writes
  * just {schema, source, ENTITIES} for a text with no letter structure.
- * Spans are byte offsets into the original input, end exclusive.
+ * Spans are byte offsets into the original input, end exclusive; for a
+ * PDF, into the text extracted from it, and each span then carries its
+ * page and bbox: [x0, y0, x1, y1] in points from the page's top left.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -121,9 +123,48 @@ static void span_map(walker *w, const char *key, size_t start, size_t end_)
 	end(w);
 }
 
+/* For a PDF: the page where text range [start, end) begins, and the box
+ * around its characters on that page. */
+static void page_and_box(walker *w, size_t start, size_t end_)
+{
+	const lp_doc *doc = w->doc;
+	if (!doc->geom || end_ <= start)
+		return;
+	size_t a = lp_doc_src_start(doc, start), e = lp_doc_src_end(doc, end_);
+	int page = 0;
+	float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+	for (size_t i = a; i < e && i < doc->src_len; i++) {
+		const lp_geom *g = &doc->geom[i];
+		if (g->x0 < 0)
+			continue;
+		if (!page) {
+			page = g->page;
+			x0 = g->x0, y0 = g->y0, x1 = g->x1, y1 = g->y1;
+		} else if (g->page == page) {
+			x0 = g->x0 < x0 ? g->x0 : x0;
+			y0 = g->y0 < y0 ? g->y0 : y0;
+			x1 = g->x1 > x1 ? g->x1 : x1;
+			y1 = g->y1 > y1 ? g->y1 : y1;
+		}
+	}
+	if (!page)
+		return;
+	number(w, "page", (size_t)page, true);
+	char buf[4][32];
+	snprintf(buf[0], 32, "%.1f", x0);
+	snprintf(buf[1], 32, "%.1f", y0);
+	snprintf(buf[2], 32, "%.1f", x1);
+	snprintf(buf[3], 32, "%.1f", y1);
+	open_list(w, "bbox", NULL, true);
+	for (int k = 0; k < 4; k++)
+		scalar(w, NULL, buf[k], LP_VAL_NUM, false);
+	end(w);
+}
+
 static void span(walker *w, const lp_span *sp)
 {
 	span_map(w, "span", sp->start, sp->end);
+	page_and_box(w, sp->start, sp->end);
 }
 
 /* Does the source read differently from the text between text bytes @i
@@ -156,6 +197,7 @@ static void entity_span(walker *w, const lp_span *sp)
 		return;
 	}
 	span_map(w, "span", sp->start, cut[0]);
+	page_and_box(w, sp->start, cut[0]);
 	open_list(w, "fragments", "fragment", false);
 	size_t from = sp->start;
 	for (size_t k = 0; k <= ncut; k++) {
@@ -369,12 +411,10 @@ static void letter(walker *w)
 static void source(walker *w)
 {
 	lp_doc *doc = w->doc;
-	char sha[65];
-	lp_sha256_hex(doc->src, doc->src_len, sha);
 	open_map(w, "source", false);
 	scalar(w, "path", clean_utf8(doc, doc->path), LP_VAL_STR, true);
-	scalar(w, "sha256", sha, LP_VAL_STR, true);
-	number(w, "bytes", doc->src_len, true);
+	scalar(w, "sha256", doc->sha256, LP_VAL_STR, true);
+	number(w, "bytes", doc->bytes, true);
 	scalar(w, "format", doc->format, LP_VAL_STR, true);
 	end(w);
 }

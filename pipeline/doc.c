@@ -345,6 +345,7 @@ void lp_doc_free(lp_doc *doc)
 	free(doc->map);
 	free(doc->decoded);
 	free(doc->decoded_map);
+	free(doc->geom);
 	free(doc->src);
 	free(doc->path);
 	free(doc->spans);
@@ -355,7 +356,21 @@ void lp_doc_free(lp_doc *doc)
 /* Decode a container format into text the normaliser reads. */
 static int decode(lp_doc *doc, lp_error *err)
 {
-	return doc->from == LP_FROM_HTML ? lp_decode_html(doc, err) : 0;
+	switch (doc->from) {
+	case LP_FROM_HTML:
+		return lp_decode_html(doc, err);
+	case LP_FROM_PDF:
+#ifdef LP_HAVE_PDF
+		return lp_decode_pdf(doc, err);
+#else
+		return lp_fail(err, LP_EINPUT, doc->path, 0, -1,
+			       "this letterpipe was built without PDF support: "
+			       "install libpoppler-glib-dev and rebuild "
+			       "(meson setup --reconfigure -Dpdf=enabled build)");
+#endif
+	default:
+		return 0;
+	}
 }
 
 int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)

@@ -40,6 +40,25 @@ static enum lp_from sniff(const unsigned char *s, size_t n)
 	return LP_FROM_AUTO; /* text or Markdown: the normaliser tells */
 }
 
+/* A document that owns @bytes. */
+static int make(const char *name, unsigned char *bytes, size_t len,
+		enum lp_from from, lp_doc **out)
+{
+	lp_doc *doc = lp_xmalloc(sizeof *doc);
+	memset(doc, 0, sizeof *doc);
+	doc->path = lp_xstrdup(name);
+	doc->src = bytes;
+	doc->src_len = len;
+	doc->bytes = len;
+	lp_sha256_hex(bytes, len, doc->sha256);
+	doc->from = from;
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		doc->body = 3;
+	doc->arena = lp_arena_new();
+	*out = doc;
+	return 0;
+}
+
 /* Check @len bytes at @bytes and make a document that owns them. */
 static int adopt(const char *name, unsigned char *bytes, size_t len,
 		 enum lp_from from, lp_doc **out, lp_error *err)
@@ -52,14 +71,10 @@ static int adopt(const char *name, unsigned char *bytes, size_t len,
 	if (from == LP_FROM_AUTO)
 		from = sniff(bytes, len);
 	/* Formats this build cannot read yet: say what to do instead. */
-	if (from == LP_FROM_PDF || from == LP_FROM_DOCX) {
+	if (from == LP_FROM_DOCX) {
 		bool zip = len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0;
 		bool docx = zip && memmem(bytes, len, "word/document.xml", 17);
 		free(bytes);
-		if (from == LP_FROM_PDF)
-			return lp_fail(err, LP_EINPUT, name, 0, -1,
-				       "PDF input is not supported yet: "
-				       "convert it with pdftotext -layout");
 		return lp_fail(err, LP_EINPUT, name, 0, -1, "%s",
 			       zip && !docx
 				       ? "a ZIP archive that is not a Word "
@@ -67,6 +82,9 @@ static int adopt(const char *name, unsigned char *bytes, size_t len,
 				       : "Word (.docx) input is not supported "
 					 "yet: save it as text");
 	}
+	/* A PDF is binary; its reader checks it. */
+	if (from == LP_FROM_PDF)
+		return make(name, bytes, len, from, out);
 	const unsigned char *nul = memchr(bytes, '\0', len);
 	if (nul) {
 		long long at = nul - bytes;
@@ -80,20 +98,7 @@ static int adopt(const char *name, unsigned char *bytes, size_t len,
 		return lp_fail(err, LP_EINPUT, name, 0, (long long)bad,
 			       "invalid UTF-8 at byte offset %zu", bad);
 	}
-	lp_doc *doc = calloc(1, sizeof *doc);
-	if (!doc) {
-		free(bytes);
-		return lp_fail(err, LP_ENOMEM, name, 0, -1, "out of memory");
-	}
-	doc->path = lp_xstrdup(name);
-	doc->src = bytes;
-	doc->src_len = len;
-	doc->from = from;
-	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
-		doc->body = 3;
-	doc->arena = lp_arena_new();
-	*out = doc;
-	return 0;
+	return make(name, bytes, len, from, out);
 }
 
 /* Record the options that later stages need. */

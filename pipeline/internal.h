@@ -135,6 +135,9 @@ bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
 
 /* Decode an HTML source into doc->decoded (pipeline/decode_html.c). */
 int lp_decode_html(lp_doc *doc, lp_error *err);
+/* Extract a PDF's text into doc->src, with markup in doc->decoded and
+ * each byte's page and box in doc->geom (pipeline/decode_pdf.c). */
+int lp_decode_pdf(lp_doc *doc, lp_error *err);
 
 /* SHA-256 of @len bytes as 64 lower-case hex digits and a NUL. */
 void lp_sha256_hex(const void *data, size_t len, char out[65]);

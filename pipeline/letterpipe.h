@@ -90,13 +90,24 @@ enum lp_from {
 	LP_FROM_DOCX,
 };
 
+/** Where a byte of a PDF's extracted text sits: its page (from 1) and
+ *  the box of its character, in points from the page's top left. */
+typedef struct lp_geom {
+	int page;
+	float x0, y0, x1, y1; /**< -1 for a byte with no glyph */
+} lp_geom;
+
 struct lp_arena;
 
 /** One letter: source bytes, normalised text, offset map and spans. */
 typedef struct lp_doc {
 	char *path;              /**< as given by the user; "-" for stdin */
-	unsigned char *src;      /**< source bytes, exactly as read */
+	unsigned char *src;      /**< source bytes, exactly as read; for a
+				      PDF, the text extracted from it */
 	size_t src_len;
+	char sha256[65];         /**< of the bytes as read */
+	size_t bytes;            /**< how many were read */
+	lp_geom *geom;           /**< PDF only: where each src byte is */
 	size_t body;             /**< offset of the content after any BOM */
 	const char *format;      /**< "markdown", "text" or "html" */
 

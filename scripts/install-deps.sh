@@ -1,8 +1,10 @@
 #!/bin/sh
 # install-deps.sh - install what letterpipe needs to build and test, on
-# Debian or Ubuntu.  Uses sudo when not already root.
+# Debian or Ubuntu.  Uses sudo when not already root.  poppler-glib (PDF
+# input) is optional for a build; cairo and the DejaVu fonts only print
+# the PDFs that the tests read back.
 set -eu
-pkgs="meson ninja-build pkg-config gcc libpcre2-dev libutf8proc-dev libyaml-dev libxml2-dev python3 python3-yaml"
+pkgs="meson ninja-build pkg-config gcc libpcre2-dev libutf8proc-dev libyaml-dev libxml2-dev python3 python3-yaml libpoppler-glib-dev libcairo2-dev fonts-dejavu-core"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

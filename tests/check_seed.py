@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check letterpipe on the real seed letter from ../shared, when present.
 
-usage: check_seed.py LETTERPIPE SEED.txt [RENDER_HTML]
+usage: check_seed.py LETTERPIPE SEED.txt [RENDER_HTML | --pdf MAKE_PDF]
 
 The seed is the Mayor of London's 2022 response to the Police and Crime
 Committee, as Markdown converted from the PDF.  This checks what the issue
@@ -63,6 +63,19 @@ def main(argv):
          "response 3 not rejoined across the page header")
     want(fold(by[8]["response"]["text"]).endswith("incredibly complex issue."),
          "response 8 does not run across the page break to its end")
+    # The seed printed as a PDF (tests/make_pdf) keeps its 14 pairs and
+    # their texts.
+    if len(argv) > 4 and argv[3] == "--pdf":
+        pdf = subprocess.run([argv[4], seed], capture_output=True, check=True).stdout
+        run = subprocess.run([exe, "parse", "-"], input=pdf, capture_output=True)
+        pdf_pairs = yaml.safe_load(run.stdout)["pairs"] if run.returncode == 0 else []
+        want([p["number"] for p in pdf_pairs] == list(range(1, 15)),
+             "the PDF printing lost pairs")
+        for p, q in zip(pairs, pdf_pairs):
+            for part in ("recommendation", "response"):
+                want(fold(p[part]["text"]) == fold(q[part]["text"]),
+                     f"pair {p['number']} {part} differs in the PDF printing")
+        argv = argv[:3]
     # The seed as a web page (the tests' own rendering) gives the same
     # pairs.
     if len(argv) > 3:

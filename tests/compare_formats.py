@@ -48,8 +48,10 @@ def main(argv):
     exe, renderer, letter = argv[1:4]
     with tempfile.TemporaryDirectory() as tmp:
         page = os.path.join(tmp, "rendered")
-        with open(page, "w", encoding="utf-8") as f:
-            subprocess.run([sys.executable, renderer, letter], stdout=f, check=True)
+        # A renderer is a Python script or a program.
+        cmd = [sys.executable, renderer] if renderer.endswith(".py") else [renderer]
+        with open(page, "wb") as f:
+            subprocess.run(cmd + [letter], stdout=f, check=True)
         want, got = facts(parse(exe, letter)), facts(parse(exe, page))
     bad = [k for k in sorted(set(want) | set(got)) if want.get(k) != got.get(k)]
     for k in bad:

@@ -1,0 +1,238 @@
+/*
+ * decode_pdf.c - read a letter from the PDF that was sent (poppler-glib).
+ *
+ * Each page's text comes out in reading order, with a box for every
+ * character and the font of every run.  The pages, joined by form feeds,
+ * become the extracted text that spans point into (a PDF's bytes are no
+ * use to a reader), and every byte of it keeps its page and box so that
+ * each section and entity can say where it is on the page.
+ *
+ * The normaliser reads a decoded copy with Markdown markup: bold runs in
+ * **, and a blank line where the space between two lines shows a new
+ * paragraph.  Running headers and footers then go by repetition across
+ * pages, as they do for pdftotext output.
+ */
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct page_text {
+	char *text;               /* UTF-8, lines separated by \n */
+	PopplerRectangle *rects;  /* one per character */
+	guint nrects;
+	GList *attrs;             /* PopplerTextAttributes, by character */
+} page_text;
+
+/* Is the character at @ch (a character offset) in a bold font? */
+static bool bold_at(const page_text *pt, long ch)
+{
+	for (GList *l = pt->attrs; l; l = l->next) {
+		const PopplerTextAttributes *a = l->data;
+		if (ch >= a->start_index && ch <= a->end_index)
+			return a->font_name &&
+			       (strstr(a->font_name, "Bold") ||
+				strstr(a->font_name, "bold") ||
+				strstr(a->font_name, "Black") ||
+				strstr(a->font_name, "Heavy"));
+	}
+	return false;
+}
+
+typedef struct builder {
+	lp_buf plain;   /* the extracted text: what spans point into */
+	lp_buf marked;  /* the same with markup, for the normaliser */
+	lp_geom *geom;  /* page and box of each plain byte */
+	size_t ngeom, cap;
+	bool in_bold;
+} builder;
+
+static void geom_put(builder *b, int page, const PopplerRectangle *r,
+		     size_t n)
+{
+	if (b->ngeom + n > b->cap) {
+		b->cap = (b->ngeom + n) * 2;
+		b->geom = lp_xrealloc(b->geom, b->cap * sizeof *b->geom);
+	}
+	for (size_t k = 0; k < n; k++) {
+		lp_geom *g = &b->geom[b->ngeom++];
+		g->page = page;
+		if (r) {
+			g->x0 = (float)r->x1;
+			g->y0 = (float)r->y1;
+			g->x1 = (float)r->x2;
+			g->y1 = (float)r->y2;
+		} else {
+			g->x0 = g->y0 = g->x1 = g->y1 = -1;
+		}
+	}
+}
+
+static void mark(builder *b, const char *s)
+{
+	lp_buf_put(&b->marked, s, strlen(s), (uint32_t)b->plain.len);
+}
+
+/* The vertical middle of the line that starts at character @ch. */
+static double line_mid(const page_text *pt, long ch)
+{
+	if ((guint)ch >= pt->nrects)
+		return -1;
+	return (pt->rects[ch].y1 + pt->rects[ch].y2) / 2;
+}
+
+static int by_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Append page @page (1-based). */
+static void add_page(builder *b, const page_text *pt, int page)
+{
+	const char *t = pt->text;
+	size_t n = strlen(t);
+	/* The usual distance between lines, to tell a paragraph's gap. */
+	double *gaps = lp_xmalloc((n + 1) * sizeof *gaps), last = -1;
+	size_t ngaps = 0;
+	long ch = 0;
+	for (size_t i = 0; i < n;) {
+		double mid = line_mid(pt, ch);
+		if (last >= 0 && mid > last)
+			gaps[ngaps++] = mid - last;
+		last = mid;
+		while (i < n && t[i] != '\n') {
+			size_t k = i;
+			lp_utf8_next((const unsigned char *)t, n, &k);
+			i = k > i ? k : i + 1;
+			ch++;
+		}
+		i++;
+		ch++;
+	}
+	double usual = 0;
+	if (ngaps) {
+		qsort(gaps, ngaps, sizeof *gaps, by_double);
+		usual = gaps[ngaps / 4]; /* most lines sit this close */
+	}
+	free(gaps);
+
+	ch = 0;
+	last = -1;
+	for (size_t i = 0; i < n;) {
+		double mid = line_mid(pt, ch);
+		if (last >= 0 && usual > 0 && mid - last > usual * 1.45) {
+			if (b->in_bold) {
+				mark(b, "**");
+				b->in_bold = false;
+			}
+			mark(b, "\n");
+		}
+		last = mid;
+		while (i < n && t[i] != '\n') {
+			size_t k = i;
+			if (lp_utf8_next((const unsigned char *)t, n, &k) < 0)
+				k = i + 1;
+			bool bold = t[i] != ' ' && bold_at(pt, ch);
+			if (bold != b->in_bold && t[i] != ' ') {
+				/* Bold runs end before the space that follows. */
+				mark(b, "**");
+				b->in_bold = bold;
+			}
+			const PopplerRectangle *r =
+				(guint)ch < pt->nrects ? &pt->rects[ch] : NULL;
+			uint32_t at = (uint32_t)b->plain.len;
+			lp_buf_put(&b->plain, t + i, k - i, at);
+			geom_put(b, page, r, k - i);
+			lp_buf_copy(&b->marked, t + i, k - i, at);
+			i = k;
+			ch++;
+		}
+		if (b->in_bold) {
+			mark(b, "**");
+			b->in_bold = false;
+		}
+		if (i < n) {
+			uint32_t at = (uint32_t)b->plain.len;
+			lp_buf_put(&b->plain, "\n", 1, at);
+			geom_put(b, page, NULL, 1);
+			lp_buf_put(&b->marked, "\n", 1, at);
+		}
+		i++;
+		ch++;
+	}
+}
+
+static void free_page(page_text *pt)
+{
+	g_free(pt->text);
+	g_free(pt->rects);
+	poppler_page_free_text_attributes(pt->attrs);
+}
+
+int lp_decode_pdf(lp_doc *doc, lp_error *err)
+{
+	GError *gerr = NULL;
+	GBytes *bytes = g_bytes_new(doc->src, doc->src_len);
+	PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+	g_bytes_unref(bytes);
+	if (!pd) {
+		bool locked = gerr && gerr->domain == POPPLER_ERROR &&
+			      gerr->code == POPPLER_ERROR_ENCRYPTED;
+		int rc = lp_fail(err, LP_EINPUT, doc->path, 0, -1, "%s%s",
+				 locked ? "encrypted PDF: it needs a password"
+					: "damaged PDF: ",
+				 locked ? "" : (gerr ? gerr->message : "unreadable"));
+		g_clear_error(&gerr);
+		return rc;
+	}
+	int pages = poppler_document_get_n_pages(pd);
+	builder b = { 0 };
+	lp_buf_put(&b.plain, "", 0, 0);
+	lp_buf_put(&b.marked, "", 0, 0);
+	bool any = false;
+	for (int p = 0; p < pages; p++) {
+		PopplerPage *page = poppler_document_get_page(pd, p);
+		if (!page)
+			continue;
+		page_text pt = { poppler_page_get_text(page), NULL, 0, NULL };
+		poppler_page_get_text_layout(page, &pt.rects, &pt.nrects);
+		pt.attrs = poppler_page_get_text_attributes(page);
+		if (p > 0) {
+			uint32_t at = (uint32_t)b.plain.len;
+			lp_buf_put(&b.plain, "\f", 1, at);
+			geom_put(&b, p + 1, NULL, 1);
+			lp_buf_put(&b.marked, "\f", 1, at);
+		}
+		if (pt.text) {
+			for (const char *c = pt.text; *c && !any; c++)
+				any = *c != ' ' && *c != '\n';
+			add_page(&b, &pt, p + 1);
+		}
+		free_page(&pt);
+		g_object_unref(page);
+	}
+	g_object_unref(pd);
+	if (!any) {
+		lp_buf_free(&b.plain);
+		lp_buf_free(&b.marked);
+		free(b.geom);
+		return lp_fail(err, LP_EINPUT, doc->path, 0, -1, "%s",
+			       pages ? "no text layer: run OCR first"
+				     : "PDF with no pages");
+	}
+	/* From here the extracted text is what spans point into. */
+	free(doc->src);
+	doc->src = (unsigned char *)b.plain.s;
+	doc->src_len = b.plain.len;
+	doc->body = 0;
+	free(b.plain.map);
+	doc->decoded = b.marked.s;
+	doc->decoded_len = b.marked.len;
+	doc->decoded_map = b.marked.map;
+	doc->geom = b.geom;
+	doc->format = "pdf";
+	return 0;
+}
