@@ -368,6 +368,15 @@ static int decode(lp_doc *doc, lp_error *err)
 			       "install libpoppler-glib-dev and rebuild "
 			       "(meson setup --reconfigure -Dpdf=enabled build)");
 #endif
+	case LP_FROM_DOCX:
+#ifdef LP_HAVE_DOCX
+		return lp_decode_docx(doc, err);
+#else
+		return lp_fail(err, LP_EINPUT, doc->path, 0, -1,
+			       "this letterpipe was built without Word support: "
+			       "install libzip-dev and rebuild "
+			       "(meson setup --reconfigure -Ddocx=enabled build)");
+#endif
 	default:
 		return 0;
 	}

@@ -70,20 +70,8 @@ static int adopt(const char *name, unsigned char *bytes, size_t len,
 	}
 	if (from == LP_FROM_AUTO)
 		from = sniff(bytes, len);
-	/* Formats this build cannot read yet: say what to do instead. */
-	if (from == LP_FROM_DOCX) {
-		bool zip = len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0;
-		bool docx = zip && memmem(bytes, len, "word/document.xml", 17);
-		free(bytes);
-		return lp_fail(err, LP_EINPUT, name, 0, -1, "%s",
-			       zip && !docx
-				       ? "a ZIP archive that is not a Word "
-					 "document"
-				       : "Word (.docx) input is not supported "
-					 "yet: save it as text");
-	}
-	/* A PDF is binary; its reader checks it. */
-	if (from == LP_FROM_PDF)
+	/* A PDF or a Word file is binary; its reader checks it. */
+	if (from == LP_FROM_PDF || from == LP_FROM_DOCX)
 		return make(name, bytes, len, from, out);
 	const unsigned char *nul = memchr(bytes, '\0', len);
 	if (nul) {

@@ -138,6 +138,8 @@ int lp_decode_html(lp_doc *doc, lp_error *err);
 /* Extract a PDF's text into doc->src, with markup in doc->decoded and
  * each byte's page and box in doc->geom (pipeline/decode_pdf.c). */
 int lp_decode_pdf(lp_doc *doc, lp_error *err);
+/* Extract a Word file's text likewise (pipeline/decode_docx.c). */
+int lp_decode_docx(lp_doc *doc, lp_error *err);
 
 /* SHA-256 of @len bytes as 64 lower-case hex digits and a NUL. */
 void lp_sha256_hex(const void *data, size_t len, char out[65]);

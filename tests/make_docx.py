@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Write a corpus letter as a Word file (.docx), as the office drafted it:
+paragraphs with bold runs, headings by style, list items, and a running
+header and footer in their own parts.
+
+usage: make_docx.py LETTER > letter.docx
+
+This is the project's own test writer, not letterpipe's reader.  A docx
+is a ZIP of XML parts; only what a letter needs is written.
+"""
+import io
+import re
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def runs(text, bold_all=False):
+    out, bold = [], False
+    text = re.sub(r"\[([^\]]*)\]\([^)\s]*\)", r"\1", text)
+    for i, piece in enumerate(re.split(r"\*\*", text)):
+        if i:
+            bold = not bold
+        if piece:
+            rpr = "<w:rPr><w:b/></w:rPr>" if bold or bold_all else ""
+            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
+    return "".join(out)
+
+
+def para(text, style=None, item=False, bold_all=False):
+    ppr = ""
+    if style:
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+    elif item:
+        ppr = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    return f"<w:p>{ppr}{runs(text, bold_all)}</w:p>"
+
+
+def paragraphs(text, markdown):
+    text = text.replace("\f", "\n\n").replace("****", "**\n\n**")
+    furniture = re.compile(r"^\s*(Page \d+( of \d+)?|\d+|# MAYOR OF LONDON|MAYOR OF LONDON|.*E16 1ZE.*)\s*$")
+    out = []
+    for block in re.split(r"\n\s*\n", text):
+        buf = ""
+        for line in block.split("\n"):
+            if furniture.match(line) or not line.strip():
+                continue
+            if markdown and re.match(r"[-*+]\s", line):
+                if buf:
+                    out.append(("p", buf))
+                    buf = ""
+                out.append(("li", line[2:]))
+                continue
+            hard = line.endswith("  ") if markdown else len(line.strip()) < 60
+            line = line.strip()
+            if buf.endswith("-") and line[:1].islower():
+                buf = buf[:-1] + line
+            else:
+                buf = f"{buf} {line}" if buf else line
+            if hard:
+                out.append(("p", buf))
+                buf = ""
+        if buf:
+            out.append(("p", buf))
+    xml = []
+    for kind, t in out:
+        m = re.match(r"(#{1,6})\s+(.*)", t) if markdown else None
+        if m:
+            xml.append(para(m.group(2), style=f"Heading{len(m.group(1))}"))
+        else:
+            xml.append(para(t, item=kind == "li"))
+    return "".join(xml)
+
+
+def main(argv):
+    text = open(argv[1], encoding="utf-8-sig").read().replace("\r\n", "\n")
+    markdown = re.search(r"(?m)^#{1,6} |\*\*", text) is not None
+    body = paragraphs(text, markdown)
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/_rels/document.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>',
+        "word/header1.xml": f'<?xml version="1.0"?><w:hdr {W}>{para("MAYOR OF LONDON", bold_all=True)}</w:hdr>',
+        "word/footer1.xml": f'<?xml version="1.0"?><w:ftr {W}>{para("City Hall, Kamal Chunchie Way, London E16 1ZE")}</w:ftr>',
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>',
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    sys.stdout.buffer.write(buf.getvalue())
+
+
+if __name__ == "__main__":
+    main(sys.argv)
