@@ -958,6 +958,11 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 		fw++;
 	if (width && ll * 10 >= width * 6 && ll + 1 + fw + 8 > width)
 		return SEP_SPACE;
+	/* Plain text without blank lines between paragraphs (pdftotext
+	 * without -layout): a sentence that ends before the margin ends
+	 * its paragraph. */
+	if (!c->markdown && width && ends_sentence(lt, ll))
+		return SEP_PARA;
 	return SEP_LINE;
 }
 
