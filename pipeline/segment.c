@@ -394,6 +394,47 @@ static int add_parts(seg *s, int rec, size_t a, size_t e)
 	return 0;
 }
 
+/* Text with no blank lines and no bold (pdftotext without -layout) runs
+ * the response into the recommendation's paragraph.  A recommendation
+ * speaks in its own voice ("should", "must"); in a run of three or more
+ * sentences, the first sentence after a recommendation's that does not
+ * is where the response begins.  Returns that fold offset, 0 for none,
+ * or an error. */
+static int voice_split(seg *s, size_t a, size_t e, size_t numbers)
+{
+	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	const lp_rule *end = lp_rule_get(s->g, "sentence.end");
+	if (!voice || !end)
+		return 0;
+	size_t cuts[64], n = 0;
+	for (size_t from = a; n < 64;) {
+		int rc = lp_rule_find(end, s->doc->fold, e, from, s->m, s->err);
+		if (rc <= 0) {
+			if (rc < 0)
+				return rc;
+			break;
+		}
+		cuts[n++] = s->m->end;
+		from = s->m->end;
+	}
+	if (n < 2)
+		return 0; /* fewer than three sentences */
+	size_t start = a, voiced = 0;
+	for (size_t k = 0; k <= n; k++) {
+		size_t stop = k < n ? cuts[k] : e;
+		int rc = lp_rule_find(voice, s->doc->fold, stop, start, s->m,
+				      s->err);
+		if (rc < 0)
+			return rc;
+		/* Every recommendation of a combined label has spoken. */
+		if (!rc && voiced >= numbers)
+			return start > a && start < e ? (int)start : 0;
+		voiced += rc;
+		start = stop;
+	}
+	return 0;
+}
+
 /* Where does the recommendation end and the response begin?  In order:
  * an explicit "Response:" label; the end of bold type, where the source
  * had it (a Markdown letter sets the recommendation in bold); a new
@@ -468,6 +509,11 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		if (rc) {
 			*rec_e = s->m->start;
 			*resp_s = s->m->start;
+		} else if ((rc = voice_split(s, *rec_s, *rec_e, numbers)) < 0) {
+			return rc;
+		} else if (rc) {
+			*rec_e = (size_t)rc;
+			*resp_s = (size_t)rc;
 		}
 	}
 	*rec_e = trim_end(s, *rec_s, *rec_e);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A letter read from another format must give what its text gives.
 
-usage: compare_formats.py LETTERPIPE RENDERER LETTER
+usage: compare_formats.py LETTERPIPE RENDERER [ARG...] LETTER
 
 RENDERER turns LETTER into another format (tests/render_html.py makes a
 web page).  Both are parsed; the pairs (numbers and stances) and, in
@@ -45,11 +45,13 @@ def facts(doc):
 
 
 def main(argv):
-    exe, renderer, letter = argv[1:4]
+    exe, renderer, letter = argv[1], argv[2], argv[-1]
+    extra = argv[3:-1]  # arguments for the renderer before the letter
     with tempfile.TemporaryDirectory() as tmp:
         page = os.path.join(tmp, "rendered")
         # A renderer is a Python script or a program.
         cmd = [sys.executable, renderer] if renderer.endswith(".py") else [renderer]
+        cmd += extra
         with open(page, "wb") as f:
             subprocess.run(cmd + [letter], stdout=f, check=True)
         want, got = facts(parse(exe, letter)), facts(parse(exe, page))
