@@ -17,8 +17,8 @@ from xml.sax.saxutils import escape
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def runs(text, bold_all=False):
-    out, bold = [], False
+def runs(text, bold_all=False, bold=False):
+    out = []
     text = re.sub(r"\[([^\]]*)\]\([^)\s]*\)", r"\1", text)
     for i, piece in enumerate(re.split(r"\*\*", text)):
         if i:
@@ -29,13 +29,13 @@ def runs(text, bold_all=False):
     return "".join(out)
 
 
-def para(text, style=None, item=False, bold_all=False):
+def para(text, style=None, item=False, bold_all=False, bold=False):
     ppr = ""
     if style:
         ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
     elif item:
         ppr = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
-    return f"<w:p>{ppr}{runs(text, bold_all)}</w:p>"
+    return f"<w:p>{ppr}{runs(text, bold_all, bold)}</w:p>"
 
 
 def paragraphs(text, markdown):
@@ -64,13 +64,20 @@ def paragraphs(text, markdown):
                 buf = ""
         if buf:
             out.append(("p", buf))
+        out.append(("end", ""))
     xml = []
+    bold = False  # bold runs on over hard breaks: "**(a) ...  \n(b) ...**"
     for kind, t in out:
+        if kind == "end":
+            bold = False
+            continue
         m = re.match(r"(#{1,6})\s+(.*)", t) if markdown else None
         if m:
             xml.append(para(m.group(2), style=f"Heading{len(m.group(1))}"))
+            bold = False
         else:
-            xml.append(para(t, item=kind == "li"))
+            xml.append(para(t, item=kind == "li", bold=bold))
+            bold = bold != (t.count("**") % 2 == 1)
     return "".join(xml)
 
 

@@ -71,6 +71,9 @@ static void add_run(para *p, const char *t, size_t n, bool bold)
 	p->nruns++;
 }
 
+/* Bold that runs on over a hard break ("**(a) ...  \n(b) ...**"). */
+static bool carry_bold;
+
 /* A paragraph of Markdown: ** toggles bold, [t](u) is t, # heads. */
 static void add_para(letter *l, const char *s, bool markdown)
 {
@@ -81,7 +84,7 @@ static void add_para(letter *l, const char *s, bool markdown)
 	l->paras = realloc(l->paras, (l->n + 1) * sizeof *l->paras);
 	para *p = &l->paras[l->n++];
 	memset(p, 0, sizeof *p);
-	bool bold = false;
+	bool bold = carry_bold;
 	if (markdown && *s == '#') {
 		while (*s == '#')
 			s++;
@@ -108,6 +111,7 @@ static void add_para(letter *l, const char *s, bool markdown)
 		}
 	}
 	add_run(p, start, strlen(start), bold || p->bold_all);
+	carry_bold = bold;
 }
 
 /* Split the letter into paragraphs: blank lines part them; in Markdown a
@@ -164,6 +168,8 @@ static letter read_letter(char *s, bool markdown)
 			len = 0;
 			buf[0] = '\0';
 		}
+		if (blank)
+			carry_bold = false; /* bold never runs over a blank line */
 		if (end)
 			break;
 		if (blank)
