@@ -222,14 +222,6 @@ int lp_decode_docx(lp_doc *doc, lp_error *err)
 		return lp_fail(err, LP_EINPUT, doc->path, 0, -1,
 			       "Word document with no text");
 	}
-	free(doc->src);
-	doc->src = (unsigned char *)w.plain.s;
-	doc->src_len = w.plain.len;
-	doc->body = 0;
-	free(w.plain.map);
-	doc->decoded = w.marked.s;
-	doc->decoded_len = w.marked.len;
-	doc->decoded_map = w.marked.map;
-	doc->format = "docx";
+	lp_doc_take_extracted(doc, &w.plain, &w.marked, "docx");
 	return 0;
 }

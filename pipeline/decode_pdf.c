@@ -223,16 +223,7 @@ int lp_decode_pdf(lp_doc *doc, lp_error *err)
 			       pages ? "no text layer: run OCR first"
 				     : "PDF with no pages");
 	}
-	/* From here the extracted text is what spans point into. */
-	free(doc->src);
-	doc->src = (unsigned char *)b.plain.s;
-	doc->src_len = b.plain.len;
-	doc->body = 0;
-	free(b.plain.map);
-	doc->decoded = b.marked.s;
-	doc->decoded_len = b.marked.len;
-	doc->decoded_map = b.marked.map;
+	lp_doc_take_extracted(doc, &b.plain, &b.marked, "pdf");
 	doc->geom = b.geom;
-	doc->format = "pdf";
 	return 0;
 }

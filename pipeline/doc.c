@@ -332,6 +332,22 @@ size_t lp_utf8_invalid(const unsigned char *s, size_t len)
 	return (size_t)-1;
 }
 
+void lp_doc_take_extracted(lp_doc *doc, lp_buf *plain, lp_buf *marked,
+			   const char *format)
+{
+	free(doc->src);
+	doc->src = (unsigned char *)plain->s;
+	doc->src_len = plain->len;
+	doc->body = 0;
+	free(plain->map);
+	doc->decoded = marked->s;
+	doc->decoded_len = marked->len;
+	doc->decoded_map = marked->map;
+	doc->format = format;
+	memset(plain, 0, sizeof *plain);
+	memset(marked, 0, sizeof *marked);
+}
+
 /* ---- lifecycle --------------------------------------------------------- */
 
 void lp_doc_free(lp_doc *doc)

@@ -140,6 +140,12 @@ int lp_decode_html(lp_doc *doc, lp_error *err);
 int lp_decode_pdf(lp_doc *doc, lp_error *err);
 /* Extract a Word file's text likewise (pipeline/decode_docx.c). */
 int lp_decode_docx(lp_doc *doc, lp_error *err);
+/* A PDF's or a Word file's extracted text becomes what spans point into
+ * (@plain, in place of the binary source), and @marked, the same text
+ * with markup and a map into @plain, what the normaliser reads.  The
+ * document takes both buffers. */
+void lp_doc_take_extracted(lp_doc *doc, lp_buf *plain, lp_buf *marked,
+			   const char *format);
 
 /* SHA-256 of @len bytes as 64 lower-case hex digits and a NUL. */
 void lp_sha256_hex(const void *data, size_t len, char out[65]);

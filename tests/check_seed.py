@@ -63,33 +63,21 @@ def main(argv):
          "response 3 not rejoined across the page header")
     want(fold(by[8]["response"]["text"]).endswith("incredibly complex issue."),
          "response 8 does not run across the page break to its end")
-    # The seed printed as a PDF (tests/make_pdf) keeps its 14 pairs and
-    # their texts.
+    def same_pairs(what, cmd):
+        """The seed in another form keeps its 14 pairs and their texts."""
+        rendered = subprocess.run(cmd, capture_output=True, check=True).stdout
+        run = subprocess.run([exe, "parse", "-"], input=rendered, capture_output=True)
+        other = yaml.safe_load(run.stdout)["pairs"] if run.returncode == 0 else []
+        want([p["number"] for p in other] == list(range(1, 15)), f"the {what} lost pairs")
+        for p, q in zip(pairs, other):
+            for part in ("recommendation", "response"):
+                want(fold(p[part]["text"]) == fold(q[part]["text"]),
+                     f"pair {p['number']} {part} differs in the {what}")
+
     if len(argv) > 4 and argv[3] == "--pdf":
-        pdf = subprocess.run([argv[4], seed], capture_output=True, check=True).stdout
-        run = subprocess.run([exe, "parse", "-"], input=pdf, capture_output=True)
-        pdf_pairs = yaml.safe_load(run.stdout)["pairs"] if run.returncode == 0 else []
-        want([p["number"] for p in pdf_pairs] == list(range(1, 15)),
-             "the PDF printing lost pairs")
-        for p, q in zip(pairs, pdf_pairs):
-            for part in ("recommendation", "response"):
-                want(fold(p[part]["text"]) == fold(q[part]["text"]),
-                     f"pair {p['number']} {part} differs in the PDF printing")
-        argv = argv[:3]
-    # The seed as a web page (the tests' own rendering) gives the same
-    # pairs.
-    if len(argv) > 3:
-        page = subprocess.run([sys.executable, argv[3], seed], capture_output=True,
-                              text=True, check=True).stdout
-        run = subprocess.run([exe, "parse", "-"], input=page, capture_output=True,
-                             text=True)
-        html_pairs = yaml.safe_load(run.stdout)["pairs"] if run.returncode == 0 else []
-        want([p["number"] for p in html_pairs] == list(range(1, 15)),
-             "the HTML rendering lost pairs")
-        for p, q in zip(pairs, html_pairs):
-            for part in ("recommendation", "response"):
-                want(fold(p[part]["text"]) == fold(q[part]["text"]),
-                     f"pair {p['number']} {part} differs in the HTML rendering")
+        same_pairs("PDF printing", [argv[4], seed])
+    elif len(argv) > 3:
+        same_pairs("HTML rendering", [sys.executable, argv[3], seed])
     for b in bad:
         print("FAIL:", b)
     print(f"{len(bad)} failed checks on the seed")
