@@ -1,48 +1,20 @@
 /*
- * segment.c - stage 3: find the letter's parts and its recommendation /
- * response pairs.
+ * segment.c - stage 3: find the letter's recommendation/response pairs
+ * (letterhead.c finds the letter around them).
  *
- * The text is read as lines ("blocks"); rules from grammars/letter.yaml and
- * grammars/pairs.yaml say what each line is.  Matching runs on the folded
- * view (quotes and dashes as ASCII); spans and values are taken from the
- * normalised text.
+ * The text is read as lines ("blocks"); rules from grammars/pairs.yaml say
+ * what each line is.  Matching runs on the folded view (quotes and dashes
+ * as ASCII); spans and values are taken from the normalised text.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-
-typedef struct block {
-	size_t start, end; /* fold offsets, end exclusive, no newline */
-	bool para_start;   /* first line of a paragraph */
-	bool heading;
-} block;
-
-typedef struct label {
-	size_t block;
-	size_t nums_s, nums_e;
-	bool has_body, has_para;
-	size_t body_s, para_s, para_e;
-	const lp_rule *rule;
-} label;
-
-typedef struct seg {
-	lp_doc *doc;
-	const lp_grammar *g;
-	lp_match *m;
-	lp_error *err;
-	block *b;
-	size_t nb;
-	lp_span *bold; /* the document's bold spans, in order */
-	size_t nbold;
-} seg;
-
-#define NONE ((size_t)-1)
+#include "segment.h"
 
 /* ---- blocks --------------------------------------------------------- */
 
-static size_t text_at(const seg *s, size_t fold_off)
+size_t seg_text_at(const seg *s, size_t fold_off)
 {
 	return lp_fold_to_text(s->doc, fold_off);
 }
@@ -75,9 +47,9 @@ static void make_blocks(seg *s)
 		const lp_span *sp = &s->doc->spans[i];
 		if (sp->kind != LP_SPAN_PARAGRAPH || !lp_span_attr(sp, "heading"))
 			continue;
-		while (k < s->nb && text_at(s, s->b[k].start) < sp->start)
+		while (k < s->nb && seg_text_at(s, s->b[k].start) < sp->start)
 			k++;
-		if (k < s->nb && text_at(s, s->b[k].start) == sp->start)
+		if (k < s->nb && seg_text_at(s, s->b[k].start) == sp->start)
 			s->b[k].heading = true;
 	}
 }
@@ -94,7 +66,7 @@ static void collect_bold(seg *s)
  * an unbolded full stop or quote; 90% of its letters is enough. */
 static bool is_bold(const seg *s, size_t a, size_t e)
 {
-	size_t ta = text_at(s, a), te = text_at(s, e);
+	size_t ta = seg_text_at(s, a), te = seg_text_at(s, e);
 	size_t lo = 0, hi = s->nbold;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -116,7 +88,7 @@ static bool is_bold(const seg *s, size_t a, size_t e)
 }
 
 /* Match @r at the start of block @i; 1 on a match, 0 on none, <0 error. */
-static int at_block(seg *s, const lp_rule *r, size_t i)
+int seg_at(seg *s, const lp_rule *r, size_t i)
 {
 	if (!r)
 		return 0;
@@ -125,21 +97,21 @@ static int at_block(seg *s, const lp_rule *r, size_t i)
 }
 
 /* Copy fold range [a, e) of the normalised text into the arena. */
-static const char *str(const seg *s, size_t a, size_t e)
+const char *seg_str(const seg *s, size_t a, size_t e)
 {
-	size_t ta = text_at(s, a), te = text_at(s, e);
+	size_t ta = seg_text_at(s, a), te = seg_text_at(s, e);
 	return lp_arena_strndup(s->doc->arena, s->doc->text + ta, te - ta);
 }
 
-static const char *group_str(seg *s, const char *name)
+const char *seg_group(seg *s, const char *name)
 {
 	size_t a, e;
 	if (!lp_match_group(s->m, name, &a, &e) || a == e)
 		return NULL;
-	return str(s, a, e);
+	return seg_str(s, a, e);
 }
 
-static size_t words(const seg *s, size_t i)
+size_t seg_words(const seg *s, size_t i)
 {
 	size_t n = 0;
 	bool in = false;
@@ -151,14 +123,14 @@ static size_t words(const seg *s, size_t i)
 	return n;
 }
 
-static bool ends_with_stop(const seg *s, size_t i)
+bool seg_ends_stop(const seg *s, size_t i)
 {
 	char c = s->doc->fold[s->b[i].end - 1];
 	return c == '.' || c == '!' || c == '?';
 }
 
 /* Try every rule whose name starts with @prefix, in file order. */
-static int find_family(seg *s, const char *prefix, size_t a, size_t e,
+int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 		       const char *group, const char **out)
 {
 	*out = NULL;
@@ -167,49 +139,10 @@ static int find_family(seg *s, const char *prefix, size_t a, size_t e,
 		int rc = lp_rule_find(rule, s->doc->fold, e, a, s->m, s->err);
 		if (rc < 0)
 			return rc;
-		if (rc && (*out = group_str(s, group)))
+		if (rc && (*out = seg_group(s, group)))
 			return 1;
 	}
 	return 0;
-}
-
-static bool has_lower(const char *t)
-{
-	for (; *t; t++)
-		if (islower((unsigned char)*t))
-			return true;
-	return false;
-}
-
-/* The report's title in fold range [a, e): the first that letter.report.*
- * rules find, but a title in capitals (from a subject line) only when no
- * rule finds it written normally. */
-static int find_report(seg *s, size_t a, size_t e, const char **out)
-{
-	const char *caps = NULL;
-	*out = NULL;
-	for (const lp_rule *rule = NULL;
-	     (rule = lp_rule_next(s->g, "letter.report.", rule));) {
-		for (size_t from = a; from < e;) {
-			int rc = lp_rule_find(rule, s->doc->fold, e, from, s->m,
-					      s->err);
-			if (rc <= 0) {
-				if (rc < 0)
-					return rc;
-				break;
-			}
-			const char *t = group_str(s, "title");
-			if (t && has_lower(t)) {
-				*out = t;
-				return 1;
-			}
-			if (t && !caps)
-				caps = t;
-			from = s->m->end > from ? s->m->end : from + 1;
-		}
-	}
-	*out = caps;
-	return caps != NULL;
 }
 
 /* ---- labels ------------------------------------------------------- */
@@ -228,7 +161,7 @@ static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 	for (size_t i = 0; rule && i < s->nb; i++) {
 		if (!s->b[i].para_start)
 			continue;
-		int rc = at_block(s, rule, i);
+		int rc = seg_at(s, rule, i);
 		if (rc <= 0) {
 			if (rc < 0)
 				return rc;
@@ -268,7 +201,7 @@ static int find_labels(seg *s, label **out, size_t *nout)
 	for (size_t i = 0; i < s->nb; i++) {
 		for (const lp_rule *rule = NULL;
 		     (rule = lp_rule_next(s->g, "label.pair.", rule));) {
-			int rc = at_block(s, rule, i);
+			int rc = seg_at(s, rule, i);
 			if (rc < 0) {
 				free(ls);
 				return rc;
@@ -331,7 +264,7 @@ static void list_numbers(const char *f, size_t a, size_t e, char *buf,
 	}
 }
 
-static size_t trim_end(const seg *s, size_t a, size_t e)
+size_t seg_trim_end(const seg *s, size_t a, size_t e)
 {
 	while (e > a && isspace((unsigned char)s->doc->fold[e - 1]))
 		e--;
@@ -386,9 +319,9 @@ static int add_parts(seg *s, int rec, size_t a, size_t e)
 		size_t ps = starts[k];
 		while (ps < e && isspace((unsigned char)s->doc->fold[ps]))
 			ps++;
-		size_t pe = trim_end(s, ps, k + 1 < n ? starts[k + 1] : e);
-		int i = lp_doc_add_span(s->doc, LP_SPAN_PART, text_at(s, ps),
-					text_at(s, pe), lp_rule_name(r), rec);
+		size_t pe = seg_trim_end(s, ps, k + 1 < n ? starts[k + 1] : e);
+		int i = lp_doc_add_span(s->doc, LP_SPAN_PART, seg_text_at(s, ps),
+					seg_text_at(s, pe), lp_rule_name(r), rec);
 		lp_span_set(s->doc, i, "label", labels[k]);
 	}
 	return 0;
@@ -464,7 +397,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	bool bold = is_bold(s, *rec_s, s->b[first].end);
 	bool labelled = false;
 	for (size_t k = first + 1; k < end_block; k++) {
-		int rc = at_block(s, resp_label, k);
+		int rc = seg_at(s, resp_label, k);
 		if (rc < 0)
 			return rc;
 		if (rc) {
@@ -480,14 +413,14 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		if (bold) {
 			more = is_bold(s, s->b[k].start, s->b[k].end);
 		} else if (!s->b[k].para_start) {
-			rc = at_block(s, stance, k);
+			rc = seg_at(s, stance, k);
 			if (rc < 0)
 				return rc;
 			more = !rc;
 		} else {
-			rc = at_block(s, part, k);
+			rc = seg_at(s, part, k);
 			if (rc == 0 && paragraphs < numbers)
-				rc = !at_block(s, stance, k);
+				rc = !seg_at(s, stance, k);
 			if (rc < 0)
 				return rc;
 			more = rc;
@@ -516,12 +449,12 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			*resp_s = (size_t)rc;
 		}
 	}
-	*rec_e = trim_end(s, *rec_s, *rec_e);
+	*rec_e = seg_trim_end(s, *rec_s, *rec_e);
 	return 0;
 }
 
 /* Is block @i a paragraph of one line on its own? */
-static bool lone_line(const seg *s, size_t i)
+bool seg_lone_line(const seg *s, size_t i)
 {
 	return s->b[i].para_start &&
 	       (i + 1 == s->nb || s->b[i + 1].para_start);
@@ -529,15 +462,15 @@ static bool lone_line(const seg *s, size_t i)
 
 /* A section heading between pairs ("Rights and accountability",
  * "3. Next steps") belongs to neither of them. */
-static int section_heading(seg *s, size_t i)
+int seg_section_heading(seg *s, size_t i)
 {
-	if (!lone_line(s, i))
+	if (!seg_lone_line(s, i))
 		return 0;
 	if (s->b[i].heading)
 		return 1;
-	if (words(s, i) > 10)
+	if (seg_words(s, i) > 10)
 		return 0;
-	return at_block(s, lp_rule_get(s->g, "pairs.section-heading"), i);
+	return seg_at(s, lp_rule_get(s->g, "pairs.section-heading"), i);
 }
 
 /* Where the last response before @end_block really ends: before a
@@ -549,11 +482,11 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	const lp_rule *annex = lp_rule_get(s->g, "annex.marker");
 	const lp_rule *others = lp_rule_get(s->g, "pairs.other-recommendations");
 	for (size_t k = from + 1; k < end_block; k++) {
-		int rc = section_heading(s, k);
-		if (rc == 0 && lone_line(s, k))
-			rc = at_block(s, annex, k);
+		int rc = seg_section_heading(s, k);
+		if (rc == 0 && seg_lone_line(s, k))
+			rc = seg_at(s, annex, k);
 		if (rc == 0 && s->b[k].para_start)
-			rc = at_block(s, others, k);
+			rc = seg_at(s, others, k);
 		if (rc < 0)
 			return rc;
 		if (rc) {
@@ -567,7 +500,7 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		size_t p = end_block - 1;
 		while (p > from + 1 && !s->b[p].para_start)
 			p--;
-		int rc = at_block(s, closing, p);
+		int rc = seg_at(s, closing, p);
 		if (rc < 0)
 			return rc;
 		if (!rc || !s->b[p].para_start)
@@ -586,7 +519,7 @@ static bool prose(const seg *s, size_t i)
 	bool lower = false;
 	for (size_t k = s->b[i].start; k < s->b[i].end && !lower; k++)
 		lower = islower((unsigned char)s->doc->fold[k]);
-	return lower && (words(s, i) > 8 || ends_with_stop(s, i));
+	return lower && (seg_words(s, i) > 8 || seg_ends_stop(s, i));
 }
 
 /* Drop paragraphs of back matter from the end of the last response. */
@@ -627,15 +560,15 @@ static size_t block_of(const seg *s, size_t off)
 static void add_section(seg *s, enum lp_span_kind kind, size_t from,
 			size_t to)
 {
-	while (from < to && lone_line(s, from) && section_heading(s, from) > 0)
+	while (from < to && seg_lone_line(s, from) && seg_section_heading(s, from) > 0)
 		from++;
 	bool prose = false;
 	for (size_t k = from; k < to && !prose; k++)
-		prose = words(s, k) > 8;
+		prose = seg_words(s, k) > 8;
 	if (!prose)
 		return;
-	lp_doc_add_span(s->doc, kind, text_at(s, s->b[from].start),
-			text_at(s, trim_end(s, s->b[from].start,
+	lp_doc_add_span(s->doc, kind, seg_text_at(s, s->b[from].start),
+			seg_text_at(s, seg_trim_end(s, s->b[from].start,
 					    s->b[to - 1].end)),
 			NULL, -1);
 }
@@ -664,7 +597,7 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		}
 		*last_block = end_block;
 		size_t last_end = s->b[end_block - 1].end;
-		size_t resp_e = resp_s == NONE ? rec_e : trim_end(s, resp_s, last_end);
+		size_t resp_e = resp_s == NONE ? rec_e : seg_trim_end(s, resp_s, last_end);
 		if (resp_s == NONE)
 			resp_s = rec_e;
 		size_t pair_s = s->b[l->block].start;
@@ -673,458 +606,27 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		char nums[256];
 		list_numbers(s->doc->fold, l->nums_s, l->nums_e, nums,
 			     sizeof nums);
-		int p = lp_doc_add_span(s->doc, LP_SPAN_PAIR, text_at(s, pair_s),
-					text_at(s, pair_e),
+		int p = lp_doc_add_span(s->doc, LP_SPAN_PAIR, seg_text_at(s, pair_s),
+					seg_text_at(s, pair_e),
 					lp_rule_name(l->rule), -1);
 		lp_span_set(s->doc, p, "number", nums);
 		lp_span_set(s->doc, p, "label",
-			    str(s, s->b[l->block].start,
-				l->has_body ? trim_end(s, s->b[l->block].start,
+			    seg_str(s, s->b[l->block].start,
+				l->has_body ? seg_trim_end(s, s->b[l->block].start,
 						       l->body_s)
 					    : s->b[l->block].end));
 		if (l->has_para)
 			lp_span_set(s->doc, p, "paragraph",
-				    str(s, l->para_s, l->para_e));
+				    seg_str(s, l->para_s, l->para_e));
 		int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
-					text_at(s, rec_s), text_at(s, rec_e),
+					seg_text_at(s, rec_s), seg_text_at(s, rec_e),
 					NULL, p);
-		lp_doc_add_span(s->doc, LP_SPAN_RESPONSE, text_at(s, resp_s),
-				text_at(s, resp_e), NULL, p);
+		lp_doc_add_span(s->doc, LP_SPAN_RESPONSE, seg_text_at(s, resp_s),
+				seg_text_at(s, resp_e), NULL, p);
 		rc = add_parts(s, r, rec_s, rec_e);
 		if (rc < 0)
 			return rc;
 	}
-	return 0;
-}
-
-/* ---- the letter around the pairs ------------------------------------- */
-
-/* First block in [from, to) that @rule matches, or NONE. */
-static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
-			  int *rc)
-{
-	const lp_rule *r = lp_rule_get(s->g, rule);
-	for (size_t i = from; r && i < to; i++) {
-		*rc = at_block(s, r, i);
-		if (*rc < 0)
-			return NONE;
-		if (*rc)
-			return i;
-	}
-	return NONE;
-}
-
-/* Is block @i a person's name?  Tries every letter.person.* rule; the
- * match, with its `name` group, is left in s->m. */
-static int person_at(seg *s, size_t i)
-{
-	for (const lp_rule *rule = NULL;
-	     (rule = lp_rule_next(s->g, "letter.person.", rule));) {
-		int rc = at_block(s, rule, i);
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
-/* Does @person answer to the salutation's name?  "Dear
- * Susan" is Susan Hall; "Dear Ms Smith" is Jane Smith. */
-static bool named_in(const char *person, const char *salutation_name)
-{
-	for (const char *w = salutation_name; *w;) {
-		while (*w == ' ')
-			w++;
-		size_t n = strcspn(w, " ");
-		if (n >= 2 && isupper((unsigned char)w[0]))
-			for (const char *p = person; *p; p++)
-				if ((p == person || p[-1] == ' ') &&
-				    strncmp(p, w, n) == 0 &&
-				    (p[n] == ' ' || p[n] == '\0'))
-					return true;
-		w += n;
-	}
-	return false;
-}
-
-/* Does the line end in a word that cannot end a title ("Police and")?
- * Then the role goes on over the next line. */
-static bool ends_open(const seg *s, size_t i)
-{
-	size_t e = s->b[i].end, a = e;
-	while (a > s->b[i].start && s->doc->fold[a - 1] != ' ')
-		a--;
-	return a < e && islower((unsigned char)s->doc->fold[a]);
-}
-
-/* Lines after a name that give the role: "Chair of the ... Committee".
- * In a letterhead, a field of the other column (Our ref, Date) may sit
- * between them and is stepped over. */
-static int role_after(seg *s, size_t i, size_t to, bool letterhead,
-		      const char **out)
-{
-	const lp_rule *stop = lp_rule_get(s->g, "letter.stop");
-	const lp_rule *column = lp_rule_get(s->g, "layout.column-field");
-	const lp_rule *marker = lp_rule_get(s->g, "annex.marker");
-	const lp_rule *title = lp_rule_get(s->g, "annex.title");
-	const lp_rule *sal = lp_rule_get(s->g, "letter.salutation");
-	size_t a = NONE, e = NONE, last = NONE;
-	for (size_t k = i + 1; k < to && k <= i + 5; k++) {
-		if (letterhead && at_block(s, column, k) == 1)
-			continue;
-		/* A role wraps when its line ends mid-phrase ("Police and")
-		 * or the next line is one word ("Committee"). */
-		if (a != NONE && !ends_open(s, last) && words(s, k) > 1)
-			break;
-		if (s->b[k].heading || words(s, k) > 14 || ends_with_stop(s, k))
-			break;
-		if (!letterhead && a == NONE && s->b[k].para_start &&
-		    k > i + 1)
-			break;
-		int rc;
-		if ((rc = at_block(s, stop, k)) || (rc = at_block(s, marker, k)) ||
-		    (rc = at_block(s, title, k)) || (rc = at_block(s, sal, k))) {
-			if (rc < 0)
-				return rc;
-			break;
-		}
-		if (a == NONE)
-			a = s->b[k].start;
-		e = s->b[k].end;
-		last = k;
-	}
-	if (a == NONE)
-		return 0;
-	/* The role may be wrapped over lines, or sit in two columns with a
-	 * field between: one line in the output, with the field left out. */
-	char *role = (char *)str(s, a, e);
-	if (last != NONE && s->b[last].start != a) {
-		size_t len = 0;
-		for (size_t k = i + 1; k <= last; k++) {
-			if (s->b[k].start < a)
-				continue;
-			if (at_block(s, column, k) == 1)
-				continue;
-			const char *piece = str(s, s->b[k].start, s->b[k].end);
-			size_t n = strlen(piece);
-			if (len)
-				role[len++] = ' ';
-			memcpy(role + len, piece, n);
-			len += n;
-		}
-		role[len] = '\0';
-	}
-	*out = role;
-	return 0;
-}
-
-static int find_recipient(seg *s, size_t to, const char *sal_name)
-{
-	size_t best = NONE;
-	const char *best_name = NULL;
-	for (size_t i = 0; i < to; i++) {
-		int rc = person_at(s, i);
-		if (rc < 0)
-			return rc;
-		if (!rc)
-			continue;
-		const char *name = group_str(s, "name");
-		if (!name)
-			continue;
-		if (sal_name && named_in(name, sal_name)) {
-			best = i;
-			best_name = name;
-			break;
-		}
-		/* "Dear Chair": the person whose role says Chair. */
-		const char *role = NULL;
-		if (sal_name && (rc = role_after(s, i, to, true, &role)) < 0)
-			return rc;
-		if (role && strstr(role, sal_name)) {
-			best = i;
-			best_name = name;
-			break;
-		}
-		if (best == NONE) {
-			best = i;
-			best_name = name;
-		}
-	}
-	if (best == NONE)
-		return 0;
-	s->doc->letter.recipient_name = best_name;
-	return role_after(s, best, to, true, &s->doc->letter.recipient_role);
-}
-
-static int find_sender(seg *s, size_t val, size_t to)
-{
-	const lp_rule *note = lp_rule_get(s->g, "letter.signature-note");
-	for (size_t i = val + 1; i < to && i <= val + 4; i++) {
-		int rc = at_block(s, note, i);
-		if (rc < 0)
-			return rc;
-		if (rc)
-			continue;
-		rc = person_at(s, i);
-		if (rc < 0)
-			return rc;
-		const char *name = rc ? group_str(s, "name") : NULL;
-		if (!name && words(s, i) <= 6 && !ends_with_stop(s, i) &&
-		    !s->b[i].heading)
-			name = str(s, s->b[i].start, s->b[i].end);
-		if (!name)
-			return 0;
-		s->doc->letter.sender_name = name;
-		return role_after(s, i, to, false,
-				  &s->doc->letter.sender_role);
-	}
-	return 0;
-}
-
-/* Sender or recipient given as a field ("From: ...", "To: ...",
- * "Presented to Parliament by the ..."): rules @prefix* with groups name
- * and role, searched in each block of [0, to); a rule anchors itself
- * with ^ where it must start a line. */
-static int find_fields(seg *s, const char *prefix, size_t to,
-		       const char **name, const char **role)
-{
-	for (size_t i = 0; i < to; i++) {
-		for (const lp_rule *rule = NULL;
-		     (rule = lp_rule_next(s->g, prefix, rule));) {
-			int rc = lp_rule_find(rule, s->doc->fold, s->b[i].end,
-					      s->b[i].start, s->m, s->err);
-			if (rc < 0)
-				return rc;
-			if (rc) {
-				*name = group_str(s, "name");
-				*role = group_str(s, "role");
-				return 1;
-			}
-		}
-	}
-	return 0;
-}
-
-/* A signature with no valediction, as at the end of a minister's
- * foreword: a person's name alone on a line with a role under it.  The
- * last one before @to is taken. */
-static int find_signature(seg *s, size_t from, size_t to)
-{
-	for (size_t i = to; i-- > from;) {
-		int rc = person_at(s, i);
-		if (rc < 0)
-			return rc;
-		if (!rc)
-			continue;
-		const char *name = group_str(s, "name");
-		const char *role = NULL;
-		if ((rc = role_after(s, i, to, false, &role)) < 0)
-			return rc;
-		/* In a list of committee members, a name is followed by
-		 * another name, not by a role. */
-		if (!role || (rc = person_at(s, i + 1)) != 0) {
-			if (rc < 0)
-				return rc;
-			continue;
-		}
-		s->doc->letter.sender_name = name;
-		s->doc->letter.sender_role = role;
-		/* A signed foreword or sign-off is often dated under the
-		 * signature. */
-		char iso[11];
-		for (size_t k = i + 1; !s->doc->letter.date && k < s->nb &&
-				       k <= i + 5; k++)
-			if (s->b[k].end - s->b[k].start <= 40 &&
-			    lp_parse_day_date(s->g, s->doc->fold + s->b[k].start,
-					      s->b[k].end - s->b[k].start, iso))
-				s->doc->letter.date =
-					lp_arena_strndup(s->doc->arena, iso, 10);
-		return 1;
-	}
-	return 0;
-}
-
-/* The letter's date: a date field in the letterhead (or, for a Special
- * Report, when the response was received), else a line that is only a
- * date. */
-static int find_date(seg *s, size_t to)
-{
-	char iso[11];
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < to; i++) {
-			size_t a = s->b[i].start, e = s->b[i].end;
-			if (pass == 0) {
-				int rc = 0;
-				for (const lp_rule *r = NULL;
-				     !rc && (r = lp_rule_next(s->g,
-							      "letter.date-field",
-							      r));)
-					rc = lp_rule_find(r, s->doc->fold,
-							  s->b[i].end,
-							  s->b[i].start, s->m,
-							  s->err);
-				if (rc < 0)
-					return rc;
-				if (!rc || !lp_match_group(s->m, "value", &a, &e))
-					continue;
-			} else if (e - a > 40) {
-				continue; /* a date line, not a sentence */
-			}
-			if (lp_parse_day_date(s->g, s->doc->fold + a, e - a, iso)) {
-				s->doc->letter.date =
-					lp_arena_strndup(s->doc->arena, iso, 10);
-				return 0;
-			}
-		}
-	}
-	return 0;
-}
-
-static int find_letter(seg *s, size_t first_label, size_t *val_out,
-		       size_t *intro_out)
-{
-	lp_doc *doc = s->doc;
-	lp_letter *lt = &doc->letter;
-	int rc = 0;
-	size_t sal = first_block(s, "letter.salutation", 0, first_label, &rc);
-	if (rc < 0)
-		return rc;
-	const char *sal_name = NULL;
-	if (sal != NONE) {
-		at_block(s, lp_rule_get(s->g, "letter.salutation"), sal);
-		lt->salutation = group_str(s, "value");
-		sal_name = group_str(s, "name");
-	}
-	size_t val = first_block(s, "letter.valediction",
-				 sal == NONE ? 0 : sal + 1, s->nb, &rc);
-	if (rc < 0)
-		return rc;
-	if (val != NONE) {
-		at_block(s, lp_rule_get(s->g, "letter.valediction"), val);
-		lt->valediction = group_str(s, "value");
-	}
-	*val_out = val;
-
-	size_t marker = first_block(s, "annex.marker", 0, first_label, &rc);
-	if (rc < 0)
-		return rc;
-	/* The annex title follows the signature when the letter is signed
-	 * before the annex; a response title straight after the salutation
-	 * is the letter's subject line. */
-	size_t title_from = val != NONE && val < first_label ? val + 1 : 0;
-	size_t title = first_block(s, "annex.title", title_from, first_label,
-				   &rc);
-	if (title == NONE && rc == 0 && title_from > 0)
-		title = first_block(s, "annex.title", 0, first_label, &rc);
-	if (rc < 0)
-		return rc;
-
-	/* The letterhead runs to the salutation; a document without one
-	 * (a Government response) has its particulars before the first
-	 * recommendation. */
-	size_t head_end = sal != NONE ? sal : first_label;
-	if (head_end > 0 && s->nb > 0) {
-		int i = lp_doc_add_span(doc, LP_SPAN_LETTERHEAD, 0,
-					text_at(s, s->b[head_end - 1].end),
-					NULL, -1);
-		(void)i;
-	}
-	const char *ref = NULL;
-	if (head_end > 0) {
-		rc = find_family(s, "letter.reference", 0,
-				 s->b[head_end - 1].end, "value", &ref);
-		if (rc < 0)
-			return rc;
-	}
-	lt->reference = ref;
-	if ((rc = find_date(s, head_end)) < 0)
-		return rc;
-	/* Fields say outright who wrote to whom; otherwise the recipient is
-	 * the person in the letterhead and the sender signs the letter. */
-	rc = find_fields(s, "letter.recipient.", first_label,
-			 &lt->recipient_name, &lt->recipient_role);
-	if (rc == 0)
-		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name);
-	if (rc < 0)
-		return rc;
-	/* A signed letter names its writer under the valediction; front
-	 * matter ("Presented to Parliament by ...") only when it is not
-	 * signed. */
-	rc = 0;
-	if (val != NONE)
-		rc = find_sender(s, val, s->nb);
-	if (rc < 0)
-		return rc;
-	if (!lt->sender_name && !lt->sender_role)
-		rc = find_fields(s, "letter.sender.", first_label,
-				 &lt->sender_name, &lt->sender_role);
-	/* No valediction: a document signed at the end of its foreword, or
-	 * at the very end, as Command Papers are. */
-	if (rc == 0 && val == NONE && sal == NONE)
-		rc = find_signature(s, 0, first_label);
-	if (rc == 0 && val == NONE && sal == NONE)
-		rc = find_signature(s, s->nb > 12 ? s->nb - 12 : 0, s->nb);
-	if (rc < 0)
-		return rc;
-
-	/* The cover letter: after the salutation (or the title) up to the
-	 * valediction, the annex or the first recommendation. */
-	size_t cs = sal != NONE ? sal + 1
-				: (title != NONE ? title + 1 : 0);
-	/* A subject line after the salutation heads the cover; it is not
-	 * part of it. */
-	if (sal != NONE && cs < first_label) {
-		rc = at_block(s, lp_rule_get(s->g, "annex.title"), cs);
-		if (rc < 0)
-			return rc;
-		cs += rc;
-	}
-	size_t ce = first_label;
-	if (val != NONE && val >= cs && val < ce)
-		ce = val;
-	if (marker != NONE && marker >= cs && marker < ce)
-		ce = marker;
-	if (title != NONE && title >= cs && title < ce)
-		ce = title;
-	/* A heading just before the first pair ("Guidance and training")
-	 * introduces the pairs, not the cover. */
-	while (ce > cs + 1) {
-		rc = section_heading(s, ce - 1);
-		if (rc < 0)
-			return rc;
-		if (!rc)
-			break;
-		ce--;
-	}
-	if (cs < ce) {
-		lp_doc_add_span(doc, LP_SPAN_COVER, text_at(s, s->b[cs].start),
-				text_at(s, s->b[ce - 1].end), NULL, -1);
-	}
-	/* A Government response printed after a committee's preface has an
-	 * introduction between its own heading and the first pair. */
-	size_t after = title != NONE && title >= ce ? title + 1 : NONE;
-	if (marker != NONE && marker >= ce && (after == NONE || marker >= after))
-		after = marker + 1;
-	*intro_out = after;
-	if (title != NONE)
-		lp_doc_add_span(doc, LP_SPAN_ANNEX_TITLE,
-				text_at(s, s->b[title].start),
-				text_at(s, s->b[title].end), NULL, -1);
-
-	/* The report's title: in the subject line and the cover first, then
-	 * the annex title. */
-	const char *report = NULL;
-	size_t from = sal != NONE && sal + 1 < s->nb ? sal + 1 : cs;
-	if (from < ce) {
-		rc = find_report(s, s->b[from].start, s->b[ce - 1].end, &report);
-		if (rc < 0)
-			return rc;
-	}
-	if (!report && title != NONE) {
-		rc = find_report(s, s->b[title].start, s->b[title].end, &report);
-		if (rc < 0)
-			return rc;
-	}
-	lt->report = report;
 	return 0;
 }
 
@@ -1140,7 +642,7 @@ int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	int rc = find_labels(&s, &ls, &nl);
 	size_t first_label = nl ? ls[0].block : s.nb;
 	if (rc == 0) {
-		rc = find_letter(&s, first_label, &val, &intro);
+		rc = seg_find_letter(&s, first_label, &val, &intro);
 	}
 	if (rc == 0 && intro != NONE && intro < first_label && nl)
 		add_section(&s, LP_SPAN_INTRODUCTION, intro, first_label);

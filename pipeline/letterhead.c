@@ -1,0 +1,485 @@
+/*
+ * letterhead.c - stage 3, continued: the letter around the pairs.
+ *
+ * The letterhead (reference, date, recipient), the salutation and the
+ * cover letter, the valediction and the signature, the annex title and the
+ * report's title.  Rules come from grammars/letter.yaml, matched a line
+ * ("block") at a time in the folded view; segment.c finds the pairs.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment.h"
+
+static bool has_lower(const char *t)
+{
+	for (; *t; t++)
+		if (islower((unsigned char)*t))
+			return true;
+	return false;
+}
+
+/* The report's title in fold range [a, e): the first that letter.report.*
+ * rules find, but a title in capitals (from a subject line) only when no
+ * rule finds it written normally. */
+static int find_report(seg *s, size_t a, size_t e, const char **out)
+{
+	const char *caps = NULL;
+	*out = NULL;
+	for (const lp_rule *rule = NULL;
+	     (rule = lp_rule_next(s->g, "letter.report.", rule));) {
+		for (size_t from = a; from < e;) {
+			int rc = lp_rule_find(rule, s->doc->fold, e, from, s->m,
+					      s->err);
+			if (rc <= 0) {
+				if (rc < 0)
+					return rc;
+				break;
+			}
+			const char *t = seg_group(s, "title");
+			if (t && has_lower(t)) {
+				*out = t;
+				return 1;
+			}
+			if (t && !caps)
+				caps = t;
+			from = s->m->end > from ? s->m->end : from + 1;
+		}
+	}
+	*out = caps;
+	return caps != NULL;
+}
+
+
+/* ---- the letter around the pairs ------------------------------------- */
+
+/* First block in [from, to) that @rule matches, or NONE. */
+static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
+			  int *rc)
+{
+	const lp_rule *r = lp_rule_get(s->g, rule);
+	for (size_t i = from; r && i < to; i++) {
+		*rc = seg_at(s, r, i);
+		if (*rc < 0)
+			return NONE;
+		if (*rc)
+			return i;
+	}
+	return NONE;
+}
+
+/* Is block @i a person's name?  Tries every letter.person.* rule; the
+ * match, with its `name` group, is left in s->m. */
+static int person_at(seg *s, size_t i)
+{
+	for (const lp_rule *rule = NULL;
+	     (rule = lp_rule_next(s->g, "letter.person.", rule));) {
+		int rc = seg_at(s, rule, i);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Does @person answer to the salutation's name?  "Dear
+ * Susan" is Susan Hall; "Dear Ms Smith" is Jane Smith. */
+static bool named_in(const char *person, const char *salutation_name)
+{
+	for (const char *w = salutation_name; *w;) {
+		while (*w == ' ')
+			w++;
+		size_t n = strcspn(w, " ");
+		if (n >= 2 && isupper((unsigned char)w[0]))
+			for (const char *p = person; *p; p++)
+				if ((p == person || p[-1] == ' ') &&
+				    strncmp(p, w, n) == 0 &&
+				    (p[n] == ' ' || p[n] == '\0'))
+					return true;
+		w += n;
+	}
+	return false;
+}
+
+/* Does the line end in a word that cannot end a title ("Police and")?
+ * Then the role goes on over the next line. */
+static bool ends_open(const seg *s, size_t i)
+{
+	size_t e = s->b[i].end, a = e;
+	while (a > s->b[i].start && s->doc->fold[a - 1] != ' ')
+		a--;
+	return a < e && islower((unsigned char)s->doc->fold[a]);
+}
+
+/* Lines after a name that give the role: "Chair of the ... Committee".
+ * In a letterhead, a field of the other column (Our ref, Date) may sit
+ * between them and is stepped over. */
+static int role_after(seg *s, size_t i, size_t to, bool letterhead,
+		      const char **out)
+{
+	const lp_rule *stop = lp_rule_get(s->g, "letter.stop");
+	const lp_rule *column = lp_rule_get(s->g, "layout.column-field");
+	const lp_rule *marker = lp_rule_get(s->g, "annex.marker");
+	const lp_rule *title = lp_rule_get(s->g, "annex.title");
+	const lp_rule *sal = lp_rule_get(s->g, "letter.salutation");
+	size_t a = NONE, e = NONE, last = NONE;
+	for (size_t k = i + 1; k < to && k <= i + 5; k++) {
+		if (letterhead && seg_at(s, column, k) == 1)
+			continue;
+		/* A role wraps when its line ends mid-phrase ("Police and")
+		 * or the next line is one word ("Committee"). */
+		if (a != NONE && !ends_open(s, last) && seg_words(s, k) > 1)
+			break;
+		if (s->b[k].heading || seg_words(s, k) > 14 || seg_ends_stop(s, k))
+			break;
+		if (!letterhead && a == NONE && s->b[k].para_start &&
+		    k > i + 1)
+			break;
+		int rc;
+		if ((rc = seg_at(s, stop, k)) || (rc = seg_at(s, marker, k)) ||
+		    (rc = seg_at(s, title, k)) || (rc = seg_at(s, sal, k))) {
+			if (rc < 0)
+				return rc;
+			break;
+		}
+		if (a == NONE)
+			a = s->b[k].start;
+		e = s->b[k].end;
+		last = k;
+	}
+	if (a == NONE)
+		return 0;
+	/* The role may be wrapped over lines, or sit in two columns with a
+	 * field between: one line in the output, with the field left out. */
+	char *role = (char *)seg_str(s, a, e);
+	if (last != NONE && s->b[last].start != a) {
+		size_t len = 0;
+		for (size_t k = i + 1; k <= last; k++) {
+			if (s->b[k].start < a)
+				continue;
+			if (seg_at(s, column, k) == 1)
+				continue;
+			const char *piece = seg_str(s, s->b[k].start, s->b[k].end);
+			size_t n = strlen(piece);
+			if (len)
+				role[len++] = ' ';
+			memcpy(role + len, piece, n);
+			len += n;
+		}
+		role[len] = '\0';
+	}
+	*out = role;
+	return 0;
+}
+
+static int find_recipient(seg *s, size_t to, const char *sal_name)
+{
+	size_t best = NONE;
+	const char *best_name = NULL;
+	for (size_t i = 0; i < to; i++) {
+		int rc = person_at(s, i);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			continue;
+		const char *name = seg_group(s, "name");
+		if (!name)
+			continue;
+		if (sal_name && named_in(name, sal_name)) {
+			best = i;
+			best_name = name;
+			break;
+		}
+		/* "Dear Chair": the person whose role says Chair. */
+		const char *role = NULL;
+		if (sal_name && (rc = role_after(s, i, to, true, &role)) < 0)
+			return rc;
+		if (role && strstr(role, sal_name)) {
+			best = i;
+			best_name = name;
+			break;
+		}
+		if (best == NONE) {
+			best = i;
+			best_name = name;
+		}
+	}
+	if (best == NONE)
+		return 0;
+	s->doc->letter.recipient_name = best_name;
+	return role_after(s, best, to, true, &s->doc->letter.recipient_role);
+}
+
+static int find_sender(seg *s, size_t val, size_t to)
+{
+	const lp_rule *note = lp_rule_get(s->g, "letter.signature-note");
+	for (size_t i = val + 1; i < to && i <= val + 4; i++) {
+		int rc = seg_at(s, note, i);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			continue;
+		rc = person_at(s, i);
+		if (rc < 0)
+			return rc;
+		const char *name = rc ? seg_group(s, "name") : NULL;
+		if (!name && seg_words(s, i) <= 6 && !seg_ends_stop(s, i) &&
+		    !s->b[i].heading)
+			name = seg_str(s, s->b[i].start, s->b[i].end);
+		if (!name)
+			return 0;
+		s->doc->letter.sender_name = name;
+		return role_after(s, i, to, false,
+				  &s->doc->letter.sender_role);
+	}
+	return 0;
+}
+
+/* Sender or recipient given as a field ("From: ...", "To: ...",
+ * "Presented to Parliament by the ..."): rules @prefix* with groups name
+ * and role, searched in each block of [0, to); a rule anchors itself
+ * with ^ where it must start a line. */
+static int find_fields(seg *s, const char *prefix, size_t to,
+		       const char **name, const char **role)
+{
+	for (size_t i = 0; i < to; i++) {
+		for (const lp_rule *rule = NULL;
+		     (rule = lp_rule_next(s->g, prefix, rule));) {
+			int rc = lp_rule_find(rule, s->doc->fold, s->b[i].end,
+					      s->b[i].start, s->m, s->err);
+			if (rc < 0)
+				return rc;
+			if (rc) {
+				*name = seg_group(s, "name");
+				*role = seg_group(s, "role");
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* A signature with no valediction, as at the end of a minister's
+ * foreword: a person's name alone on a line with a role under it.  The
+ * last one before @to is taken. */
+static int find_signature(seg *s, size_t from, size_t to)
+{
+	for (size_t i = to; i-- > from;) {
+		int rc = person_at(s, i);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			continue;
+		const char *name = seg_group(s, "name");
+		const char *role = NULL;
+		if ((rc = role_after(s, i, to, false, &role)) < 0)
+			return rc;
+		/* In a list of committee members, a name is followed by
+		 * another name, not by a role. */
+		if (!role || (rc = person_at(s, i + 1)) != 0) {
+			if (rc < 0)
+				return rc;
+			continue;
+		}
+		s->doc->letter.sender_name = name;
+		s->doc->letter.sender_role = role;
+		/* A signed foreword or sign-off is often dated under the
+		 * signature. */
+		char iso[11];
+		for (size_t k = i + 1; !s->doc->letter.date && k < s->nb &&
+				       k <= i + 5; k++)
+			if (s->b[k].end - s->b[k].start <= 40 &&
+			    lp_parse_day_date(s->g, s->doc->fold + s->b[k].start,
+					      s->b[k].end - s->b[k].start, iso))
+				s->doc->letter.date =
+					lp_arena_strndup(s->doc->arena, iso, 10);
+		return 1;
+	}
+	return 0;
+}
+
+/* The letter's date: a date field in the letterhead (or, for a Special
+ * Report, when the response was received), else a line that is only a
+ * date. */
+static int find_date(seg *s, size_t to)
+{
+	char iso[11];
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < to; i++) {
+			size_t a = s->b[i].start, e = s->b[i].end;
+			if (pass == 0) {
+				int rc = 0;
+				for (const lp_rule *r = NULL;
+				     !rc && (r = lp_rule_next(s->g,
+							      "letter.date-field",
+							      r));)
+					rc = lp_rule_find(r, s->doc->fold,
+							  s->b[i].end,
+							  s->b[i].start, s->m,
+							  s->err);
+				if (rc < 0)
+					return rc;
+				if (!rc || !lp_match_group(s->m, "value", &a, &e))
+					continue;
+			} else if (e - a > 40) {
+				continue; /* a date line, not a sentence */
+			}
+			if (lp_parse_day_date(s->g, s->doc->fold + a, e - a, iso)) {
+				s->doc->letter.date =
+					lp_arena_strndup(s->doc->arena, iso, 10);
+				return 0;
+			}
+		}
+	}
+	return 0;
+}
+
+int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
+		       size_t *intro_out)
+{
+	lp_doc *doc = s->doc;
+	lp_letter *lt = &doc->letter;
+	int rc = 0;
+	size_t sal = first_block(s, "letter.salutation", 0, first_label, &rc);
+	if (rc < 0)
+		return rc;
+	const char *sal_name = NULL;
+	if (sal != NONE) {
+		seg_at(s, lp_rule_get(s->g, "letter.salutation"), sal);
+		lt->salutation = seg_group(s, "value");
+		sal_name = seg_group(s, "name");
+	}
+	size_t val = first_block(s, "letter.valediction",
+				 sal == NONE ? 0 : sal + 1, s->nb, &rc);
+	if (rc < 0)
+		return rc;
+	if (val != NONE) {
+		seg_at(s, lp_rule_get(s->g, "letter.valediction"), val);
+		lt->valediction = seg_group(s, "value");
+	}
+	*val_out = val;
+
+	size_t marker = first_block(s, "annex.marker", 0, first_label, &rc);
+	if (rc < 0)
+		return rc;
+	/* The annex title follows the signature when the letter is signed
+	 * before the annex; a response title straight after the salutation
+	 * is the letter's subject line. */
+	size_t title_from = val != NONE && val < first_label ? val + 1 : 0;
+	size_t title = first_block(s, "annex.title", title_from, first_label,
+				   &rc);
+	if (title == NONE && rc == 0 && title_from > 0)
+		title = first_block(s, "annex.title", 0, first_label, &rc);
+	if (rc < 0)
+		return rc;
+
+	/* The letterhead runs to the salutation; a document without one
+	 * (a Government response) has its particulars before the first
+	 * recommendation. */
+	size_t head_end = sal != NONE ? sal : first_label;
+	if (head_end > 0 && s->nb > 0) {
+		int i = lp_doc_add_span(doc, LP_SPAN_LETTERHEAD, 0,
+					seg_text_at(s, s->b[head_end - 1].end),
+					NULL, -1);
+		(void)i;
+	}
+	const char *ref = NULL;
+	if (head_end > 0) {
+		rc = seg_find_family(s, "letter.reference", 0,
+				 s->b[head_end - 1].end, "value", &ref);
+		if (rc < 0)
+			return rc;
+	}
+	lt->reference = ref;
+	if ((rc = find_date(s, head_end)) < 0)
+		return rc;
+	/* Fields say outright who wrote to whom; otherwise the recipient is
+	 * the person in the letterhead and the sender signs the letter. */
+	rc = find_fields(s, "letter.recipient.", first_label,
+			 &lt->recipient_name, &lt->recipient_role);
+	if (rc == 0)
+		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name);
+	if (rc < 0)
+		return rc;
+	/* A signed letter names its writer under the valediction; front
+	 * matter ("Presented to Parliament by ...") only when it is not
+	 * signed. */
+	rc = 0;
+	if (val != NONE)
+		rc = find_sender(s, val, s->nb);
+	if (rc < 0)
+		return rc;
+	if (!lt->sender_name && !lt->sender_role)
+		rc = find_fields(s, "letter.sender.", first_label,
+				 &lt->sender_name, &lt->sender_role);
+	/* No valediction: a document signed at the end of its foreword, or
+	 * at the very end, as Command Papers are. */
+	if (rc == 0 && val == NONE && sal == NONE)
+		rc = find_signature(s, 0, first_label);
+	if (rc == 0 && val == NONE && sal == NONE)
+		rc = find_signature(s, s->nb > 12 ? s->nb - 12 : 0, s->nb);
+	if (rc < 0)
+		return rc;
+
+	/* The cover letter: after the salutation (or the title) up to the
+	 * valediction, the annex or the first recommendation. */
+	size_t cs = sal != NONE ? sal + 1
+				: (title != NONE ? title + 1 : 0);
+	/* A subject line after the salutation heads the cover; it is not
+	 * part of it. */
+	if (sal != NONE && cs < first_label) {
+		rc = seg_at(s, lp_rule_get(s->g, "annex.title"), cs);
+		if (rc < 0)
+			return rc;
+		cs += rc;
+	}
+	size_t ce = first_label;
+	if (val != NONE && val >= cs && val < ce)
+		ce = val;
+	if (marker != NONE && marker >= cs && marker < ce)
+		ce = marker;
+	if (title != NONE && title >= cs && title < ce)
+		ce = title;
+	/* A heading just before the first pair ("Guidance and training")
+	 * introduces the pairs, not the cover. */
+	while (ce > cs + 1) {
+		rc = seg_section_heading(s, ce - 1);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			break;
+		ce--;
+	}
+	if (cs < ce) {
+		lp_doc_add_span(doc, LP_SPAN_COVER, seg_text_at(s, s->b[cs].start),
+				seg_text_at(s, s->b[ce - 1].end), NULL, -1);
+	}
+	/* A Government response printed after a committee's preface has an
+	 * introduction between its own heading and the first pair. */
+	size_t after = title != NONE && title >= ce ? title + 1 : NONE;
+	if (marker != NONE && marker >= ce && (after == NONE || marker >= after))
+		after = marker + 1;
+	*intro_out = after;
+	if (title != NONE)
+		lp_doc_add_span(doc, LP_SPAN_ANNEX_TITLE,
+				seg_text_at(s, s->b[title].start),
+				seg_text_at(s, s->b[title].end), NULL, -1);
+
+	/* The report's title: in the subject line and the cover first, then
+	 * the annex title. */
+	const char *report = NULL;
+	size_t from = sal != NONE && sal + 1 < s->nb ? sal + 1 : cs;
+	if (from < ce) {
+		rc = find_report(s, s->b[from].start, s->b[ce - 1].end, &report);
+		if (rc < 0)
+			return rc;
+	}
+	if (!report && title != NONE) {
+		rc = find_report(s, s->b[title].start, s->b[title].end, &report);
+		if (rc < 0)
+			return rc;
+	}
+	lt->report = report;
+	return 0;
+}
+

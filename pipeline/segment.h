@@ -1,0 +1,68 @@
+/*
+ * segment.h - shared by segment.c (the pairs) and letterhead.c (the letter
+ * around them); not part of the public API.
+ *
+ * Segmentation reads the folded text as lines ("blocks"); rules say what
+ * each one is, and spans are made over the normalised text.
+ */
+#ifndef LP_SEGMENT_H
+#define LP_SEGMENT_H
+
+#include "internal.h"
+
+typedef struct block {
+	size_t start, end; /* fold offsets, end exclusive, no newline */
+	bool para_start;   /* first line of a paragraph */
+	bool heading;
+} block;
+
+typedef struct label {
+	size_t block;
+	size_t nums_s, nums_e;
+	bool has_body, has_para;
+	size_t body_s, para_s, para_e;
+	const lp_rule *rule;
+} label;
+
+typedef struct seg {
+	lp_doc *doc;
+	const lp_grammar *g;
+	lp_match *m;
+	lp_error *err;
+	block *b;
+	size_t nb;
+	lp_span *bold; /* the document's bold spans, in order */
+	size_t nbold;
+} seg;
+
+#define NONE ((size_t)-1)
+
+/* Text offset of fold offset @fold_off. */
+size_t seg_text_at(const seg *s, size_t fold_off);
+/* Match @r at the start of block @i; 1 on a match, 0 on none, <0 error. */
+int seg_at(seg *s, const lp_rule *r, size_t i);
+/* Copy fold range [a, e) of the normalised text into the arena. */
+const char *seg_str(const seg *s, size_t a, size_t e);
+/* Group @name of the last match, copied, or NULL when it is unset. */
+const char *seg_group(seg *s, const char *name);
+size_t seg_words(const seg *s, size_t i);
+/* Does block @i end with a full stop, ! or ? */
+bool seg_ends_stop(const seg *s, size_t i);
+/* [a, e) without trailing white space: the new end. */
+size_t seg_trim_end(const seg *s, size_t a, size_t e);
+/* Is block @i a paragraph of one line on its own? */
+bool seg_lone_line(const seg *s, size_t i);
+/* Is block @i a section heading between pairs?  1, 0, or <0 error. */
+int seg_section_heading(seg *s, size_t i);
+/* The first match of a rule named @prefix* in fold range [a, e), its
+ * group @group copied to *out; 1, 0, or <0 error. */
+int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
+		    const char *group, const char **out);
+
+/* The letter's particulars, cover, annex title and introduction
+ * (letterhead.c): *val_out is the valediction's block and *intro_out the
+ * first block after the annex heading, or NONE. */
+int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
+		    size_t *intro_out);
+
+#endif
