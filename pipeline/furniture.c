@@ -1,0 +1,327 @@
+/*
+ * furniture.c - stage 2, continued: find the page furniture in a letter's
+ * lines, so that the normaliser can drop it.
+ *
+ * Running headers and footers, page numbers and letterheads come back on
+ * every page of a printed letter and cut its sentences in two.  They are
+ * found by rule (grammars/layout.yaml: "Page 2 of 5", an address footer)
+ * and by repetition: a letterhead line that comes back, a line at the top
+ * or bottom of a page that recurs on other pages, a short line standing in
+ * the middle of a sentence.  Each is flagged L_FURNITURE; nothing is
+ * removed here.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalise.h"
+
+static int rule_whole_line(cleaner *c, const lp_rule *r, size_t i)
+{
+	if (!r)
+		return 0;
+	return lp_rule_at(r, ltext(c, i), llen(c, i), 0, c->m, c->err);
+}
+
+/* qsort has no context argument in C11, so the comparison finds the
+ * lines through a thread-local: a batch may normalise on many threads. */
+static _Thread_local const cleaner *sort_cleaner;
+
+static bool same_masked(const cleaner *c, size_t a, size_t b);
+
+/* Compare two lines with their digits masked: a footer carries its page
+ * number ("London SW1A 2JL · Page 3 of 3"). */
+static int by_text(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	size_t la = llen(sort_cleaner, a), lb = llen(sort_cleaner, b);
+	const char *x = ltext(sort_cleaner, a), *y = ltext(sort_cleaner, b);
+	for (size_t k = 0; k < la && k < lb; k++) {
+		int cx = isdigit((unsigned char)x[k]) ? '0' : (unsigned char)x[k];
+		int cy = isdigit((unsigned char)y[k]) ? '0' : (unsigned char)y[k];
+		if (cx != cy)
+			return cx - cy;
+	}
+	return la < lb ? -1 : la > lb ? 1 : (a < b ? -1 : a > b);
+}
+
+/* Page furniture found by rule: page numbers anywhere, and footer lines
+ * (address, phone, web) that repeat. */
+static int mark_by_rule(cleaner *c)
+{
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (blank(c, i))
+			continue;
+		int rc = rule_whole_line(c, c->page_number, i);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			c->lines[i].flags |= L_FURNITURE;
+		rc = rule_whole_line(c, c->block_start, i);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			c->lines[i].flags |= L_BLOCK;
+	}
+	/* Footer candidates are removed when they repeat, page numbers
+	 * aside: sort them by text and mark every run of two or more. */
+	size_t *cand = lp_xmalloc((c->nlines + 1) * sizeof *cand), n = 0;
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (blank(c, i) || (c->lines[i].flags & L_FURNITURE))
+			continue;
+		int rc = rule_whole_line(c, c->footer, i);
+		if (rc < 0) {
+			free(cand);
+			return rc;
+		}
+		if (rc)
+			cand[n++] = i;
+	}
+	sort_cleaner = c;
+	qsort(cand, n, sizeof *cand, by_text);
+	for (size_t a = 0, b; a < n; a = b) {
+		for (b = a + 1; b < n && same_masked(c, cand[a], cand[b]); b++)
+			;
+		for (size_t k = a; b - a >= 2 && k < b; k++)
+			c->lines[cand[k]].flags |= L_FURNITURE;
+	}
+	free(cand);
+	return 0;
+}
+
+static bool standalone(const cleaner *c, size_t i)
+{
+	bool before = i == 0 || blank(c, i - 1) ||
+		      (c->lines[i].flags & (L_PAGE | L_HEADING)) ||
+		      (c->lines[i - 1].flags & L_FURNITURE);
+	bool after = i + 1 == c->nlines || blank(c, i + 1) ||
+		     (c->lines[i + 1].flags & (L_PAGE | L_FURNITURE));
+	return before && after;
+}
+
+/* Is line @b line @a with a page number before or after it? */
+static bool same_but_page_number(const cleaner *c, size_t a, size_t b)
+{
+	size_t la = llen(c, a), lb = llen(c, b);
+	if (lb <= la + 1 || lb > la + 5)
+		return false;
+	const char *x = ltext(c, a), *y = ltext(c, b);
+	size_t extra = lb - la;
+	bool tail = memcmp(x, y, la) == 0 && y[la] == ' ';
+	bool head = memcmp(x, y + extra, la) == 0 && y[extra - 1] == ' ';
+	const char *num = tail ? y + la + 1 : y;
+	if (!tail && !head)
+		return false;
+	for (size_t k = 0; k < extra - 1; k++)
+		if (!isdigit((unsigned char)num[k]))
+			return false;
+	return true;
+}
+
+/* A running letterhead: one of the first lines of the letter that comes
+ * back later on a line of its own, as `# MAYOR OF LONDON` does in the
+ * seed at every page.  Case matters: the sender's role "Mayor of London"
+ * under the signature is content, not the letterhead. */
+static void mark_letterhead_repeats(cleaner *c)
+{
+	size_t head[5], nhead = 0;
+	for (size_t i = 0; i < c->nlines && nhead < 5; i++)
+		if (!blank(c, i) && !(c->lines[i].flags & L_FURNITURE))
+			head[nhead++] = i;
+	/* A title heading that comes back on a line of its own with a page
+	 * number is a running header too ("Rural buses: Government Response
+	 * 5").  Only the numbered repeats go; the heading stays. */
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (!(c->lines[i].flags & L_HEADING) || llen(c, i) > 200)
+			continue;
+		for (size_t k = i + 1; k < c->nlines; k++)
+			if (!(c->lines[k].flags & L_HEADING) && standalone(c, k) &&
+			    same_but_page_number(c, i, k))
+				c->lines[k].flags |= L_FURNITURE;
+	}
+	for (size_t h = 0; h < nhead; h++) {
+		size_t first = head[h];
+		if (llen(c, first) > 80 || (c->lines[first].flags & L_BLOCK))
+			continue;
+		bool repeated = false;
+		for (size_t i = head[nhead - 1] + 1; i < c->nlines; i++) {
+			if (same_text(c, first, i) && standalone(c, i)) {
+				c->lines[i].flags |= L_FURNITURE;
+				repeated = true;
+			}
+		}
+		if (repeated)
+			c->lines[first].flags |= L_FURNITURE;
+	}
+}
+
+/* Compare two lines with digits masked, so "Page 2" matches "Page 3". */
+static bool same_masked(const cleaner *c, size_t a, size_t b)
+{
+	if (llen(c, a) != llen(c, b))
+		return false;
+	const char *x = ltext(c, a), *y = ltext(c, b);
+	for (size_t k = 0; k < llen(c, a); k++) {
+		bool dx = isdigit((unsigned char)x[k]);
+		bool dy = isdigit((unsigned char)y[k]);
+		if (dx != dy || (!dx && x[k] != y[k]))
+			return false;
+	}
+	return true;
+}
+
+/* The nearest content line before or after @i (step -1 or +1), skipping
+ * blank lines and furniture, or (size_t)-1. */
+static size_t content_near(const cleaner *c, size_t i, int step)
+{
+	for (size_t k = i + (size_t)step; k < c->nlines; k += (size_t)step)
+		if (!blank(c, k) && !(c->lines[k].flags & L_FURNITURE))
+			return k;
+	return (size_t)-1;
+}
+
+/* Stray furniture that neither rule nor repetition finds: a bare page
+ * number on a line of its own, and a short line that stands in the
+ * middle of a sentence, as a running header printed once does ("...
+ * receive / # Department for Education / reminds local authorities"). */
+static void mark_stray_lines(cleaner *c)
+{
+	for (size_t i = 0; i < c->nlines; i++) {
+		line *l = &c->lines[i];
+		if (blank(c, i) || (l->flags & (L_FURNITURE | L_BLOCK)) ||
+		    !standalone(c, i))
+			continue;
+		const char *t = ltext(c, i);
+		size_t n = llen(c, i), d = 0;
+		while (d < n && isdigit((unsigned char)t[d]))
+			d++;
+		if (d == n && n <= 3) {
+			l->flags |= L_FURNITURE;
+			continue;
+		}
+		/* A footer printed once (an address, a phone number) may be
+		 * long; other stray lines are short. */
+		lp_error e;
+		bool footer = c->footer &&
+			      lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1;
+		if (nrm_count_words(t, n) > 8 && !footer)
+			continue;
+		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
+		if (p == (size_t)-1 || q == (size_t)-1)
+			continue;
+		if (nrm_count_words(ltext(c, p), llen(c, p)) >= 8 &&
+		    !nrm_ends_sentence(ltext(c, p), llen(c, p)) &&
+		    !(c->lines[p].flags & L_HEADING) &&
+		    islower((unsigned char)ltext(c, q)[0]))
+			l->flags |= L_FURNITURE;
+	}
+}
+
+/* Line @i without a page number at either end: "2 Title" and "Title 3"
+ * are the same running header on facing pages. */
+static void unnumbered(const cleaner *c, size_t i, const char **t, size_t *n)
+{
+	const char *s = ltext(c, i);
+	size_t a = 0, e = llen(c, i);
+	size_t k = 0;
+	while (k < e && isdigit((unsigned char)s[k]))
+		k++;
+	if (k > 0 && k <= 4 && k < e && s[k] == ' ')
+		a = k + 1;
+	k = e;
+	while (k > a && isdigit((unsigned char)s[k - 1]))
+		k--;
+	if (k < e && e - k <= 4 && k > a && s[k - 1] == ' ')
+		e = k - 1;
+	*t = s + a;
+	*n = e - a;
+}
+
+static bool same_unnumbered(const cleaner *c, size_t a, size_t b)
+{
+	const char *x, *y;
+	size_t nx, ny;
+	unnumbered(c, a, &x, &nx);
+	unnumbered(c, b, &y, &ny);
+	return nx >= 8 && nx == ny && memcmp(x, y, nx) == 0;
+}
+
+#define EDGE 3 /* lines at the top and bottom of a page that may be furniture */
+
+/* Collect up to EDGE non-blank lines from the top and the bottom of the
+ * page that starts at line @p0 and ends before @p1. */
+static size_t page_edges(const cleaner *c, size_t p0, size_t p1,
+			 size_t out[2 * EDGE])
+{
+	size_t n = 0;
+	for (size_t i = p0, k = 0; i < p1 && k < EDGE; i++)
+		if (!blank(c, i)) {
+			out[n++] = i;
+			k++;
+		}
+	for (size_t i = p1, k = 0; i > p0 && k < EDGE; i--)
+		if (!blank(c, i - 1)) {
+			bool dup = false;
+			for (size_t j = 0; j < n; j++)
+				dup |= out[j] == i - 1;
+			if (!dup)
+				out[n++] = i - 1;
+			k++;
+		}
+	return n;
+}
+
+/* Running headers and footers of a paginated text (pdftotext puts a form
+ * feed between pages): lines at the edge of a page that recur, digits
+ * aside, at the edge of another page. */
+static void mark_page_edges(cleaner *c)
+{
+	size_t *starts = lp_xmalloc((c->nlines + 1) * sizeof *starts);
+	size_t npages = 0;
+	starts[npages++] = 0;
+	for (size_t i = 1; i < c->nlines; i++)
+		if (c->lines[i].flags & L_PAGE)
+			starts[npages++] = i;
+	if (npages < 2) {
+		free(starts);
+		return;
+	}
+	starts[npages] = c->nlines;
+	size_t (*edges)[2 * EDGE] = lp_xmalloc(npages * sizeof *edges);
+	size_t *nedges = lp_xmalloc(npages * sizeof *nedges);
+	for (size_t p = 0; p < npages; p++)
+		nedges[p] = page_edges(c, starts[p], starts[p + 1], edges[p]);
+	for (size_t p = 0; p < npages; p++) {
+		for (size_t e = 0; e < nedges[p]; e++) {
+			size_t i = edges[p][e];
+			if (llen(c, i) > 100 || (c->lines[i].flags & L_BLOCK))
+				continue;
+			/* Furniture recurs from page to page, so looking a
+			 * few pages ahead finds it and keeps this linear. */
+			for (size_t q = p + 1; q < npages && q <= p + 3; q++)
+				for (size_t f = 0; f < nedges[q]; f++) {
+					size_t k = edges[q][f];
+					if (same_masked(c, i, k) ||
+					    same_unnumbered(c, i, k)) {
+						c->lines[i].flags |= L_FURNITURE;
+						c->lines[k].flags |= L_FURNITURE;
+					}
+				}
+		}
+	}
+	free(edges);
+	free(nedges);
+	free(starts);
+}
+
+int lp_mark_furniture(cleaner *c)
+{
+	int rc = mark_by_rule(c);
+	if (rc == 0) {
+		mark_letterhead_repeats(c);
+		mark_page_edges(c);
+		mark_stray_lines(c);
+	}
+	return rc;
+}
+

@@ -1,0 +1,83 @@
+/*
+ * normalise.h - shared by normalise.c (cleaning and joining lines) and
+ * furniture.c (finding page furniture); not part of the public API.
+ */
+#ifndef LP_NORMALISE_H
+#define LP_NORMALISE_H
+
+#include "internal.h"
+
+enum {
+	L_HEADING = 1 << 0,   /* a Markdown heading: its own paragraph */
+	L_PAGE = 1 << 1,      /* first line after a form feed */
+	L_HARD = 1 << 2,      /* Markdown hard break at the end */
+	L_FURNITURE = 1 << 3, /* running header, footer or page number */
+	L_BLOCK = 1 << 4,     /* starts a block: list item, label ... */
+};
+
+typedef struct line {
+	size_t start, end;  /* in the scratch buffer */
+	unsigned flags;
+	size_t bold0, nbold; /* its bold ranges in the bold array */
+} line;
+
+typedef struct range {
+	size_t start, end;
+} range;
+
+typedef struct cleaner {
+	lp_doc *doc;
+	/* What is read: the source, or the text decoded from it (HTML),
+	 * with the source offset of each byte (NULL: the offset itself). */
+	const unsigned char *in;
+	size_t in_len, in_start;
+	const uint32_t *in_map;
+	lp_match *m;
+	lp_error *err;
+	bool markdown;
+
+	lp_buf scratch;
+	line *lines;
+	size_t nlines, lines_cap;
+	range *bold;
+	size_t nbold, bold_cap;
+
+	size_t hyphen_lookups; /* see keep_hyphen() */
+	bool in_bold;       /* Markdown bold state, carried across lines */
+	size_t bold_from;   /* scratch offset where the open bold began */
+
+	const lp_rule *block_start, *page_number, *footer, *column_field,
+		*keep_hyphen;
+} cleaner;
+
+static inline const char *ltext(const cleaner *c, size_t i)
+{
+	return c->scratch.s + c->lines[i].start;
+}
+
+static inline size_t llen(const cleaner *c, size_t i)
+{
+	return c->lines[i].end - c->lines[i].start;
+}
+
+static inline bool blank(const cleaner *c, size_t i)
+{
+	return llen(c, i) == 0;
+}
+
+static inline bool same_text(const cleaner *c, size_t a, size_t b)
+{
+	return llen(c, a) == llen(c, b) &&
+	       memcmp(ltext(c, a), ltext(c, b), llen(c, a)) == 0;
+}
+
+/* Words in @s[0..n). */
+size_t nrm_count_words(const char *s, size_t n);
+/* Does @s[0..n) end a sentence (closing quotes and brackets aside)? */
+bool nrm_ends_sentence(const char *s, size_t n);
+
+/* Flag the running headers, footers and page numbers among c->lines
+ * (furniture.c).  0, or an error from a rule. */
+int lp_mark_furniture(cleaner *c);
+
+#endif
