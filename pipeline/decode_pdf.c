@@ -89,19 +89,20 @@ static int by_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Append page @page (1-based). */
-static void add_page(builder *b, const page_text *pt, int page)
+/* Add to @gaps the distance between each line of a page and the next.
+ * Pieces of one row (a superscript, a table cell a point lower) are
+ * closer than a line's height and are not counted. */
+static void line_gaps(const page_text *pt, double *gaps, size_t *ngaps)
 {
 	const char *t = pt->text;
 	size_t n = strlen(t);
-	/* The usual distance between lines, to tell a paragraph's gap. */
-	double *gaps = lp_xmalloc((n + 1) * sizeof *gaps), last = -1;
-	size_t ngaps = 0;
+	double last = -1;
 	long ch = 0;
 	for (size_t i = 0; i < n;) {
 		double mid = line_mid(pt, ch);
-		if (last >= 0 && mid > last)
-			gaps[ngaps++] = mid - last;
+		double height = mid < 0 ? 0 : pt->rects[ch].y2 - pt->rects[ch].y1;
+		if (last >= 0 && mid - last > height * 0.6)
+			gaps[(*ngaps)++] = mid - last;
 		last = mid;
 		while (i < n && t[i] != '\n') {
 			size_t k = i;
@@ -112,15 +113,28 @@ static void add_page(builder *b, const page_text *pt, int page)
 		i++;
 		ch++;
 	}
-	double usual = 0;
-	if (ngaps) {
-		qsort(gaps, ngaps, sizeof *gaps, by_double);
-		usual = gaps[ngaps / 4]; /* most lines sit this close */
-	}
-	free(gaps);
+}
 
-	ch = 0;
-	last = -1;
+/* The letter's line spacing: the smallest gap between lines that recurs
+ * (to half a point).  Taken over the whole letter, so that a last page of
+ * short paragraphs is read with the spacing of the pages before it. */
+static double usual_gap(double *gaps, size_t n)
+{
+	qsort(gaps, n, sizeof *gaps, by_double);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (gaps[i + 1] - gaps[i] <= 0.5)
+			return gaps[i];
+	return n ? gaps[0] : 0;
+}
+
+/* Append page @page (1-based), with a paragraph break wherever two lines
+ * stand further apart than the letter's @usual spacing. */
+static void add_page(builder *b, const page_text *pt, int page, double usual)
+{
+	const char *t = pt->text;
+	size_t n = strlen(t);
+	long ch = 0;
+	double last = -1;
 	for (size_t i = 0; i < n;) {
 		double mid = line_mid(pt, ch);
 		if (last >= 0 && usual > 0 && mid - last > usual * 1.45) {
@@ -189,32 +203,47 @@ int lp_decode_pdf(lp_doc *doc, lp_error *err)
 		return rc;
 	}
 	int pages = poppler_document_get_n_pages(pd);
+	page_text *pts = lp_xmalloc(((size_t)pages + 1) * sizeof *pts);
+	size_t chars = 0;
+	for (int p = 0; p < pages; p++) {
+		PopplerPage *page = poppler_document_get_page(pd, p);
+		pts[p] = (page_text){ NULL, NULL, 0, NULL };
+		if (!page)
+			continue;
+		pts[p].text = poppler_page_get_text(page);
+		poppler_page_get_text_layout(page, &pts[p].rects, &pts[p].nrects);
+		pts[p].attrs = poppler_page_get_text_attributes(page);
+		chars += pts[p].text ? strlen(pts[p].text) + 1 : 0;
+		g_object_unref(page);
+	}
+	g_object_unref(pd);
+	double *gaps = lp_xmalloc((chars + 1) * sizeof *gaps);
+	size_t ngaps = 0;
+	for (int p = 0; p < pages; p++)
+		if (pts[p].text)
+			line_gaps(&pts[p], gaps, &ngaps);
+	double usual = usual_gap(gaps, ngaps);
+	free(gaps);
+
 	builder b = { 0 };
 	lp_buf_put(&b.plain, "", 0, 0);
 	lp_buf_put(&b.marked, "", 0, 0);
 	bool any = false;
 	for (int p = 0; p < pages; p++) {
-		PopplerPage *page = poppler_document_get_page(pd, p);
-		if (!page)
-			continue;
-		page_text pt = { poppler_page_get_text(page), NULL, 0, NULL };
-		poppler_page_get_text_layout(page, &pt.rects, &pt.nrects);
-		pt.attrs = poppler_page_get_text_attributes(page);
 		if (p > 0) {
 			uint32_t at = (uint32_t)b.plain.len;
 			lp_buf_put(&b.plain, "\f", 1, at);
 			geom_put(&b, p + 1, NULL, 1);
 			lp_buf_put(&b.marked, "\f", 1, at);
 		}
-		if (pt.text) {
-			for (const char *c = pt.text; *c && !any; c++)
+		if (pts[p].text) {
+			for (const char *c = pts[p].text; *c && !any; c++)
 				any = *c != ' ' && *c != '\n';
-			add_page(&b, &pt, p + 1);
+			add_page(&b, &pts[p], p + 1, usual);
 		}
-		free_page(&pt);
-		g_object_unref(page);
+		free_page(&pts[p]);
 	}
-	g_object_unref(pd);
+	free(pts);
 	if (!any) {
 		lp_buf_free(&b.plain);
 		lp_buf_free(&b.marked);

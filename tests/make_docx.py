@@ -41,6 +41,9 @@ def para(text, style=None, item=False, bold_all=False, bold=False):
 def paragraphs(text, markdown):
     text = text.replace("\f", "\n\n").replace("****", "**\n\n**")
     furniture = re.compile(r"^\s*(Page \d+( of \d+)?|\d+|# MAYOR OF LONDON|MAYOR OF LONDON|.*E16 1ZE.*)\s*$")
+    # A plain-text letter with very long lines was never wrapped: each
+    # of its lines is a paragraph or a label of its own.
+    unwrapped = not markdown and max(map(len, text.split("\n"))) > 120
     out = []
     for block in re.split(r"\n\s*\n", text):
         buf = ""
@@ -53,7 +56,7 @@ def paragraphs(text, markdown):
                     buf = ""
                 out.append(("li", line[2:]))
                 continue
-            hard = line.endswith("  ") if markdown else len(line.strip()) < 60
+            hard = line.endswith("  ") if markdown else unwrapped or len(line.strip()) < 60
             line = line.strip()
             if buf.endswith("-") and line[:1].islower():
                 buf = buf[:-1] + line

@@ -125,6 +125,12 @@ static letter read_letter(char *s, bool markdown)
 		"^[[:space:]]*(Page [0-9]+( of [0-9]+)?|[0-9]+|# MAYOR OF LONDON|"
 		"MAYOR OF LONDON|.*E16 1ZE.*)[[:space:]]*$",
 		REG_EXTENDED | REG_NOSUB);
+	/* A plain-text letter with very long lines was never wrapped:
+	 * each of its lines is a paragraph or a label of its own. */
+	size_t longest = 0, run = 0;
+	for (const char *c = s; *c; c++)
+		run = *c == '\n' ? 0 : run + 1, longest = run > longest ? run : longest;
+	bool unwrapped = !markdown && longest > 120;
 	size_t cap = 4096, len = 0;
 	char *buf = malloc(cap);
 	buf[0] = '\0';
@@ -162,7 +168,7 @@ static letter read_letter(char *s, bool markdown)
 		size_t ll = end ? 0 : strlen(line);
 		bool hard = !end && ((markdown && ll >= 2 &&
 				      !strcmp(line + ll - 2, "  ")) ||
-				     (!markdown && ll < 60));
+				     (!markdown && (ll < 60 || unwrapped)));
 		if ((blank || item) && len) {
 			add_para(&l, buf, markdown);
 			len = 0;
