@@ -155,11 +155,11 @@ int lp_extract_money(lp_xctx *x, int section, size_t a, size_t e)
 
 		/* The top of a range: "between £2m and £3m", "£2m-£3m".  Not
 		 * a change: "rose from £48 to £63" names two amounts. */
-		if ((rc = lp_match_before(x, "money.change-from", am.start,
-					  12)) < 0)
-			return rc;
-		if (rc == 0 &&
-		    (rc = lp_match_after(x, "money.range-to", am.end, e)) < 0)
+		int change = lp_match_before(x, "money.change-from", am.start, 12);
+		if (change < 0)
+			return change;
+		rc = change ? 0 : lp_match_after(x, "money.range-to", am.end, e);
+		if (rc < 0)
 			return rc;
 		if (rc) {
 			size_t to = x->m->end;
