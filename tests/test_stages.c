@@ -290,7 +290,7 @@ static lp_doc *entities(const char *text, const char *ref)
 static void test_sentences(void)
 {
 	lp_doc *doc = entities("Mr. Smith will attend in May 2023. The plan "
-			       "will cost £2.5m. It will start e.g. in June. "
+			       "will fund £2.5m. It will start e.g. in June. "
 			       "No. 5 will follow.", "2023-01-01");
 	if (!doc)
 		return;
