@@ -21,12 +21,13 @@ static bool has_lower(const char *t)
 }
 
 /* The report's title in fold range [a, e): the first that letter.report.*
- * rules find, but a title in capitals (from a subject line) only when no
- * rule finds it written normally. */
+ * rules find, or a longer title that another rule finds starting the same
+ * way ("London After Dark" cut at its colon, "London After Dark: the
+ * future of ..." in full).  A title in capitals (from a subject line)
+ * only when no rule finds it written normally. */
 static int find_report(seg *s, size_t a, size_t e, const char **out)
 {
-	const char *caps = NULL;
-	*out = NULL;
+	const char *caps = NULL, *best = NULL;
 	for (const lp_rule *rule = NULL;
 	     (rule = lp_rule_next(s->g, "letter.report.", rule));) {
 		for (size_t from = a; from < e;) {
@@ -39,16 +40,37 @@ static int find_report(seg *s, size_t a, size_t e, const char **out)
 			}
 			const char *t = seg_group(s, "title");
 			if (t && has_lower(t)) {
-				*out = t;
-				return 1;
+				if (!best || (strlen(t) > strlen(best) &&
+					      !strncmp(t, best, strlen(best))))
+					best = t;
+				break;
 			}
 			if (t && !caps)
 				caps = t;
 			from = s->m->end > from ? s->m->end : from + 1;
 		}
 	}
-	*out = caps;
-	return caps != NULL;
+	*out = best ? best : caps;
+	return *out != NULL;
+}
+
+
+/* Failing a title that the rules find, a subject line set apart just
+ * after the salutation, as a heading or in bold ("**Green skills for a
+ * net zero London**"), names the report.  Not one that says what the
+ * letter is ("Response to the Committee's report"): the rules read those. */
+static const char *subject_line(seg *s, size_t i)
+{
+	if (!seg_lone_line(s, i) || seg_words(s, i) > 14 || seg_ends_stop(s, i))
+		return NULL;
+	if (!s->b[i].heading && !seg_is_bold(s, s->b[i].start, s->b[i].end))
+		return NULL;
+	const lp_rule *r = lp_rule_get(s->g, "letter.subject-not-title");
+	if (!r || lp_rule_find(r, s->doc->fold, s->b[i].end, s->b[i].start,
+			       s->m, s->err) != 0)
+		return NULL;
+	const char *t = seg_str(s, s->b[i].start, s->b[i].end);
+	return has_lower(t) ? t : NULL;
 }
 
 
@@ -479,6 +501,8 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		if (rc < 0)
 			return rc;
 	}
+	if (!report && sal != NONE && sal + 1 < ce)
+		report = subject_line(s, sal + 1);
 	lt->report = report;
 	return 0;
 }

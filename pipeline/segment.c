@@ -64,7 +64,7 @@ static void collect_bold(seg *s)
 
 /* Is most of fold range [a, e) in bold?  A bold recommendation may have
  * an unbolded full stop or quote; 90% of its letters is enough. */
-static bool is_bold(const seg *s, size_t a, size_t e)
+bool seg_is_bold(const seg *s, size_t a, size_t e)
 {
 	size_t ta = seg_text_at(s, a), te = seg_text_at(s, e);
 	size_t lo = 0, hi = s->nbold;
@@ -174,7 +174,7 @@ static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 		long number = strtol(s->doc->fold + l.nums_s, NULL, 10);
 		if (number <= last)
 			continue;
-		bool ok = is_bold(s, s->b[i].start, s->b[i].end);
+		bool ok = seg_is_bold(s, s->b[i].start, s->b[i].end);
 		if (!ok && voice) {
 			rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
 					  s->b[i].start, s->m, s->err);
@@ -394,7 +394,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	if (first >= end_block)
 		return 0;
 
-	bool bold = is_bold(s, *rec_s, s->b[first].end);
+	bool bold = seg_is_bold(s, *rec_s, s->b[first].end);
 	bool labelled = false;
 	for (size_t k = first + 1; k < end_block; k++) {
 		int rc = seg_at(s, resp_label, k);
@@ -411,7 +411,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		}
 		bool more;
 		if (bold) {
-			more = is_bold(s, s->b[k].start, s->b[k].end);
+			more = seg_is_bold(s, s->b[k].start, s->b[k].end);
 		} else if (!s->b[k].para_start) {
 			rc = seg_at(s, stance, k);
 			if (rc < 0)

@@ -52,6 +52,8 @@ bool seg_ends_stop(const seg *s, size_t i);
 size_t seg_trim_end(const seg *s, size_t a, size_t e);
 /* Is block @i a paragraph of one line on its own? */
 bool seg_lone_line(const seg *s, size_t i);
+/* Is most of fold range [a, e) in bold? */
+bool seg_is_bold(const seg *s, size_t a, size_t e);
 /* Is block @i a section heading between pairs?  1, 0, or <0 error. */
 int seg_section_heading(seg *s, size_t i);
 /* The first match of a rule named @prefix* in fold range [a, e), its

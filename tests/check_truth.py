@@ -5,7 +5,9 @@ usage: check_truth.py LETTERPIPE LETTER TRUTH.yaml
 
 The truth file (corpus/*.truth.yaml) records what a careful reader expects:
 the letter's particulars and, for every pair, the number, the whole
-recommendation text and how the response starts and ends.  It is written by
+recommendation text and how the response starts and ends.  Where it lists
+`money`, the amounts of all the letter's money entities, wherever they
+sit, must be exactly those (each end of a range is an amount).  It is written by
 hand from the letter, never from letterpipe's output, so this test fails
 when segmentation goes wrong even if the golden files were regenerated.
 
@@ -25,6 +27,19 @@ FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'
 def fold(s):
     s = unicodedata.normalize("NFC", str(s)).translate(FOLD)
     return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def amounts(node):
+    """Every money amount in letterpipe's output, wherever it sits."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "money" and isinstance(value, list):
+                yield from (m["amount"] for m in value)
+            else:
+                yield from amounts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from amounts(value)
 
 
 def main(argv):
@@ -77,6 +92,13 @@ def main(argv):
             bad.append(f"{tag}: response starts {resp[:60]!r}")
         if not resp.endswith(fold(t["response_ends"])):
             bad.append(f"{tag}: response ends {resp[-60:]!r}")
+    if "money" in truth:
+        want = sorted(float(a) for a in truth["money"])
+        have = sorted(float(a) for a in amounts(out))
+        for a in sorted(set(want) | set(have)):
+            if want.count(a) != have.count(a):
+                bad.append(f"money {a:g}: expected {want.count(a)}, "
+                           f"got {have.count(a)}")
     for b in bad:
         print(b)
     print(f"{letter}: {len(bad)} differences")

@@ -7,7 +7,7 @@ build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 lp=$(cd "$build" && pwd)/letterpipe
 cd "$root/corpus"
-for f in *.md *.txt; do
+for f in *.md *.txt *.html; do
 	base=${f%.*}
 	"$lp" parse -f yaml "$f" >"$base.yaml"
 	"$lp" parse -f xml "$f" >"$base.xml"
