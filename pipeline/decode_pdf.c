@@ -26,19 +26,19 @@ typedef struct page_text {
 	GList *attrs;             /* PopplerTextAttributes, by character */
 } page_text;
 
-/* Is the character at @ch (a character offset) in a bold font? */
-static bool bold_at(const page_text *pt, long ch)
+/* Is the character at @ch (a character offset) in a bold font?  Called
+ * with @ch rising through the page; *@at walks the runs along with it, so
+ * that a page of many short runs is read in one pass. */
+static bool bold_at(GList **at, long ch)
 {
-	for (GList *l = pt->attrs; l; l = l->next) {
-		const PopplerTextAttributes *a = l->data;
-		if (ch >= a->start_index && ch <= a->end_index)
-			return a->font_name &&
-			       (strstr(a->font_name, "Bold") ||
-				strstr(a->font_name, "bold") ||
-				strstr(a->font_name, "Black") ||
-				strstr(a->font_name, "Heavy"));
-	}
-	return false;
+	while (*at && ((const PopplerTextAttributes *)(*at)->data)->end_index < ch)
+		*at = (*at)->next;
+	if (!*at)
+		return false;
+	const PopplerTextAttributes *a = (*at)->data;
+	return ch >= a->start_index && a->font_name &&
+	       (strstr(a->font_name, "Bold") || strstr(a->font_name, "bold") ||
+		strstr(a->font_name, "Black") || strstr(a->font_name, "Heavy"));
 }
 
 typedef struct builder {
@@ -135,6 +135,7 @@ static void add_page(builder *b, const page_text *pt, int page, double usual)
 	size_t n = strlen(t);
 	long ch = 0;
 	double last = -1;
+	GList *run = pt->attrs; /* the font run at ch, or after it */
 	for (size_t i = 0; i < n;) {
 		double mid = line_mid(pt, ch);
 		if (last >= 0 && usual > 0 && mid - last > usual * 1.45) {
@@ -149,7 +150,7 @@ static void add_page(builder *b, const page_text *pt, int page, double usual)
 			size_t k = i;
 			if (lp_utf8_next((const unsigned char *)t, n, &k) < 0)
 				k = i + 1;
-			bool bold = t[i] != ' ' && bold_at(pt, ch);
+			bool bold = t[i] != ' ' && bold_at(&run, ch);
 			if (bold != b->in_bold && t[i] != ' ') {
 				/* Bold runs end before the space that follows. */
 				mark(b, "**");
