@@ -45,10 +45,15 @@ def paragraphs(text, markdown):
     # of its lines is a paragraph or a label of its own.
     unwrapped = not markdown and max(map(len, text.split("\n"))) > 120
     out = []
+    after_page_number = False  # a heading after one is the next page's header
     for block in re.split(r"\n\s*\n", text):
         buf = ""
         for line in block.split("\n"):
-            if furniture.match(line) or not line.strip():
+            if not line.strip():
+                continue
+            header = after_page_number and line.startswith("# ")
+            after_page_number = bool(re.match(r"^\s*\d+\s*$", line))
+            if furniture.match(line) or header:
                 continue
             if markdown and re.match(r"[-*+]\s", line):
                 if buf:

@@ -127,10 +127,11 @@ static letter read_letter(char *s, bool markdown)
 		REG_EXTENDED | REG_NOSUB);
 	/* A plain-text letter with very long lines was never wrapped:
 	 * each of its lines is a paragraph or a label of its own. */
-	size_t longest = 0, run = 0;
+	size_t longest = 0, col = 0;
 	for (const char *c = s; *c; c++)
-		run = *c == '\n' ? 0 : run + 1, longest = run > longest ? run : longest;
+		col = *c == '\n' ? 0 : col + 1, longest = col > longest ? col : longest;
 	bool unwrapped = !markdown && longest > 120;
+	bool after_number = false;
 	size_t cap = 4096, len = 0;
 	char *buf = malloc(cap);
 	buf[0] = '\0';
@@ -152,7 +153,12 @@ static letter read_letter(char *s, bool markdown)
 			for (char *f = line; *f; f++)
 				if (*f == '\f')
 					*f = ' ';
-			if (!regexec(&furniture, line, 0, NULL, 0))
+			/* A heading just after a page number is the next
+			 * page's running header, which this printer sets. */
+			bool header = after_number && !strncmp(line, "# ", 2);
+			if (line[strspn(line, " \t")])
+				after_number = line[strspn(line, "0123456789 \t")] == '\0';
+			if (header || !regexec(&furniture, line, 0, NULL, 0))
 				continue;
 		}
 		bool blank = end;
