@@ -44,11 +44,17 @@ def paragraphs(text, markdown):
     # A plain-text letter with very long lines was never wrapped: each
     # of its lines is a paragraph or a label of its own.
     unwrapped = not markdown and max(map(len, text.split("\n"))) > 120
+    # In wrapped text, a line is short on purpose when the next line's
+    # first word would have fitted on it.  The median of the long lines
+    # is at most the wrap width, so a wrapped line is never taken for one.
+    long_lines = sorted(len(l.rstrip()) for l in text.split("\n") if len(l.strip()) >= 60)
+    width = long_lines[len(long_lines) // 2] if long_lines else 0
     out = []
     after_page_number = False  # a heading after one is the next page's header
     for block in re.split(r"\n\s*\n", text):
         buf = ""
-        for line in block.split("\n"):
+        lines = block.split("\n")
+        for k, line in enumerate(lines):
             if not line.strip():
                 continue
             header = after_page_number and line.startswith("# ")
@@ -61,7 +67,15 @@ def paragraphs(text, markdown):
                     buf = ""
                 out.append(("li", line[2:]))
                 continue
-            hard = line.endswith("  ") if markdown else unwrapped or len(line.strip()) < 60
+            after = lines[k + 1].split() if k + 1 < len(lines) else []
+            fits = bool(after) and len(line.rstrip()) + 1 + len(after[0]) <= width
+            # A sentence's end before a short capitalised line (a label,
+            # a heading) ends the paragraph too.
+            nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+            fits |= bool(nxt) and len(nxt) < 60 and nxt[0].isupper() and \
+                line.rstrip().endswith((".", "?", "!", ":"))
+            hard = line.endswith("  ") if markdown else (
+                unwrapped or len(line.strip()) < 60 or fits)
             line = line.strip()
             if buf.endswith("-") and line[:1].islower():
                 buf = buf[:-1] + line

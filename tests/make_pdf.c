@@ -114,6 +114,49 @@ static void add_para(letter *l, const char *s, bool markdown)
 	carry_bold = bold;
 }
 
+/* The median length of the lines of 60 characters or more: at most the
+ * width that the text was wrapped at. */
+static size_t wrap_width(const char *s)
+{
+	size_t lens[4096], n = 0;
+	while (*s && n < 4096) {
+		size_t len = strcspn(s, "\r\n");
+		while (len && s[len - 1] == ' ')
+			len--;
+		if (len >= 60)
+			lens[n++] = len;
+		s += strcspn(s, "\n");
+		s += *s == '\n';
+	}
+	for (size_t i = 1; i < n; i++) /* insertion sort: a letter is short */
+		for (size_t k = i; k && lens[k - 1] > lens[k]; k--) {
+			size_t t = lens[k];
+			lens[k] = lens[k - 1];
+			lens[k - 1] = t;
+		}
+	return n ? lens[n / 2] : 0;
+}
+
+/* In wrapped text, is @line (@ll long) short on purpose?  It is when the
+ * first word of the line after it (@next) would have fitted on it, or
+ * when it ends a sentence before a short capitalised line (a label, a
+ * heading). */
+static bool ends_paragraph(const char *line, size_t ll, const char *next,
+			   size_t width)
+{
+	if (!next)
+		return false;
+	while (ll && line[ll - 1] == ' ')
+		ll--;
+	size_t lead = strspn(next, " \t");
+	size_t word = strcspn(next + lead, " \t\r\n");
+	size_t rest = strcspn(next + lead, "\r\n");
+	if (word && ll + 1 + word <= width)
+		return true;
+	return rest && rest < 60 && isupper((unsigned char)next[lead]) && ll &&
+	       strchr(".?!:", line[ll - 1]);
+}
+
 /* Split the letter into paragraphs: blank lines part them; in Markdown a
  * list item or a hard break (two trailing spaces) is a line of its own;
  * in plain text the page furniture goes and wrapped lines are joined. */
@@ -132,6 +175,7 @@ static letter read_letter(char *s, bool markdown)
 		col = *c == '\n' ? 0 : col + 1, longest = col > longest ? col : longest;
 	bool unwrapped = !markdown && longest > 120;
 	bool after_number = false;
+	size_t width = markdown ? 0 : wrap_width(s);
 	size_t cap = 4096, len = 0;
 	char *buf = malloc(cap);
 	buf[0] = '\0';
@@ -174,7 +218,9 @@ static letter read_letter(char *s, bool markdown)
 		size_t ll = end ? 0 : strlen(line);
 		bool hard = !end && ((markdown && ll >= 2 &&
 				      !strcmp(line + ll - 2, "  ")) ||
-				     (!markdown && (ll < 60 || unwrapped)));
+				     (!markdown && (ll < 60 || unwrapped ||
+						    ends_paragraph(line, ll, next,
+								   width))));
 		if ((blank || item) && len) {
 			add_para(&l, buf, markdown);
 			len = 0;
