@@ -473,6 +473,16 @@ static bool starts_lower(const char *s, size_t n)
 	return n > 0 && islower((unsigned char)s[0]);
 }
 
+/* Does the line open a numbered paragraph: "12. The Department ..."? */
+static bool starts_numbered(const char *s, size_t n)
+{
+	size_t d = 0;
+	while (d < n && d < 4 && isdigit((unsigned char)s[d]))
+		d++;
+	return d > 0 && d < 4 && d + 2 < n && s[d] == '.' && s[d + 1] == ' ' &&
+	       isupper((unsigned char)s[d + 2]);
+}
+
 static bool last_word_lower(const char *s, size_t n)
 {
 	size_t a = n;
@@ -574,6 +584,15 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	 * only a line that starts in lower case continues a sentence. */
 	if (!c->markdown && !width && !starts_lower(nt, nl) && !hyphen_end)
 		return SEP_PARA;
+	/* In wrapped plain text, a numbered paragraph starts a paragraph
+	 * after a line that is not full ("Conclusions / 1. The ...") or that
+	 * ends a sentence: no sentence starts "3. The". */
+	size_t fw = 0; /* the next line's first word */
+	while (fw < nl && nt[fw] != ' ')
+		fw++;
+	if (!c->markdown && width && starts_numbered(nt, nl) &&
+	    (ll + 1 + fw + 8 <= width || nrm_ends_sentence(lt, ll)))
+		return SEP_PARA;
 	if (L->flags & L_HARD || N->flags & L_BLOCK || type_change)
 		return SEP_LINE;
 	if (compound)
@@ -588,9 +607,6 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	 * would have fitted ended for another reason (an address, a
 	 * letterhead, the end of a paragraph).  The slack allows for the
 	 * width being a percentile, and for justified text. */
-	size_t fw = 0;
-	while (fw < nl && nt[fw] != ' ')
-		fw++;
 	if (width && ll * 10 >= width * 6 && ll + 1 + fw + 8 > width)
 		return SEP_SPACE;
 	/* Plain text without blank lines between paragraphs (pdftotext
