@@ -40,6 +40,8 @@ def para(text, style=None, item=False, bold_all=False, bold=False):
 
 def paragraphs(text, markdown):
     text = text.replace("\f", "\n\n").replace("****", "**\n\n**")
+    if markdown:  # a rule ("---") is space between paragraphs, not text
+        text = re.sub(r"(?m)^-{3,}[ \t]*$", "", text)
     furniture = re.compile(r"^\s*(Page \d+( of \d+)?|\d+|# MAYOR OF LONDON|MAYOR OF LONDON|.*E16 1ZE.*)\s*$")
     # A plain-text letter with very long lines was never wrapped: each
     # of its lines is a paragraph or a label of its own.

@@ -197,6 +197,11 @@ static letter read_letter(char *s, bool markdown)
 			for (char *f = line; *f; f++)
 				if (*f == '\f')
 					*f = ' ';
+			/* A Markdown rule ("---") prints as space, not text:
+			 * it parts paragraphs as a blank line does. */
+			if (markdown && strlen(line) >= 3 &&
+			    !line[strspn(line, "-")])
+				line[0] = '\0';
 			/* A heading just after a page number is the next
 			 * page's running header, which this printer sets. */
 			bool header = after_number && !strncmp(line, "# ", 2);
