@@ -386,7 +386,9 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	const lp_rule *resp_label = lp_rule_get(s->g, "label.response");
 	const lp_rule *part = lp_rule_get(s->g, "recommendation.part");
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
+	const lp_rule *continued = lp_rule_get(s->g, "recommendation.continued");
 	size_t first = l->has_body ? l->block : l->block + 1;
+	size_t rec_last = first; /* the recommendation's last line so far */
 	*rec_s = l->has_body ? l->body_s : (first < end_block ? s->b[first].start
 							      : s->b[l->block].end);
 	*rec_e = first < end_block ? s->b[first].end : *rec_s;
@@ -421,6 +423,10 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			rc = seg_at(s, part, k);
 			if (rc == 0 && paragraphs < numbers)
 				rc = !seg_at(s, stance, k);
+			/* The paragraph right after it, told what to do,
+			 * goes on with it. */
+			if (rc == 0 && k == rec_last + 1)
+				rc = seg_at(s, continued, k);
 			if (rc < 0)
 				return rc;
 			more = rc;
@@ -431,6 +437,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			break;
 		}
 		*rec_e = s->b[k].end;
+		rec_last = k;
 	}
 	if (!bold && !labelled) {
 		/* Plain text may run the stance into the recommendation's
