@@ -91,13 +91,17 @@ static size_t first_block(seg *s, const char *rule, size_t from, size_t to,
 	return NONE;
 }
 
-/* Is block @i a person's name?  Tries every letter.person.* rule; the
- * match, with its `name` group, is left in s->m. */
-static int person_at(seg *s, size_t i)
+/* Is block @i a person's name?  Tries every letter.person.* rule; on a
+ * match, *@name (when asked for) is its `name` group, or NULL. */
+static int person_at(seg *s, size_t i, const char **name)
 {
+	if (name)
+		*name = NULL;
 	for (const lp_rule *rule = NULL;
 	     (rule = lp_rule_next(s->g, "letter.person.", rule));) {
 		int rc = seg_at(s, rule, i);
+		if (rc > 0 && name)
+			*name = seg_group(s, "name");
 		if (rc)
 			return rc;
 	}
@@ -199,12 +203,10 @@ static int find_recipient(seg *s, size_t to, const char *sal_name)
 	size_t best = NONE;
 	const char *best_name = NULL;
 	for (size_t i = 0; i < to; i++) {
-		int rc = person_at(s, i);
+		const char *name;
+		int rc = person_at(s, i, &name);
 		if (rc < 0)
 			return rc;
-		if (!rc)
-			continue;
-		const char *name = seg_group(s, "name");
 		if (!name)
 			continue;
 		if (sal_name && named_in(name, sal_name)) {
@@ -241,10 +243,9 @@ static int find_sender(seg *s, size_t val, size_t to)
 			return rc;
 		if (rc)
 			continue;
-		rc = person_at(s, i);
-		if (rc < 0)
+		const char *name;
+		if ((rc = person_at(s, i, &name)) < 0)
 			return rc;
-		const char *name = rc ? seg_group(s, "name") : NULL;
 		if (!name && seg_words(s, i) <= 6 && !seg_ends_stop(s, i) &&
 		    !s->b[i].heading)
 			name = seg_str(s, s->b[i].start, s->b[i].end);
@@ -287,18 +288,17 @@ static int find_fields(seg *s, const char *prefix, size_t to,
 static int find_signature(seg *s, size_t from, size_t to)
 {
 	for (size_t i = to; i-- > from;) {
-		int rc = person_at(s, i);
+		const char *name, *role = NULL;
+		int rc = person_at(s, i, &name);
 		if (rc < 0)
 			return rc;
 		if (!rc)
 			continue;
-		const char *name = seg_group(s, "name");
-		const char *role = NULL;
 		if ((rc = role_after(s, i, to, false, &role)) < 0)
 			return rc;
 		/* In a list of committee members, a name is followed by
 		 * another name, not by a role. */
-		if (!role || (rc = person_at(s, i + 1)) != 0) {
+		if (!role || (rc = person_at(s, i + 1, NULL)) != 0) {
 			if (rc < 0)
 				return rc;
 			continue;

@@ -3,14 +3,9 @@
 # A Word file is read by content; a ZIP that is not one, a damaged one and
 # a ZIP bomb each get one clear line and exit 1.
 set -u
-abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+. "$(dirname "$0")/harness.sh"
 lp=$(abs "$1") make_docx=$(abs "$2") letter=$(abs "$3")
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 python3 "$make_docx" "$letter" >letter.docx || exit 1
 "$lp" parse letter.docx | grep -q '^  format: docx$' && ok || no "a Word file is read"
@@ -25,5 +20,4 @@ with zipfile.ZipFile('bomb.docx', 'w', zipfile.ZIP_DEFLATED) as z:
 "$lp" parse bomb.docx 2>err >/dev/null; [ $? = 1 ] && grep -q "refused as a ZIP bomb" err && ok || { no "ZIP bomb"; cat err; }
 head -c 300 letter.docx >cut.docx
 "$lp" parse cut.docx 2>err >/dev/null; [ $? = 1 ] && grep -q "^letterpipe: cut.docx: damaged" err && ok || { no "truncated docx"; cat err; }
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -3,11 +3,9 @@
 # Each bad input must give exactly the documented one-line error and exit
 # code, and must leave no output file behind.
 set -u
-lp="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+. "$(dirname "$0")/harness.sh"
+lp=$(abs "$1") out=$tmp
 cd "$2" || exit 1
-out=$(mktemp -d) || exit 1
-trap 'rm -rf "$out"' EXIT
-pass=0 fail=0
 
 # expect EXIT STDERR ARGS...
 expect() {
@@ -18,10 +16,9 @@ expect() {
 	got=$(cat "$out/err")
 	if [ "$rc" = "$want_rc" ] && [ "$got" = "$want_err" ] && [ ! -e "$out/result.yaml" ] &&
 	   [ -z "$(ls "$out" | grep -v '^err$')" ]; then
-		pass=$((pass + 1))
+		ok
 	else
-		fail=$((fail + 1))
-		echo "FAIL: letterpipe $*"
+		no "letterpipe $*"
 		echo "  want exit $want_rc: $want_err"
 		echo "  got  exit $rc: $got"
 		ls "$out"
@@ -57,13 +54,11 @@ rm -rf "$made"
 # feeds, is a letter with nothing in it, parsed without error.
 for f in bom-only.txt blank.txt; do
 	if "$lp" parse "$f" >"$out/ok.yaml" 2>"$out/err" && grep -q '^pairs: \[\]' "$out/ok.yaml"; then
-		pass=$((pass + 1))
+		ok
 	else
-		fail=$((fail + 1))
-		echo "FAIL: $f: $(cat "$out/err")"
+		no "$f: $(cat "$out/err")"
 	fi
 	rm -f "$out/ok.yaml"
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

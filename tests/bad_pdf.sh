@@ -3,14 +3,9 @@
 # A damaged PDF, an encrypted one and a PDF with no text layer each get
 # one clear line and exit 1, and a good one gives pages and boxes.
 set -u
-abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+. "$(dirname "$0")/harness.sh"
 lp=$(abs "$1") make_pdf=$(abs "$2") letter=$3
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 "$make_pdf" "$letter" >good.pdf || exit 1
 "$lp" parse good.pdf >good.yaml && grep -q '^  format: pdf$' good.yaml && ok || no "a PDF is read"
@@ -44,5 +39,4 @@ PY
 cp good.pdf letter.txt
 "$lp" parse letter.txt | grep -q '^  format: pdf$' && ok || no "sniffed by content, not name"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

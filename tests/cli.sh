@@ -3,12 +3,8 @@
 # The command line as a user meets it: help, version, stdin, several
 # files, -o, and usage errors.
 set -u
+. "$(dirname "$0")/harness.sh"
 lp=$1 validate=$2 schema=$3 corpus=$4
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 letter=$corpus/mayor_transport.md
 other=$corpus/youth_inline_labels.txt
@@ -70,5 +66,4 @@ cp -r "$(dirname "$corpus")/grammars" "$tmp/gv"
 sed -i "s/expect: { amount: '17700000' }/expect: { amount: '1' }/" "$tmp/gv/money.yaml"
 "$lp" grammars --check "$tmp/gv" 2>"$tmp/err" >/dev/null; [ $? = 1 ] && grep -q "money.yaml:[0-9]*: rule 'money.amount': amount of" "$tmp/err" && ok || { no "a wrong expect: fails"; cat "$tmp/err"; }
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -5,12 +5,9 @@
 # To accept a deliberate change, regenerate with tests/regen-golden.sh and
 # read the diff before committing it.
 set -u
-# Meson passes executables relative to the build directory; this script
-# changes directory, so make them absolute first.
-abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+# This script changes directory, so it makes the executables absolute.
+. "$(dirname "$0")/harness.sh"
 lp=$(abs "$1") validate=$(abs "$2") schema=$3 letter=$4 expected=$5
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 status=0
 cd "$(dirname "$letter")" || exit 1
 name=$(basename "$letter")
