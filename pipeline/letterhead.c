@@ -58,21 +58,25 @@ static int find_report(seg *s, size_t a, size_t e, const char **out)
 /* Failing a title that the rules find, a subject line set apart just
  * after the salutation, as a heading or in bold ("**Green skills for a
  * net zero London**"), names the report.  Not one that says what the
- * letter is ("Response to the Committee's report"): the rules read those. */
-static const char *subject_line(seg *s, size_t i)
+ * letter is ("Response to the Committee's report"): the rules read those.
+ * Sets *@out (left alone when there is none); <0 on a matching error. */
+static int subject_line(seg *s, size_t i, const char **out)
 {
 	if (!seg_lone_line(s, i) || seg_words(s, i) > 14 || seg_ends_stop(s, i))
-		return NULL;
+		return 0;
 	if (!s->b[i].heading && !seg_is_bold(s, s->b[i].start, s->b[i].end))
-		return NULL;
+		return 0;
 	const lp_rule *r = lp_rule_get(s->g, "letter.subject-not-title");
-	if (!r || lp_rule_find(r, s->doc->fold, s->b[i].end, s->b[i].start,
-			       s->m, s->err) != 0)
-		return NULL;
+	int rc = r ? lp_rule_find(r, s->doc->fold, s->b[i].end, s->b[i].start,
+				  s->m, s->err)
+		   : 1;
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	const char *t = seg_str(s, s->b[i].start, s->b[i].end);
-	return has_lower(t) ? t : NULL;
+	if (has_lower(t))
+		*out = t;
+	return 0;
 }
-
 
 /* ---- the letter around the pairs ------------------------------------- */
 
@@ -501,8 +505,9 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		if (rc < 0)
 			return rc;
 	}
-	if (!report && sal != NONE && sal + 1 < ce)
-		report = subject_line(s, sal + 1);
+	if (!report && sal != NONE && sal + 1 < ce &&
+	    (rc = subject_line(s, sal + 1, &report)) < 0)
+		return rc;
 	lt->report = report;
 	return 0;
 }
