@@ -7,6 +7,7 @@
  * every value reads back as the type it was written as.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -110,15 +111,16 @@ static int emit_event(yctx *y, const lp_event *e)
 
 /* libyaml has a different end event for mappings and sequences, so the
  * open containers are tracked here. */
-typedef struct ystack {
+struct lp_yaml_out {
 	yctx y;
 	char open[64];
 	size_t depth;
-} ystack;
+	bool failed;        /* the stream could not start */
+};
 
-static int on_event(void *ctx, const lp_event *e)
+int lp_yaml_event(void *ctx, const lp_event *e)
 {
-	ystack *s = ctx;
+	lp_yaml_out *s = ctx;
 	if (e->type == LP_EV_END) {
 		if (s->depth == 0)
 			return -1;
@@ -136,43 +138,69 @@ static int on_event(void *ctx, const lp_event *e)
 	return emit_event(&s->y, e);
 }
 
-int lp_emit_yaml(lp_doc *const *docs, size_t n, enum lp_shape shape,
-		 FILE *out, lp_error *err)
+lp_yaml_out *lp_yaml_open(FILE *out)
 {
-	ystack s = { 0 };
-	yaml_emitter_t *em = &s.y.em;
-	yaml_event_t ev;
-	if (!yaml_emitter_initialize(em))
-		return lp_fail(err, LP_ENOMEM, NULL, 0, -1,
-			       "cannot start the YAML emitter");
+	lp_yaml_out *s = lp_xmalloc(sizeof *s);
+	*s = (lp_yaml_out){ 0 };
+	yaml_emitter_t *em = &s->y.em;
+	if (!yaml_emitter_initialize(em)) {
+		free(s);
+		return NULL;
+	}
 	yaml_emitter_set_output_file(em, out);
 	yaml_emitter_set_unicode(em, 1);
 	yaml_emitter_set_width(em, -1);
 	yaml_emitter_set_indent(em, 2);
-	int rc = 0;
+	yaml_event_t ev;
 	if (!yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) ||
 	    !yaml_emitter_emit(em, &ev))
-		rc = -1;
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		/* One letter is one document; several make a stream. */
-		if (!yaml_document_start_event_initialize(&ev, NULL, NULL, NULL,
-							  n == 1) ||
-		    !yaml_emitter_emit(em, &ev)) {
-			rc = -1;
-			break;
-		}
-		rc = lp_walk(docs[i], shape, on_event, &s);
-		if (rc == 0 && (!yaml_document_end_event_initialize(&ev, 1) ||
-				!yaml_emitter_emit(em, &ev)))
-			rc = -1;
-	}
+		s->failed = true;
+	return s;
+}
+
+int lp_yaml_document(lp_yaml_out *s, bool start, bool implicit)
+{
+	yaml_event_t ev;
+	if (s->failed)
+		return -1;
+	int ok = start ? yaml_document_start_event_initialize(&ev, NULL, NULL,
+							      NULL, implicit)
+		       : yaml_document_end_event_initialize(&ev, 1);
+	if (!ok || !yaml_emitter_emit(&s->y.em, &ev))
+		return -1;
+	return 0;
+}
+
+int lp_yaml_close(lp_yaml_out *s, int rc, lp_error *err)
+{
+	yaml_emitter_t *em = &s->y.em;
+	yaml_event_t ev;
 	if (rc == 0 && (!yaml_stream_end_event_initialize(&ev) ||
 			!yaml_emitter_emit(em, &ev) || !yaml_emitter_flush(em)))
 		rc = -1;
-	if (rc) {
+	if (rc)
 		rc = lp_fail(err, LP_EIO, NULL, 0, -1, "YAML output failed: %s",
 			     em->problem ? em->problem : "write error");
-	}
 	yaml_emitter_delete(em);
+	free(s);
 	return rc;
+}
+
+int lp_emit_yaml(lp_doc *const *docs, size_t n, enum lp_shape shape,
+		 FILE *out, lp_error *err)
+{
+	lp_yaml_out *s = lp_yaml_open(out);
+	if (!s)
+		return lp_fail(err, LP_ENOMEM, NULL, 0, -1,
+			       "cannot start the YAML emitter");
+	int rc = 0;
+	/* One letter is one document; several make a stream. */
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		rc = lp_yaml_document(s, true, n == 1);
+		if (rc == 0)
+			rc = lp_walk(docs[i], shape, lp_yaml_event, s);
+		if (rc == 0)
+			rc = lp_yaml_document(s, false, true);
+	}
+	return lp_yaml_close(s, rc, err);
 }

@@ -45,6 +45,16 @@ int lp_walk(lp_doc *doc, enum lp_shape shape, lp_event_fn fn, void *ctx);
 
 int lp_emit_yaml(lp_doc *const *docs, size_t n, enum lp_shape shape,
 		 FILE *out, lp_error *err);
+/* A YAML stream fed with walk events, for output that is not a letter's
+ * (the diff).  Open it, start a document, send events through
+ * lp_yaml_event (its @ctx is the lp_yaml_out), end the document, close.
+ * lp_yaml_close frees @s and reports a failure so far (@rc) or its own. */
+typedef struct lp_yaml_out lp_yaml_out;
+lp_yaml_out *lp_yaml_open(FILE *out);
+int lp_yaml_document(lp_yaml_out *s, bool start, bool implicit);
+int lp_yaml_event(void *ctx, const lp_event *e);
+int lp_yaml_close(lp_yaml_out *s, int rc, lp_error *err);
+
 int lp_emit_xml(lp_doc *const *docs, size_t n, enum lp_shape shape,
 		FILE *out, lp_error *err);
 

@@ -11,13 +11,17 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "diff.h"
 #include "letterpipe.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+/* diff follows diff(1): 0 same, 1 different, 2 trouble of any kind. */
+enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2 };
 
 static const char usage_text[] =
 	"Usage: letterpipe parse [options] [FILE...|-]\n"
 	"       letterpipe extract [options] [FILE...|-]\n"
+	"       letterpipe diff [options] OLD NEW\n"
 	"       letterpipe grammars --check [DIR]\n"
 	"       letterpipe --help | --version\n"
 	"\n"
@@ -27,11 +31,15 @@ static const char usage_text[] =
 	"stance.\n"
 	"extract prints only the money, dates and commitments of any text.\n"
 	"With no FILE, or when FILE is -, they read standard input.\n"
+	"diff says what changed between two letters (each a letter in any\n"
+	"format parse reads, or the YAML parse wrote; one may be -): pairs\n"
+	"added and removed, text, stance, commitments, deadlines and money.\n"
 	"grammars --check runs every rule's examples (DIR: the grammars to\n"
 	"check, by default the ones parse uses).\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format FMT      yaml (default) or xml\n"
+	"  -f, --format FMT      parse, extract: yaml (default) or xml;\n"
+	"                        diff: text (default) or yaml\n"
 	"  -o, --output FILE     write to FILE instead of standard output;\n"
 	"                        FILE appears only when every input succeeded\n"
 	"      --from FORMAT     read the input as text, markdown, html, pdf\n"
@@ -46,6 +54,16 @@ static const char usage_text[] =
 	"                        run from the build directory)\n"
 	"      --max-bytes N     refuse inputs larger than N bytes (suffixes\n"
 	"                        K, M, G; default 64M)\n"
+	"      --only KIND,...   diff: show only these kinds of change:\n"
+	"                        pair-added, pair-removed, text-changed,\n"
+	"                        stance-changed, commitment-added,\n"
+	"                        commitment-dropped, commitment-reworded,\n"
+	"                        modality-changed, deadline-moved,\n"
+	"                        date-changed, amount-changed, money-added,\n"
+	"                        money-dropped, date-added, date-dropped\n"
+	"      --color[=WHEN]    diff: colour the text output: auto (the\n"
+	"                        default: when standard output is a\n"
+	"                        terminal), always or never\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
@@ -54,7 +72,8 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 success; 1 bad input (empty, binary, not UTF-8, too\n"
 	"large, unreadable), a broken grammar or failing examples; 2 usage\n"
-	"error.  Errors are printed as 'letterpipe: FILE: message'.\n";
+	"error.  diff, like diff(1): 0 no change, 1 changes, 2 any error.\n"
+	"Errors are printed as 'letterpipe: FILE: message'.\n";
 
 static void usage_error(const char *fmt, const char *arg)
 {
@@ -113,52 +132,75 @@ static int parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-/* Write to a temporary file beside @path and rename it into place, so
- * that @path is never left half-written. */
+/* Where a command writes: standard output, or a temporary file beside
+ * the -o path that is renamed into place only when all of it was
+ * written, so that the path never holds half a result. */
+typedef struct output {
+	const char *path;       /* NULL for standard output */
+	char *tmp;
+	FILE *f;
+} output;
+
+static int open_output(output *o, const char *path)
+{
+	*o = (output){ .path = path, .f = stdout };
+	if (!path)
+		return 0;
+	size_t len = strlen(path) + 16;
+	o->tmp = malloc(len);
+	int fd = -1;
+	if (o->tmp) {
+		snprintf(o->tmp, len, "%s.tmpXXXXXX", path);
+		fd = mkstemp(o->tmp);
+	}
+	o->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (o->f)
+		return 0;
+	fprintf(stderr, "letterpipe: %s: %s\n", path, strerror(errno));
+	if (fd >= 0) {
+		close(fd);
+		unlink(o->tmp);
+	}
+	free(o->tmp);
+	return -1;
+}
+
+/* Finish writing after the emitter returned @rc (its error in @err):
+ * flush, rename into place or remove, and report any failure. */
+static int close_output(output *o, int rc, lp_error *err)
+{
+	if (!o->path) {
+		if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+			rc = -1, snprintf(err->msg, sizeof err->msg,
+					  "write error on standard output: %s",
+					  strerror(errno));
+	} else {
+		if (fclose(o->f) != 0 && rc == 0)
+			rc = -1, snprintf(err->msg, sizeof err->msg, "%s",
+					  strerror(errno));
+		if (rc == 0 && rename(o->tmp, o->path) != 0)
+			rc = -1, snprintf(err->msg, sizeof err->msg, "%s",
+					  strerror(errno));
+		if (rc) {
+			unlink(o->tmp);
+			snprintf(err->file, sizeof err->file, "%s", o->path);
+		}
+		free(o->tmp);
+	}
+	if (rc)
+		report(err);
+	return rc;
+}
+
 static int write_output(const char *path, lp_doc **docs, size_t n,
 			enum lp_format fmt, enum lp_shape shape)
 {
 	lp_error err = { 0 };
-	if (!path) {
-		int rc = lp_emit(docs, n, fmt, shape, stdout, &err);
-		if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-			rc = -1, snprintf(err.msg, sizeof err.msg,
-					  "write error on standard output: %s",
-					  strerror(errno));
-		if (rc)
-			report(&err);
-		return rc ? EXIT_INPUT : EXIT_OK;
-	}
-	size_t len = strlen(path) + 16;
-	char *tmp = malloc(len);
-	if (!tmp)
+	output o;
+	if (open_output(&o, path))
 		return EXIT_INPUT;
-	snprintf(tmp, len, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		fprintf(stderr, "letterpipe: %s: %s\n", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return EXIT_INPUT;
-	}
-	int rc = lp_emit(docs, n, fmt, shape, f, &err);
-	if (fclose(f) != 0 && rc == 0)
-		rc = -1, snprintf(err.msg, sizeof err.msg, "%s",
-				  strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -1, snprintf(err.msg, sizeof err.msg, "%s",
-				  strerror(errno));
-	if (rc) {
-		unlink(tmp);
-		snprintf(err.file, sizeof err.file, "%s", path);
-		report(&err);
-	}
-	free(tmp);
-	return rc ? EXIT_INPUT : EXIT_OK;
+	int rc = lp_emit(docs, n, fmt, shape, o.f, &err);
+	return close_output(&o, rc, &err) ? EXIT_INPUT : EXIT_OK;
 }
 
 static int cmd_parse(int argc, char **argv, const char *grammars,
@@ -213,10 +255,87 @@ static int cmd_check(const char *grammars)
 	return failures ? EXIT_INPUT : EXIT_OK;
 }
 
+/* Parse a --only list of change kinds into a set; -1 on a bad name. */
+static int parse_kinds(const char *list, lp_kind_set *out)
+{
+	*out = 0;
+	for (const char *p = list;;) {
+		size_t n = strcspn(p, ",");
+		int k = lp_change_kind_from_name(p, n);
+		if (k < 0) {
+			fprintf(stderr, "letterpipe: --only: '%.*s' is not a "
+				"kind of change\nTry 'letterpipe --help'.\n",
+				(int)n, p);
+			return -1;
+		}
+		*out |= 1u << k;
+		if (!p[n])
+			return 0;
+		p += n + 1;
+	}
+}
+
+/* Write a diff to @path, or standard output. */
+static int write_diff(const char *path, const lp_diff *d, lp_kind_set kinds,
+		      bool yaml, const char *colour)
+{
+	lp_error err = { 0 };
+	output o;
+	if (open_output(&o, path))
+		return -1;
+	bool use_colour = strcmp(colour, "always") == 0 ||
+			  (strcmp(colour, "auto") == 0 && !path &&
+			   isatty(STDOUT_FILENO));
+	int rc = yaml ? lp_diff_emit_yaml(d, kinds, o.f, &err)
+		      : lp_diff_emit_text(d, kinds, use_colour, o.f, &err);
+	return close_output(&o, rc, &err);
+}
+
+static int cmd_diff(int argc, char **argv, const char *grammars,
+		    const char *out, bool yaml, lp_kind_set kinds,
+		    const char *colour, const lp_options *opt)
+{
+	if (argc != 2) {
+		usage_error("%s", "diff takes two files: OLD NEW");
+		return EXIT_TROUBLE;
+	}
+	if (strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0) {
+		usage_error("%s", "diff: only one side can be standard input");
+		return EXIT_TROUBLE;
+	}
+	lp_error err = { 0 };
+	lp_grammar *g = NULL;
+	if (lp_grammar_load(grammars, &g, &err)) {
+		report(&err);
+		return EXIT_TROUBLE;
+	}
+	lp_record *side[2] = { NULL, NULL };
+	int status = EXIT_SAME;
+	for (int k = 0; k < 2; k++) {
+		memset(&err, 0, sizeof err);
+		if (lp_record_load(argv[k], opt, g, &side[k], &err)) {
+			report(&err);
+			status = EXIT_TROUBLE;
+		}
+	}
+	if (status == EXIT_SAME) {
+		lp_diff *d = lp_diff_run(side[0], side[1]);
+		if (write_diff(out, d, kinds, yaml, colour))
+			status = EXIT_TROUBLE;
+		else if (lp_diff_count(d, kinds))
+			status = EXIT_DIFFERENT;
+		lp_diff_free(d);
+	}
+	lp_record_free(side[0]);
+	lp_record_free(side[1]);
+	lp_grammar_free(g);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES, OPT_REF_DATE, OPT_CHECK,
-	       OPT_FROM };
+	       OPT_FROM, OPT_ONLY, OPT_COLOUR };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -225,12 +344,16 @@ int main(int argc, char **argv)
 		{ "ref-date", required_argument, NULL, OPT_REF_DATE },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "from", required_argument, NULL, OPT_FROM },
+		{ "only", required_argument, NULL, OPT_ONLY },
+		{ "color", optional_argument, NULL, OPT_COLOUR },
+		{ "colour", optional_argument, NULL, OPT_COLOUR },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum lp_format fmt = LP_FORMAT_YAML;
-	const char *out = NULL, *grammars = NULL, *cmd = NULL;
+	const char *format = NULL, *out = NULL, *grammars = NULL, *cmd = NULL;
+	const char *colour = "auto";
+	lp_kind_set kinds = LP_ALL_KINDS;
 
 	/* The command comes first; getopt then sees the arguments after it,
 	 * where options and files may mix. */
@@ -245,13 +368,18 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "yaml") == 0) {
-				fmt = LP_FORMAT_YAML;
-			} else if (strcmp(optarg, "xml") == 0) {
-				fmt = LP_FORMAT_XML;
-			} else {
-				usage_error("unknown format '%s' (use yaml or xml)",
-					    optarg);
+			format = optarg;
+			break;
+		case OPT_ONLY:
+			if (parse_kinds(optarg, &kinds))
+				return EXIT_USAGE;
+			break;
+		case OPT_COLOUR:
+			colour = optarg ? optarg : "always";
+			if (strcmp(colour, "auto") && strcmp(colour, "always") &&
+			    strcmp(colour, "never")) {
+				usage_error("--color: '%s' is not auto, always "
+					    "or never", colour);
 				return EXIT_USAGE;
 			}
 			break;
@@ -313,7 +441,25 @@ int main(int argc, char **argv)
 	if (!grammars)
 		grammars = default_grammars();
 	if (!cmd) {
-		usage_error("%s", "missing command (parse, extract or grammars)");
+		usage_error("%s", "missing command (parse, extract, diff or "
+				  "grammars)");
+		return EXIT_USAGE;
+	}
+	if (strcmp(cmd, "diff") == 0) {
+		if (format && strcmp(format, "text") && strcmp(format, "yaml")) {
+			usage_error("diff: unknown format '%s' (use text or yaml)",
+				    format);
+			return EXIT_USAGE;
+		}
+		return cmd_diff(argc - optind, argv + optind, grammars, out,
+				format && strcmp(format, "yaml") == 0, kinds,
+				colour, &opt);
+	}
+	enum lp_format fmt = LP_FORMAT_YAML;
+	if (format && strcmp(format, "xml") == 0) {
+		fmt = LP_FORMAT_XML;
+	} else if (format && strcmp(format, "yaml") != 0) {
+		usage_error("unknown format '%s' (use yaml or xml)", format);
 		return EXIT_USAGE;
 	}
 	if (strcmp(cmd, "parse") == 0 || strcmp(cmd, "extract") == 0)
@@ -336,7 +482,7 @@ int main(int argc, char **argv)
 		usage_error("%s", "grammars: say --check");
 		return EXIT_USAGE;
 	}
-	usage_error("unknown command '%s' (use parse, extract or grammars)",
-		    cmd);
+	usage_error("unknown command '%s' (use parse, extract, diff or "
+		    "grammars)", cmd);
 	return EXIT_USAGE;
 }

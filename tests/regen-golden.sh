@@ -1,6 +1,7 @@
 #!/bin/sh
-# regen-golden.sh BUILD_DIR - rewrite corpus/*.yaml and *.xml from the
-# current build.  Read `git diff corpus/` before committing: the expected
+# regen-golden.sh BUILD_DIR - rewrite the expected outputs from the
+# current build: corpus/*.yaml and *.xml, and corpus/diff/*.diff and
+# *.diff.yaml.  Read `git diff corpus/` before committing: the expected
 # files are only worth something when a person has checked them.
 set -eu
 build=${1:-build}
@@ -11,5 +12,14 @@ for f in *.md *.txt *.html; do
 	base=${f%.*}
 	"$lp" parse -f yaml "$f" >"$base.yaml"
 	"$lp" parse -f xml "$f" >"$base.xml"
+done
+cd "$root/corpus/diff"
+for expect in *.expect.yaml; do
+	topic=${expect%.expect.yaml}
+	old=$(sed -n 's/^old: *//p' "$expect")
+	new=$(sed -n 's/^new: *//p' "$expect")
+	# diff exits 1 when the letters differ, which is no failure here.
+	"$lp" diff "$old" "$new" >"$topic.diff" || [ $? = 1 ]
+	"$lp" diff -f yaml "$old" "$new" >"$topic.diff.yaml" || [ $? = 1 ]
 done
 git -C "$root" diff --stat -- corpus/

@@ -1,0 +1,253 @@
+/*
+ * diff.h - what changed between two letters: the API of `letterpipe diff`.
+ *
+ * A diff does not compare documents but what `parse` made of them.  Each
+ * side is first read into an lp_record, the parse output as plain C
+ * structs, either from a parsed lp_doc or from the YAML that `parse`
+ * wrote; both roads go through the same reader, so a letter and its YAML
+ * give the same record.  lp_diff_run then aligns the two records'
+ * recommendations and lists what changed, and an emitter writes the list
+ * as text or YAML.
+ */
+#ifndef LETTERPIPE_DIFF_H
+#define LETTERPIPE_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "letterpipe.h"
+
+/* ---- a parse result, read back ------------------------------------- */
+
+/** One amount of money, as `parse` wrote it. */
+typedef struct lp_rmoney {
+	const char *text;       /**< "£17.7m" */
+	double amount;          /**< resolved value; valid when has_amount */
+	bool has_amount;
+	bool upper;             /**< the top of a range listed before it */
+	const char *currency, *qualifier, *status, *period; /**< or NULL */
+} lp_rmoney;
+
+/** One date or period. */
+typedef struct lp_rdate {
+	const char *text;       /**< "September 2022" */
+	const char *value;      /**< "2022-09", "2022-08-18/2022-12-31", or
+				     NULL for a vague time */
+	const char *kind;       /**< "month", "relative", ... or NULL */
+	bool deadline;          /**< marked as a deadline, or the deadline of
+				     a commitment in the same section */
+} lp_rdate;
+
+/** One commitment. */
+typedef struct lp_rcommit {
+	const char *text;
+	const char *actor;      /**< as written ("we"), or NULL */
+	const char *modality;   /**< "will", "will-consider", ... or NULL */
+	const char *deadline;   /**< text of its deadline, or NULL */
+	const char *deadline_value;
+} lp_rcommit;
+
+/** A recommendation or a response: its text and its entities. */
+typedef struct lp_rsection {
+	const char *text;       /**< "" when the pair has no such section */
+	lp_rmoney *money;
+	size_t nmoney;
+	lp_rdate *dates;
+	size_t ndates;
+	lp_rcommit *commits;
+	size_t ncommits;
+} lp_rsection;
+
+/** One recommendation/response pair. */
+typedef struct lp_rpair {
+	const char *number;     /**< "4", "4, 5" for a combined answer, or
+				     NULL when unnumbered */
+	const char *label;      /**< "Recommendation 4", or NULL */
+	const char *stance;     /**< "accepted", ... or NULL */
+	lp_rsection rec, resp;
+} lp_rpair;
+
+/** What `parse` said about one letter; every string is owned by it. */
+typedef struct lp_record {
+	const char *path;       /**< the file the diff was given */
+	const char *date;       /**< the letter's ISO date, or NULL */
+	const char *reference;  /**< or NULL */
+	lp_rpair *pairs;
+	size_t npairs;
+	struct lp_arena *arena;
+} lp_record;
+
+/**
+ * Is @bytes the YAML that `letterpipe parse` writes (its first key is
+ * `schema: letterpipe/...`)?  Letters never start that way.
+ */
+bool lp_is_parse_yaml(const char *bytes, size_t len);
+
+/**
+ * Read the record of a processed document.  The caller owns *out and
+ * frees it with lp_record_free(); @doc may be freed at once.
+ */
+int lp_record_from_doc(lp_doc *doc, lp_record **out, lp_error *err);
+
+/**
+ * Read the record from YAML that `parse` wrote; @name labels errors.
+ * Fails with LP_EINPUT, naming the line, on YAML that does not parse,
+ * on another schema, on a stream of several letters and on aliases.
+ */
+int lp_record_from_yaml(const char *name, const char *bytes, size_t len,
+			lp_record **out, lp_error *err);
+
+/**
+ * Read one side of a diff from @path ("-" is stdin): the YAML that
+ * `parse` wrote, or a letter in any format `parse` reads, which is then
+ * parsed with @g.  The caller owns *out.
+ */
+int lp_record_load(const char *path, const lp_options *opt,
+		   const lp_grammar *g, lp_record **out, lp_error *err);
+
+void lp_record_free(lp_record *rec);
+
+/* ---- the changes --------------------------------------------------- */
+
+/** Every kind of change, in the order the README documents them. */
+enum lp_change_kind {
+	LP_CH_PAIR_ADDED,
+	LP_CH_PAIR_REMOVED,
+	LP_CH_TEXT_CHANGED,
+	LP_CH_STANCE_CHANGED,
+	LP_CH_COMMITMENT_ADDED,
+	LP_CH_COMMITMENT_DROPPED,
+	LP_CH_COMMITMENT_REWORDED,
+	LP_CH_MODALITY_CHANGED,
+	LP_CH_DEADLINE_MOVED,
+	LP_CH_DATE_CHANGED,
+	LP_CH_AMOUNT_CHANGED,
+	LP_CH_MONEY_ADDED,
+	LP_CH_MONEY_DROPPED,
+	LP_CH_DATE_ADDED,
+	LP_CH_DATE_DROPPED,
+	LP_CH_KIND_COUNT
+};
+
+/** How two pairs were matched. */
+enum lp_match_method {
+	LP_MATCH_BOTH,   /**< same number, and the texts agree */
+	LP_MATCH_TEXT,   /**< different numbers; the texts agree */
+	LP_MATCH_NUMBER, /**< same number; the texts differ more than they
+			      agree, but no other pair is closer */
+};
+
+/** A matched pair of pairs. */
+typedef struct lp_pair_match {
+	size_t old, new_;       /**< indexes into the records' pairs */
+	enum lp_match_method method;
+	double score;           /**< text similarity, 0 to 1 */
+} lp_pair_match;
+
+/** One change.  Which of old_* and new_* are set depends on the kind:
+ *  an added thing has only new_*, a dropped thing only old_*. */
+typedef struct lp_change {
+	enum lp_change_kind kind;
+	const lp_rpair *old_pair, *new_pair;   /**< either may be NULL */
+	const char *section;    /**< "recommendation" or "response", or
+				     NULL for a change to a whole pair */
+	const lp_rmoney *old_money, *new_money;
+	const lp_rdate *old_date, *new_date;
+	const lp_rcommit *old_commit, *new_commit;
+	const char *old_text, *new_text;   /**< text-changed, stance-changed */
+	int strength;           /**< modality-changed: +1 strengthened,
+				     -1 weakened, 0 neither */
+	long shift;             /**< deadline-moved, date-changed: how far
+				     the date's last day moved, in ... */
+	const char *shift_unit; /**< ... "months" (both ends of months) or
+				     "days"; NULL when a value is unknown */
+} lp_change;
+
+/** Totals for the summary. */
+typedef struct lp_diff_summary {
+	size_t pairs_matched, pairs_added, pairs_removed;
+	size_t commits_kept, commits_added, commits_dropped,
+		commits_reworded;
+	/* Money named in the pairs, per currency; a range counts once. */
+	struct lp_money_total {
+		const char *currency;
+		double old, new_;
+	} money[4];
+	size_t nmoney;
+} lp_diff_summary;
+
+/** The result of comparing two records; it points into both, so free
+ *  it before them. */
+typedef struct lp_diff {
+	const lp_record *old, *new_;
+	lp_pair_match *matches;
+	size_t nmatches;
+	lp_change *changes;
+	size_t nchanges;
+	lp_diff_summary summary;
+} lp_diff;
+
+/** Compare @old with @new_.  The caller frees the result with
+ *  lp_diff_free(). */
+lp_diff *lp_diff_run(const lp_record *old, const lp_record *new_);
+void lp_diff_free(lp_diff *d);
+
+/** "pair-added", ...; and back (-1 for an unknown name). */
+const char *lp_change_kind_name(enum lp_change_kind kind);
+int lp_change_kind_from_name(const char *name, size_t len);
+const char *lp_match_method_name(enum lp_match_method m);
+
+/** A set of change kinds, one bit each. */
+typedef unsigned lp_kind_set;
+#define LP_ALL_KINDS ((lp_kind_set)((1u << LP_CH_KIND_COUNT) - 1))
+
+/** How many of @d's changes are in @kinds. */
+size_t lp_diff_count(const lp_diff *d, lp_kind_set kinds);
+
+/**
+ * Write the changes in @kinds as text, in the style of
+ * `git diff --word-diff`: removed words [-like this-], added {+like
+ * this+}, in red and green as well when @colour.  Nothing is written
+ * when no change is in @kinds.
+ */
+int lp_diff_emit_text(const lp_diff *d, lp_kind_set kinds, bool colour,
+		      FILE *out, lp_error *err);
+
+/** Write the summary, the matches and the changes in @kinds as YAML. */
+int lp_diff_emit_yaml(const lp_diff *d, lp_kind_set kinds, FILE *out,
+		      lp_error *err);
+
+/* ---- word diff ----------------------------------------------------- */
+
+/** A run of words that both texts share, or that only one has. */
+typedef struct lp_wd_run {
+	char op;                /**< '=' both, '-' old only, '+' new only */
+	size_t from, to;        /**< word indexes in that side's lp_words */
+} lp_wd_run;
+
+/** A text split at white space; a word may start a new paragraph.
+ *  Words are compared by their keys, with typographic quotes and dashes
+ *  folded to ASCII: ’ against ' is not a change a reader sees. */
+typedef struct lp_words {
+	const char **s;         /**< each word, pointing into the text */
+	size_t *len;
+	const char **key;       /**< each word folded, pointing into folded */
+	size_t *keylen;
+	bool *para;             /**< a blank line or a line end before it */
+	size_t n;
+	char *folded;
+} lp_words;
+
+void lp_words_split(const char *text, lp_words *w);
+void lp_words_free(lp_words *w);
+
+/**
+ * The runs that turn @a into @b, in order, as few words changed as the
+ * longest common subsequence allows.  Past a size limit (a few million
+ * word pairs after the shared start and end), the differing middle is
+ * one removed and one added run.  The caller frees *out.
+ */
+size_t lp_word_diff(const lp_words *a, const lp_words *b, lp_wd_run **out);
+
+#endif
