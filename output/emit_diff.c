@@ -175,7 +175,7 @@ static const char *pair_name(const lp_rpair *p, char *buf, size_t n)
 static const lp_pair_match *match_of(const lp_diff *d, const lp_rpair *p)
 {
 	for (size_t k = 0; k < d->nmatches; k++)
-		if (&d->new_->pairs[d->matches[k].new_] == p)
+		if (d->matches[k].new_pair == p)
 			return &d->matches[k];
 	return NULL;
 }
@@ -200,6 +200,9 @@ static void pair_header(FILE *f, const lp_diff *d, const lp_change *c,
 			[LP_MATCH_TEXT] = "text",
 			[LP_MATCH_NUMBER] = "number",
 		};
+		if (m && (m->nold > 1 || m->nnew > 1))
+			fprintf(f, ", answered together in the %s letter",
+				m->nnew > 1 ? "old" : "new");
 		if (m)
 			fprintf(f, ", matched by %s (similarity %.2f)",
 				how[m->method], m->score);
@@ -449,12 +452,32 @@ static void count(yw *y, const char *key, size_t v)
 	num(y, key, (double)v, 0);
 }
 
-/* A pair number: an integer, or a string for "4, 5". */
+/* A pair number as parse writes it: an integer, a list [4, 5] for
+ * recommendations answered together, or null. */
 static void pair_number(yw *y, const char *key, const char *number)
 {
-	bool digits = number && *number &&
-		      strspn(number, "0123456789") == strlen(number);
-	put(y, key, number, digits ? LP_VAL_INT : LP_VAL_STR);
+	if (!number || !strchr(number, ',')) {
+		bool digits = number && *number &&
+			      strspn(number, "0123456789") == strlen(number);
+		put(y, key, number, digits ? LP_VAL_INT : LP_VAL_STR);
+		return;
+	}
+	ev(y, (lp_event){ .type = LP_EV_LIST, .key = key, .flow = true });
+	for (const char *p = number; *p;) {
+		size_t n = strcspn(p, ",");
+		char *one = strndup(p, n);
+		if (!one) {
+			y->rc = -1;
+			return;
+		}
+		bool digits = n && strspn(one, "0123456789") == n;
+		put(y, NULL, one, digits ? LP_VAL_INT : LP_VAL_STR);
+		free(one);
+		p += n;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	end(y);
 }
 
 static void side(yw *y, const char *key, const lp_record *r)
@@ -502,10 +525,14 @@ static void matches_yaml(yw *y, const lp_diff *d)
 	for (size_t k = 0; k < d->nmatches; k++) {
 		const lp_pair_match *m = &d->matches[k];
 		map(y, NULL, true);
-		pair_number(y, "old", d->old->pairs[m->old].number);
-		pair_number(y, "new", d->new_->pairs[m->new_].number);
+		pair_number(y, "old", m->old_pair->number);
+		pair_number(y, "new", m->new_pair->number);
 		put(y, "method", lp_match_method_name(m->method), LP_VAL_STR);
 		num(y, "score", m->score, 2);
+		/* Which letter answered the recommendations together. */
+		if (m->nold > 1 || m->nnew > 1)
+			put(y, "together", m->nnew > 1 ? "old" : "new",
+			    LP_VAL_STR);
 		end(y);
 	}
 	end(y);

@@ -16,21 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "diff.h"
+#include "diff_internal.h"
 #include "internal.h"
-
-/* Recommendation texts this alike (TF-IDF cosine) are the same
- * recommendation, whatever their numbers.  A pair that keeps its number
- * needs only the floor, so that a rewritten recommendation still pairs
- * up when nothing else fits it better.  Chosen on the corpus: two
- * recommendations of one letter score 0.12 against each other at the
- * median, 0.20 at the 90th percentile and 0.34 at most. */
-#define AGREE 0.5
-#define SAME_NUMBER_FLOOR 0.25
-/* Above this many old x new pairs (or commitments, amounts or dates of
- * one section), only those in the same place are compared, so that a
- * hostile letter cannot make the diff quadratic. */
-#define MAX_COMPARISONS ((size_t)1 << 20)
 
 /* A commitment, an amount or a date is the same one in both years when
  * its score (word overlap, plus a bonus for the same actor or role)
@@ -38,291 +25,6 @@
 #define SAME_ENTITY 0.5
 /* Words either side of an amount or a date that make its context. */
 #define CONTEXT_WORDS 8
-
-/* ---- bags of words --------------------------------------------------- */
-
-/* A text's words, lower-cased and hashed, sorted: a multiset that two
- * texts can be compared by in one merge. */
-typedef struct bag {
-	uint32_t *h;
-	double *w;   /* TF-IDF weights, for pair texts only */
-	size_t n;
-	double norm;
-} bag;
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* Words are runs of letters and digits (any non-ASCII byte counts as a
- * letter), so punctuation and case never make two texts differ. */
-static bool word_byte(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80;
-}
-
-static void bag_of(const char *s, size_t len, bag *b)
-{
-	size_t cap = 16;
-	*b = (bag){ .h = lp_xmalloc(cap * sizeof *b->h) };
-	for (size_t i = 0; i < len;) {
-		if (!word_byte((unsigned char)s[i])) {
-			i++;
-			continue;
-		}
-		uint32_t h = 2166136261u; /* FNV-1a */
-		for (; i < len && word_byte((unsigned char)s[i]); i++)
-			h = (h ^ (unsigned char)tolower((unsigned char)s[i])) *
-			    16777619u;
-		if (b->n == cap) {
-			cap *= 2;
-			b->h = lp_xrealloc(b->h, cap * sizeof *b->h);
-		}
-		b->h[b->n++] = h;
-	}
-	qsort(b->h, b->n, sizeof *b->h, cmp_u32);
-}
-
-static void bag_free(bag *b)
-{
-	free(b->h);
-	free(b->w);
-}
-
-/* Dice's coefficient of two multisets: shared words over all words. */
-static double dice(const bag *a, const bag *b)
-{
-	if (a->n + b->n == 0)
-		return 1.0;
-	size_t i = 0, j = 0, shared = 0;
-	while (i < a->n && j < b->n) {
-		if (a->h[i] == b->h[j])
-			shared++, i++, j++;
-		else if (a->h[i] < b->h[j])
-			i++;
-		else
-			j++;
-	}
-	return 2.0 * (double)shared / (double)(a->n + b->n);
-}
-
-/* ---- aligning recommendations ----------------------------------------- */
-
-/* The text a pair is known by: its recommendation, or, in a layout that
- * quotes none, its response. */
-static const char *key_text(const lp_rpair *p, bool rec)
-{
-	return rec ? p->rec.text : p->resp.text;
-}
-
-/* Weight every bag's words by TF-IDF over all the bags, so that words
- * every recommendation shares ("the", "should", the committee's
- * subject) count for little and the words that set one apart count. */
-static void weigh(bag *bags, size_t n)
-{
-	size_t total = 0;
-	for (size_t k = 0; k < n; k++)
-		total += bags[k].n;
-	/* Each bag's distinct words, all together and sorted: a word's run
-	 * length is the number of bags it is in. */
-	uint32_t *all = lp_xmalloc((total + 1) * sizeof *all);
-	size_t m = 0;
-	for (size_t k = 0; k < n; k++)
-		for (size_t i = 0; i < bags[k].n; i++)
-			if (i == 0 || bags[k].h[i] != bags[k].h[i - 1])
-				all[m++] = bags[k].h[i];
-	qsort(all, m, sizeof *all, cmp_u32);
-	for (size_t k = 0; k < n; k++) {
-		bag *b = &bags[k];
-		b->w = lp_xmalloc((b->n + 1) * sizeof *b->w);
-		double sq = 0;
-		for (size_t i = 0; i < b->n;) {
-			size_t e = i;
-			while (e < b->n && b->h[e] == b->h[i])
-				e++;
-			uint32_t *lo = bsearch(&b->h[i], all, m, sizeof *all,
-					       cmp_u32);
-			while (lo > all && lo[-1] == b->h[i])
-				lo--;
-			size_t df = 0;
-			while (lo + df < all + m && lo[df] == b->h[i])
-				df++;
-			/* Weight each occurrence; tf is the run length. */
-			double idf = log(1.0 + (double)n / (double)df);
-			for (size_t k2 = i; k2 < e; k2++)
-				b->w[k2] = idf;
-			sq += (double)(e - i) * (double)(e - i) * idf * idf;
-			i = e;
-		}
-		b->norm = sqrt(sq);
-	}
-	free(all);
-}
-
-/* Cosine of two weighted bags. */
-static double cosine(const bag *a, const bag *b)
-{
-	if (a->n == 0 && b->n == 0)
-		return 1.0;
-	if (a->norm == 0 || b->norm == 0)
-		return 0.0;
-	double dot = 0;
-	size_t i = 0, j = 0;
-	while (i < a->n && j < b->n) {
-		if (a->h[i] < b->h[j]) {
-			i++;
-		} else if (a->h[i] > b->h[j]) {
-			j++;
-		} else {
-			size_t ei = i, ej = j;
-			while (ei < a->n && a->h[ei] == a->h[i])
-				ei++;
-			while (ej < b->n && b->h[ej] == b->h[j])
-				ej++;
-			dot += (double)(ei - i) * a->w[i] * (double)(ej - j) *
-			       b->w[j];
-			i = ei, j = ej;
-		}
-	}
-	return dot / (a->norm * b->norm);
-}
-
-typedef struct aligner {
-	const lp_record *old, *new_;
-	bag *rec, *resp;        /* old pairs' bags, then the new pairs' */
-	size_t *old_to_new, *new_to_old;
-} aligner;
-
-#define NONE ((size_t)-1)
-
-static double pair_similarity(const aligner *al, size_t i, size_t j)
-{
-	const lp_rpair *a = &al->old->pairs[i], *b = &al->new_->pairs[j];
-	size_t jj = al->old->npairs + j;
-	if (*a->rec.text && *b->rec.text)
-		return cosine(&al->rec[i], &al->rec[jj]);
-	return cosine(&al->resp[i], &al->resp[jj]);
-}
-
-static bool same_number(const lp_rpair *a, const lp_rpair *b)
-{
-	return a->number && b->number && strcmp(a->number, b->number) == 0;
-}
-
-typedef struct candidate {
-	size_t old, new_;
-	double score;
-} candidate;
-
-static int by_score(const void *x, const void *y)
-{
-	const candidate *a = x, *b = y;
-	if (a->score != b->score)
-		return a->score < b->score ? 1 : -1;
-	/* Ties go to reading order, so the result never depends on qsort. */
-	if (a->old != b->old)
-		return a->old < b->old ? -1 : 1;
-	return a->new_ < b->new_ ? -1 : a->new_ > b->new_;
-}
-
-static void match(lp_diff *d, aligner *al, size_t i, size_t j,
-		  enum lp_match_method method, double score)
-{
-	al->old_to_new[i] = j;
-	al->new_to_old[j] = i;
-	d->matches[d->nmatches++] = (lp_pair_match){
-		.old = i, .new_ = j, .method = method, .score = score };
-}
-
-/* Match pairs the same number whose score reaches @floor. */
-static void match_numbers(lp_diff *d, aligner *al, double floor,
-			  enum lp_match_method method)
-{
-	for (size_t j = 0; j < al->new_->npairs; j++) {
-		if (al->new_to_old[j] != NONE)
-			continue;
-		for (size_t i = 0; i < al->old->npairs; i++) {
-			if (al->old_to_new[i] != NONE ||
-			    !same_number(&al->old->pairs[i],
-					 &al->new_->pairs[j]))
-				continue;
-			double s = pair_similarity(al, i, j);
-			if (s >= floor) {
-				match(d, al, i, j, method, s);
-				break;
-			}
-		}
-	}
-}
-
-/* Match what is left by words alone, the most alike first. */
-static void match_texts(lp_diff *d, aligner *al)
-{
-	size_t n = al->old->npairs, m = al->new_->npairs;
-	if (n == 0 || m == 0 || n > MAX_COMPARISONS / m)
-		return;
-	candidate *c = lp_xmalloc(n * m * sizeof *c);
-	size_t nc = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < m; j++) {
-			if (al->old_to_new[i] != NONE ||
-			    al->new_to_old[j] != NONE)
-				continue;
-			double s = pair_similarity(al, i, j);
-			if (s >= AGREE)
-				c[nc++] = (candidate){ i, j, s };
-		}
-	qsort(c, nc, sizeof *c, by_score);
-	for (size_t k = 0; k < nc; k++)
-		if (al->old_to_new[c[k].old] == NONE &&
-		    al->new_to_old[c[k].new_] == NONE)
-			match(d, al, c[k].old, c[k].new_, LP_MATCH_TEXT,
-			      c[k].score);
-	free(c);
-}
-
-static int by_new_index(const void *x, const void *y)
-{
-	const lp_pair_match *a = x, *b = y;
-	return a->new_ < b->new_ ? -1 : a->new_ > b->new_;
-}
-
-static void align_pairs(lp_diff *d, aligner *al)
-{
-	size_t n = al->old->npairs, m = al->new_->npairs;
-	al->rec = lp_xmalloc((n + m + 1) * sizeof *al->rec);
-	al->resp = lp_xmalloc((n + m + 1) * sizeof *al->resp);
-	for (size_t k = 0; k < n + m; k++) {
-		const lp_rpair *p = k < n ? &al->old->pairs[k]
-					  : &al->new_->pairs[k - n];
-		bag_of(key_text(p, true), strlen(key_text(p, true)),
-		       &al->rec[k]);
-		bag_of(key_text(p, false), strlen(key_text(p, false)),
-		       &al->resp[k]);
-	}
-	weigh(al->rec, n + m);
-	weigh(al->resp, n + m);
-	al->old_to_new = lp_xmalloc((n + 1) * sizeof *al->old_to_new);
-	al->new_to_old = lp_xmalloc((m + 1) * sizeof *al->new_to_old);
-	for (size_t i = 0; i < n; i++)
-		al->old_to_new[i] = NONE;
-	for (size_t j = 0; j < m; j++)
-		al->new_to_old[j] = NONE;
-	d->matches = lp_xmalloc(((n < m ? n : m) + 1) * sizeof *d->matches);
-
-	match_numbers(d, al, AGREE, LP_MATCH_BOTH);
-	match_texts(d, al);
-	match_numbers(d, al, SAME_NUMBER_FLOOR, LP_MATCH_NUMBER);
-	qsort(d->matches, d->nmatches, sizeof *d->matches, by_new_index);
-	for (size_t k = 0; k < n + m; k++) {
-		bag_free(&al->rec[k]);
-		bag_free(&al->resp[k]);
-	}
-	free(al->rec);
-	free(al->resp);
-}
 
 /* ---- the change list ---------------------------------------------------- */
 
@@ -355,20 +57,6 @@ static bool streq(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static bool same_words(const char *a, const char *b)
-{
-	lp_words wa, wb;
-	lp_words_split(a, &wa);
-	lp_words_split(b, &wb);
-	bool same = wa.n == wb.n;
-	for (size_t i = 0; same && i < wa.n; i++)
-		same = wa.keylen[i] == wb.keylen[i] &&
-		       memcmp(wa.key[i], wb.key[i], wa.keylen[i]) == 0;
-	lp_words_free(&wa);
-	lp_words_free(&wb);
-	return same;
-}
-
 /* How firm a modality is (the names are those of the commitment.* rules
  * in grammars/commitments.yaml); 0 for one this table does not know. */
 static int firmness(const char *modality)
@@ -389,39 +77,12 @@ static int firmness(const char *modality)
 	return 0;
 }
 
-/* Greedy one-to-one matching of @n old against @m new items by a score;
- * fills o2n (NONE where unmatched).  Scores at or above @floor count. */
-static void greedy(size_t n, size_t m, double floor,
-		   double (*score)(const void *ctx, size_t i, size_t j),
-		   const void *ctx, size_t *o2n, size_t *n2o)
-{
-	if (n && m > MAX_COMPARISONS / n)
-		return;
-	candidate *c = lp_xmalloc((n * m + 1) * sizeof *c);
-	size_t nc = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < m; j++) {
-			if (o2n[i] != NONE || n2o[j] != NONE)
-				continue;
-			double s = score(ctx, i, j);
-			if (s >= floor)
-				c[nc++] = (candidate){ i, j, s };
-		}
-	qsort(c, nc, sizeof *c, by_score);
-	for (size_t k = 0; k < nc; k++)
-		if (o2n[c[k].old] == NONE && n2o[c[k].new_] == NONE) {
-			o2n[c[k].old] = c[k].new_;
-			n2o[c[k].new_] = c[k].old;
-		}
-	free(c);
-}
-
-/* Two index maps, all NONE; free with free(). */
+/* Two index maps, all LP_NONE; free with free(). */
 static size_t *unmatched(size_t n)
 {
 	size_t *v = lp_xmalloc((n + 1) * sizeof *v);
 	for (size_t i = 0; i < n; i++)
-		v[i] = NONE;
+		v[i] = LP_NONE;
 	return v;
 }
 
@@ -436,7 +97,7 @@ static double commit_score(const void *ctx, size_t i, size_t j)
 {
 	const commit_ctx *c = ctx;
 	const lp_rcommit *x = &c->a->commits[i], *y = &c->b->commits[j];
-	double s = dice(&c->ba[i], &c->bb[j]);
+	double s = lp_dice(&c->ba[i], &c->bb[j]);
 	if (x->actor && y->actor && strcasecmp(x->actor, y->actor) == 0)
 		s += 0.15;
 	return s;
@@ -462,11 +123,11 @@ static char *without_entities(const char *text, const lp_rsection *s)
 static bool reworded(const lp_rcommit *x, const lp_rsection *a,
 		     const lp_rcommit *y, const lp_rsection *b)
 {
-	if (same_words(x->text, y->text))
+	if (lp_same_words(x->text, y->text))
 		return false;
 	char *tx = without_entities(x->text, a),
 	     *ty = without_entities(y->text, b);
-	bool changed = !same_words(tx, ty);
+	bool changed = !lp_same_words(tx, ty);
 	free(tx);
 	free(ty);
 	return changed;
@@ -479,18 +140,18 @@ static void diff_commitments(differ *df, const lp_rsection *a,
 	commit_ctx c = { a, b, lp_xmalloc((n + 1) * sizeof(bag)),
 			 lp_xmalloc((m + 1) * sizeof(bag)) };
 	for (size_t i = 0; i < n; i++)
-		bag_of(a->commits[i].text, strlen(a->commits[i].text),
+		lp_bag_of(a->commits[i].text, strlen(a->commits[i].text),
 		       &c.ba[i]);
 	for (size_t j = 0; j < m; j++)
-		bag_of(b->commits[j].text, strlen(b->commits[j].text),
+		lp_bag_of(b->commits[j].text, strlen(b->commits[j].text),
 		       &c.bb[j]);
 	size_t *o2n = unmatched(n), *n2o = unmatched(m);
-	greedy(n, m, SAME_ENTITY, commit_score, &c, o2n, n2o);
+	lp_greedy(n, m, SAME_ENTITY, commit_score, &c, o2n, n2o);
 
 	lp_diff_summary *sum = &df->d->summary;
 	for (size_t i = 0; i < n; i++) {
 		const lp_rcommit *x = &a->commits[i];
-		if (o2n[i] == NONE) {
+		if (o2n[i] == LP_NONE) {
 			sum->commits_dropped++;
 			report(df, (lp_change){ .kind = LP_CH_COMMITMENT_DROPPED,
 						.old_commit = x });
@@ -515,15 +176,15 @@ static void diff_commitments(differ *df, const lp_rsection *a,
 		}
 	}
 	for (size_t j = 0; j < m; j++)
-		if (n2o[j] == NONE) {
+		if (n2o[j] == LP_NONE) {
 			sum->commits_added++;
 			report(df, (lp_change){ .kind = LP_CH_COMMITMENT_ADDED,
 						.new_commit = &b->commits[j] });
 		}
 	for (size_t i = 0; i < n; i++)
-		bag_free(&c.ba[i]);
+		lp_bag_free(&c.ba[i]);
 	for (size_t j = 0; j < m; j++)
-		bag_free(&c.bb[j]);
+		lp_bag_free(&c.bb[j]);
 	free(c.ba);
 	free(c.bb);
 	free(o2n);
@@ -549,7 +210,7 @@ static void context_of(const char *s, size_t len, const char *what,
 					  strlen(what))
 				 : NULL;
 	if (!at) {
-		bag_of("", 0, b);
+		lp_bag_of("", 0, b);
 		return;
 	}
 	size_t start = (size_t)(at - s), end = start + strlen(what);
@@ -557,14 +218,14 @@ static void context_of(const char *s, size_t len, const char *what,
 	size_t lo = start, hi = end;
 	for (int words = 0; lo > 0 && s[lo - 1] != '\n';) {
 		lo--;
-		if (word_byte((unsigned char)s[lo]) &&
-		    (lo == 0 || !word_byte((unsigned char)s[lo - 1])) &&
+		if (lp_word_byte((unsigned char)s[lo]) &&
+		    (lo == 0 || !lp_word_byte((unsigned char)s[lo - 1])) &&
 		    ++words == CONTEXT_WORDS)
 			break;
 	}
 	for (int words = 0; s[hi] && s[hi] != '\n'; hi++)
-		if (word_byte((unsigned char)s[hi]) &&
-		    !word_byte((unsigned char)s[hi + 1]) &&
+		if (lp_word_byte((unsigned char)s[hi]) &&
+		    !lp_word_byte((unsigned char)s[hi + 1]) &&
 		    ++words == CONTEXT_WORDS) {
 			hi++;
 			break;
@@ -575,7 +236,7 @@ static void context_of(const char *s, size_t len, const char *what,
 	memcpy(buf, s + lo, start - lo);
 	buf[start - lo] = ' ';
 	memcpy(buf + start - lo + 1, s + end, hi - end);
-	bag_of(buf, n, b);
+	lp_bag_of(buf, n, b);
 	free(buf);
 }
 
@@ -588,7 +249,7 @@ typedef struct entity_ctx {
 static double money_score(const void *ctx, size_t i, size_t j)
 {
 	const entity_ctx *c = ctx;
-	double s = dice(&c->ca[i], &c->cb[j]);
+	double s = lp_dice(&c->ca[i], &c->cb[j]);
 	if (streq(c->ma[i].status, c->mb[j].status) &&
 	    streq(c->ma[i].qualifier, c->mb[j].qualifier))
 		s += 0.1;
@@ -598,7 +259,7 @@ static double money_score(const void *ctx, size_t i, size_t j)
 static double date_score(const void *ctx, size_t i, size_t j)
 {
 	const entity_ctx *c = ctx;
-	double s = dice(&c->ca[i], &c->cb[j]);
+	double s = lp_dice(&c->ca[i], &c->cb[j]);
 	if (c->da[i].deadline == c->db[j].deadline)
 		s += 0.1;
 	return s;
@@ -610,11 +271,11 @@ static void match_equal(size_t n, size_t m,
 			bool (*eq)(const void *ctx, size_t i, size_t j),
 			const void *ctx, size_t *o2n, size_t *n2o)
 {
-	size_t reach = n && m > MAX_COMPARISONS / n ? 64 : m;
+	size_t reach = n && m > LP_MAX_COMPARISONS / n ? 64 : m;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i > reach ? i - reach : 0;
-		     o2n[i] == NONE && j < m && j <= i + reach; j++)
-			if (n2o[j] == NONE && eq(ctx, i, j)) {
+		     o2n[i] == LP_NONE && j < m && j <= i + reach; j++)
+			if (n2o[j] == LP_NONE && eq(ctx, i, j)) {
 				o2n[i] = j;
 				n2o[j] = i;
 			}
@@ -661,7 +322,7 @@ static const char *date_text(const void *items, size_t k)
 static void free_bags(bag *b, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		bag_free(&b[k]);
+		lp_bag_free(&b[k]);
 	free(b);
 }
 
@@ -675,10 +336,10 @@ static void diff_money(differ *df, const lp_rsection *a, const lp_rsection *b)
 	contexts(b->text, m, money_text, b->money, c.cb);
 	size_t *o2n = unmatched(n), *n2o = unmatched(m);
 	match_equal(n, m, money_equal, &c, o2n, n2o);
-	greedy(n, m, SAME_ENTITY, money_score, &c, o2n, n2o);
+	lp_greedy(n, m, SAME_ENTITY, money_score, &c, o2n, n2o);
 	for (size_t i = 0; i < n; i++) {
 		const lp_rmoney *x = &a->money[i];
-		if (o2n[i] == NONE) {
+		if (o2n[i] == LP_NONE) {
 			report(df, (lp_change){ .kind = LP_CH_MONEY_DROPPED,
 						.old_money = x });
 			continue;
@@ -690,7 +351,7 @@ static void diff_money(differ *df, const lp_rsection *a, const lp_rsection *b)
 						.new_money = y });
 	}
 	for (size_t j = 0; j < m; j++)
-		if (n2o[j] == NONE)
+		if (n2o[j] == LP_NONE)
 			report(df, (lp_change){ .kind = LP_CH_MONEY_ADDED,
 						.new_money = &b->money[j] });
 	free_bags(c.ca, n);
@@ -761,12 +422,12 @@ static void diff_dates(differ *df, const lp_rsection *a, const lp_rsection *b)
 	contexts(b->text, m, date_text, b->dates, c.cb);
 	size_t *o2n = unmatched(n), *n2o = unmatched(m);
 	match_equal(n, m, date_equal, &c, o2n, n2o);
-	greedy(n, m, SAME_ENTITY, date_score, &c, o2n, n2o);
+	lp_greedy(n, m, SAME_ENTITY, date_score, &c, o2n, n2o);
 	/* The same words in another setting: "since 2019" in both years. */
 	match_equal(n, m, date_same_words, &c, o2n, n2o);
 	for (size_t i = 0; i < n; i++) {
 		const lp_rdate *x = &a->dates[i];
-		if (o2n[i] == NONE) {
+		if (o2n[i] == LP_NONE) {
 			report(df, (lp_change){ .kind = LP_CH_DATE_DROPPED,
 						.old_date = x });
 			continue;
@@ -788,7 +449,7 @@ static void diff_dates(differ *df, const lp_rsection *a, const lp_rsection *b)
 		}
 	}
 	for (size_t j = 0; j < m; j++)
-		if (n2o[j] == NONE)
+		if (n2o[j] == LP_NONE)
 			report(df, (lp_change){ .kind = LP_CH_DATE_ADDED,
 						.new_date = &b->dates[j] });
 	free_bags(c.ca, n);
@@ -801,7 +462,7 @@ static void diff_section(differ *df, const char *name, const lp_rsection *a,
 			 const lp_rsection *b)
 {
 	df->section = name;
-	if (!same_words(a->text, b->text))
+	if (!lp_same_words(a->text, b->text))
 		report(df, (lp_change){ .kind = LP_CH_TEXT_CHANGED,
 					.old_text = a->text,
 					.new_text = b->text });
@@ -874,37 +535,39 @@ lp_diff *lp_diff_run(const lp_record *old, const lp_record *new_)
 {
 	lp_diff *d = lp_xmalloc(sizeof *d);
 	*d = (lp_diff){ .old = old, .new_ = new_ };
-	aligner al = { .old = old, .new_ = new_ };
-	align_pairs(d, &al);
+	size_t *old_match, *new_match;
+	lp_align_pairs(d, &old_match, &new_match);
 
 	/* Changes in the new letter's order; a removed pair comes where it
 	 * stood, after the changes of the pair that preceded it. */
 	differ df = { .d = d };
 	size_t next_old = 0;
 	for (size_t j = 0; j < new_->npairs; j++) {
-		size_t i = al.new_to_old[j];
-		if (i != NONE)
-			for (; next_old < i; next_old++)
-				if (al.old_to_new[next_old] == NONE)
-					one_sided(&df, &old->pairs[next_old],
-						  NULL);
-		if (i == NONE) {
+		if (new_match[j] == LP_NONE) {
 			one_sided(&df, NULL, &new_->pairs[j]);
 			continue;
 		}
-		diff_pair(&df, &old->pairs[i], &new_->pairs[j]);
+		const lp_pair_match *m = &d->matches[new_match[j]];
+		if (m->new_ != j) /* a later pair of a joined group */
+			continue;
+		for (; next_old < m->old; next_old++)
+			if (old_match[next_old] == LP_NONE)
+				one_sided(&df, &old->pairs[next_old], NULL);
+		d->summary.pairs_matched += m->nnew;
+		diff_pair(&df, m->old_pair, m->new_pair);
 	}
 	for (; next_old < old->npairs; next_old++)
-		if (al.old_to_new[next_old] == NONE)
+		if (old_match[next_old] == LP_NONE)
 			one_sided(&df, &old->pairs[next_old], NULL);
 
-	d->summary.pairs_matched = d->nmatches;
-	d->summary.pairs_added = new_->npairs - d->nmatches;
-	d->summary.pairs_removed = old->npairs - d->nmatches;
+	for (size_t j = 0; j < new_->npairs; j++)
+		d->summary.pairs_added += new_match[j] == LP_NONE;
+	for (size_t i = 0; i < old->npairs; i++)
+		d->summary.pairs_removed += old_match[i] == LP_NONE;
 	total_money(&d->summary, old, false);
 	total_money(&d->summary, new_, true);
-	free(al.old_to_new);
-	free(al.new_to_old);
+	free(old_match);
+	free(new_match);
 	return d;
 }
 
@@ -914,6 +577,7 @@ void lp_diff_free(lp_diff *d)
 		return;
 	free(d->matches);
 	free(d->changes);
+	lp_arena_free(d->arena);
 	free(d);
 }
 

@@ -134,13 +134,22 @@ enum lp_change_kind {
 enum lp_match_method {
 	LP_MATCH_BOTH,   /**< same number, and the texts agree */
 	LP_MATCH_TEXT,   /**< different numbers; the texts agree */
-	LP_MATCH_NUMBER, /**< same number; the texts differ more than they
-			      agree, but no other pair is closer */
+	LP_MATCH_NUMBER, /**< same numbers, the texts less alike: a
+			      rewritten recommendation, or pairs answered
+			      together one year and apart the other */
 };
 
-/** A matched pair of pairs. */
+/**
+ * Matched pairs.  Usually one old pair and one new; where one letter
+ * answers recommendations together ("Recommendations 4 and 5") that the
+ * other answers apart, the separate pairs are joined into one, owned by
+ * the diff, and that is compared.
+ */
 typedef struct lp_pair_match {
-	size_t old, new_;       /**< indexes into the records' pairs */
+	size_t old, nold;       /**< old pairs [old, old + nold) */
+	size_t new_, nnew;      /**< new pairs [new_, new_ + nnew) */
+	const lp_rpair *old_pair, *new_pair; /**< compared: a pair of the
+						  record, or the joined one */
 	enum lp_match_method method;
 	double score;           /**< text similarity, 0 to 1 */
 } lp_pair_match;
@@ -181,6 +190,7 @@ typedef struct lp_diff_summary {
  *  it before them. */
 typedef struct lp_diff {
 	const lp_record *old, *new_;
+	struct lp_arena *arena; /* the joined pairs */
 	lp_pair_match *matches;
 	size_t nmatches;
 	lp_change *changes;

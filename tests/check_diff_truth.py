@@ -15,8 +15,16 @@ import sys
 import yaml
 
 
+def number(n):
+    """A pair number as the expect files write it: 4, or "4, 5"."""
+    if isinstance(n, list):
+        return ", ".join(str(x) for x in n)
+    return n
+
+
 def key(c):
-    return (c.get("pair"), c.get("old_pair"), c["kind"], c.get("section"))
+    return (number(c.get("pair")), number(c.get("old_pair")), c["kind"],
+            c.get("section"))
 
 
 def values(c):
