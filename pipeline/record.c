@@ -177,8 +177,11 @@ static int tree_from_yaml(builder *b, const char *name, const char *bytes,
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev)) {
-			rc = yaml_fail(err, name, &p.problem_mark,
-				       p.problem ? p.problem : "bad YAML");
+			rc = lp_fail(err, LP_EINPUT, name,
+				     (long)p.problem_mark.line + 1,
+				     (long long)p.problem_mark.index,
+				     "not valid YAML: %s",
+				     p.problem ? p.problem : "unreadable");
 			break;
 		}
 		bool done = ev.type == YAML_STREAM_END_EVENT;
