@@ -243,8 +243,7 @@ static void money_line(FILE *f, const lp_rmoney *m)
 	free(v);
 }
 
-static void change_text(FILE *f, const lp_diff *d, const lp_change *c,
-			const style *st)
+static void change_text(FILE *f, const lp_change *c, const style *st)
 {
 	const char *ind = "    ";
 	fprintf(f, "  %s%s%s", st->bold, lp_change_kind_name(c->kind), st->off);
@@ -328,7 +327,6 @@ static void change_text(FILE *f, const lp_diff *d, const lp_change *c,
 	case LP_CH_KIND_COUNT:
 		break;
 	}
-	(void)d;
 }
 
 static void side_line(FILE *f, const char *mark, const lp_record *r,
@@ -386,7 +384,7 @@ int lp_diff_emit_text(const lp_diff *d, lp_kind_set kinds, bool colour,
 		started = true;
 		old_pair = c->old_pair;
 		new_pair = c->new_pair;
-		change_text(out, d, c, st);
+		change_text(out, c, st);
 	}
 	if (ferror(out))
 		return lp_fail(err, LP_EIO, NULL, 0, -1, "write error");

@@ -326,17 +326,46 @@ static void free_bags(bag *b, size_t n)
 	free(b);
 }
 
+/* How to match one kind of entity: its text, and the tests tried in
+ * turn; @fallback may be NULL. */
+typedef struct entity_kind {
+	const char *(*text)(const void *items, size_t k);
+	bool (*equal)(const void *ctx, size_t i, size_t j);
+	double (*score)(const void *ctx, size_t i, size_t j);
+	bool (*fallback)(const void *ctx, size_t i, size_t j);
+} entity_kind;
+
+/* Match the @n old entities @items_a of section @a with the @m new ones
+ * of @b: the same words first, then by the words around them, then by
+ * @k->fallback.  *o2n and *n2o (LP_NONE where unmatched) are the
+ * caller's to free. */
+static void match_entities(const entity_kind *k, entity_ctx *c,
+			   const lp_rsection *a, const void *items_a, size_t n,
+			   const lp_rsection *b, const void *items_b, size_t m,
+			   size_t **o2n, size_t **n2o)
+{
+	c->ca = lp_xmalloc((n + 1) * sizeof(bag));
+	c->cb = lp_xmalloc((m + 1) * sizeof(bag));
+	contexts(a->text, n, k->text, items_a, c->ca);
+	contexts(b->text, m, k->text, items_b, c->cb);
+	*o2n = unmatched(n);
+	*n2o = unmatched(m);
+	match_equal(n, m, k->equal, c, *o2n, *n2o);
+	lp_greedy(n, m, SAME_ENTITY, k->score, c, *o2n, *n2o);
+	if (k->fallback)
+		match_equal(n, m, k->fallback, c, *o2n, *n2o);
+	free_bags(c->ca, n);
+	free_bags(c->cb, m);
+}
+
 static void diff_money(differ *df, const lp_rsection *a, const lp_rsection *b)
 {
-	size_t n = a->nmoney, m = b->nmoney;
-	entity_ctx c = { lp_xmalloc((n + 1) * sizeof(bag)),
-			 lp_xmalloc((m + 1) * sizeof(bag)), a->money, b->money,
-			 NULL, NULL };
-	contexts(a->text, n, money_text, a->money, c.ca);
-	contexts(b->text, m, money_text, b->money, c.cb);
-	size_t *o2n = unmatched(n), *n2o = unmatched(m);
-	match_equal(n, m, money_equal, &c, o2n, n2o);
-	lp_greedy(n, m, SAME_ENTITY, money_score, &c, o2n, n2o);
+	static const entity_kind money = { money_text, money_equal,
+					   money_score, NULL };
+	size_t n = a->nmoney, m = b->nmoney, *o2n, *n2o;
+	entity_ctx c = { .ma = a->money, .mb = b->money };
+	match_entities(&money, &c, a, a->money, n, b, b->money, m, &o2n,
+		       &n2o);
 	for (size_t i = 0; i < n; i++) {
 		const lp_rmoney *x = &a->money[i];
 		if (o2n[i] == LP_NONE) {
@@ -354,8 +383,6 @@ static void diff_money(differ *df, const lp_rsection *a, const lp_rsection *b)
 		if (n2o[j] == LP_NONE)
 			report(df, (lp_change){ .kind = LP_CH_MONEY_ADDED,
 						.new_money = &b->money[j] });
-	free_bags(c.ca, n);
-	free_bags(c.cb, m);
 	free(o2n);
 	free(n2o);
 }
@@ -414,17 +441,14 @@ static void shift(lp_change *c)
 
 static void diff_dates(differ *df, const lp_rsection *a, const lp_rsection *b)
 {
-	size_t n = a->ndates, m = b->ndates;
-	entity_ctx c = { lp_xmalloc((n + 1) * sizeof(bag)),
-			 lp_xmalloc((m + 1) * sizeof(bag)), NULL, NULL,
-			 a->dates, b->dates };
-	contexts(a->text, n, date_text, a->dates, c.ca);
-	contexts(b->text, m, date_text, b->dates, c.cb);
-	size_t *o2n = unmatched(n), *n2o = unmatched(m);
-	match_equal(n, m, date_equal, &c, o2n, n2o);
-	lp_greedy(n, m, SAME_ENTITY, date_score, &c, o2n, n2o);
-	/* The same words in another setting: "since 2019" in both years. */
-	match_equal(n, m, date_same_words, &c, o2n, n2o);
+	/* The last test: the same words in another setting, "since 2019"
+	 * in both years. */
+	static const entity_kind dates = { date_text, date_equal, date_score,
+					   date_same_words };
+	size_t n = a->ndates, m = b->ndates, *o2n, *n2o;
+	entity_ctx c = { .da = a->dates, .db = b->dates };
+	match_entities(&dates, &c, a, a->dates, n, b, b->dates, m, &o2n,
+		       &n2o);
 	for (size_t i = 0; i < n; i++) {
 		const lp_rdate *x = &a->dates[i];
 		if (o2n[i] == LP_NONE) {
@@ -452,8 +476,6 @@ static void diff_dates(differ *df, const lp_rsection *a, const lp_rsection *b)
 		if (n2o[j] == LP_NONE)
 			report(df, (lp_change){ .kind = LP_CH_DATE_ADDED,
 						.new_date = &b->dates[j] });
-	free_bags(c.ca, n);
-	free_bags(c.cb, m);
 	free(o2n);
 	free(n2o);
 }

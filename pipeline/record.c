@@ -244,8 +244,9 @@ static const char *pair_number(struct lp_arena *a, const node *n)
 	return s;
 }
 
-static void read_money(const node *n, lp_rmoney *m)
+static void read_money(const node *n, void *out)
 {
+	lp_rmoney *m = out;
 	const char *amount = str(n, "amount"), *range = str(n, "range");
 	char *end = NULL;
 	*m = (lp_rmoney){
@@ -262,8 +263,9 @@ static void read_money(const node *n, lp_rmoney *m)
 	}
 }
 
-static void read_date(const node *n, lp_rdate *d)
+static void read_date(const node *n, void *out)
 {
+	lp_rdate *d = out;
 	const char *deadline = str(n, "deadline");
 	*d = (lp_rdate){
 		.text = str(n, "text"),
@@ -273,8 +275,9 @@ static void read_date(const node *n, lp_rdate *d)
 	};
 }
 
-static void read_commit(const node *n, lp_rcommit *c)
+static void read_commit(const node *n, void *out)
 {
+	lp_rcommit *c = out;
 	const node *dl = get(n, "deadline");
 	*c = (lp_rcommit){
 		.text = str(n, "text"),
@@ -305,12 +308,11 @@ static void read_section(struct lp_arena *a, const node *sec, lp_rsection *s)
 	const char *text = str(sec, "text");
 	s->text = text ? text : "";
 	s->money = read_list(a, sec, "money", sizeof *s->money, &s->nmoney,
-			     (void (*)(const node *, void *))read_money);
+			     read_money);
 	s->dates = read_list(a, sec, "dates", sizeof *s->dates, &s->ndates,
-			     (void (*)(const node *, void *))read_date);
+			     read_date);
 	s->commits = read_list(a, sec, "commitments", sizeof *s->commits,
-			       &s->ncommits,
-			       (void (*)(const node *, void *))read_commit);
+			       &s->ncommits, read_commit);
 	/* A commitment's deadline is a deadline even where the date itself
 	 * was not marked as one ("the review will report in May 2024"). */
 	for (size_t c = 0; c < s->ncommits; c++)

@@ -7,22 +7,8 @@
 #include <string.h>
 
 #include "diff_internal.h"
+#include "check.h"
 #include "internal.h"
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                    \
-	do {                                                                \
-		if (cond) {                                                 \
-			passed++;                                           \
-		} else {                                                    \
-			failed++;                                           \
-			fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__,       \
-				__LINE__, #cond);                           \
-			fprintf(stderr, __VA_ARGS__);                       \
-			fputc('\n', stderr);                                \
-		}                                                           \
-	} while (0)
 
 /* The runs of a word diff as one string: "=2 -1 +2 =1". */
 static void runs_of(const char *a, const char *b, char *out, size_t size)
@@ -224,6 +210,5 @@ int main(void)
 	test_alignment();
 	test_entities();
 	test_joined();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return CHECK_REPORT();
 }

@@ -7,23 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "internal.h"
 
-static int passed, failed;
 static lp_grammar *grammar;
-
-#define CHECK(cond, ...)                                                    \
-	do {                                                                \
-		if (cond) {                                                 \
-			passed++;                                           \
-		} else {                                                    \
-			failed++;                                           \
-			fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__,       \
-				__LINE__, #cond);                           \
-			fprintf(stderr, __VA_ARGS__);                       \
-			fputc('\n', stderr);                                \
-		}                                                           \
-	} while (0)
 
 /* Ingest and normalise @src; NULL (and a failed check) on error. */
 static lp_doc *norm(const char *src, size_t len)
@@ -441,6 +428,5 @@ int main(int argc, char **argv)
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
 	lp_grammar_free(grammar);
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return CHECK_REPORT();
 }
