@@ -417,9 +417,17 @@ int lp_record_load(const char *path, const lp_options *opt,
 		return rc;
 	/* Text that starts as parse output is parse output, unless the user
 	 * said what the file is. */
-	if ((!opt || opt->from == LP_FROM_AUTO) &&
-	    doc->from == LP_FROM_AUTO &&
-	    lp_is_parse_yaml((const char *)doc->src, doc->src_len))
+	bool sniffed = (!opt || opt->from == LP_FROM_AUTO) &&
+		       (doc->from == LP_FROM_AUTO || doc->from == LP_FROM_TEXT);
+	const char *head = (const char *)doc->src;
+	size_t head_len = doc->src_len < 1024 ? doc->src_len : 1024;
+	if (sniffed && memmem(head, head_len, "<letters version=", 17) &&
+	    memmem(head, head_len, "schema=\"letterpipe/", 19))
+		rc = lp_fail(err, LP_EINPUT, doc->path, 0, -1,
+			     "is letterpipe's XML; diff reads the YAML that "
+			     "'letterpipe parse' writes");
+	else if (sniffed &&
+		 lp_is_parse_yaml((const char *)doc->src, doc->src_len))
 		rc = lp_record_from_yaml(doc->path, (const char *)doc->src,
 					 doc->src_len, out, err);
 	else

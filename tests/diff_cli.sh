@@ -80,6 +80,8 @@ bad "another schema" "$tmp/v2.yaml" "$tmp/v2.yaml: schema 'letterpipe/2' is not 
 bad "extract output" "$tmp/extract.yaml" "$tmp/extract.yaml: has no 'pairs' list"
 "$lp" parse "$same" "$old" >"$tmp/stream.yaml"
 bad "two letters in one YAML" "$tmp/stream.yaml" "$tmp/stream.yaml:[0-9]*: holds several letters"
+"$lp" parse -f xml "$same" >"$tmp/parsed.xml"
+bad "parse's XML" "$tmp/parsed.xml" "$tmp/parsed.xml: is letterpipe's XML; diff reads the YAML"
 printf 'schema: letterpipe/1\npairs:\n- &a {number: 1}\n- *a\n' >"$tmp/alias.yaml"
 bad "YAML alias" "$tmp/alias.yaml" "$tmp/alias.yaml:4: YAML aliases are not parse output"
 python3 -c "print('schema: letterpipe/1\npairs:\n' + '[' * 100000)" >"$tmp/deep.yaml"
