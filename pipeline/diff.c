@@ -100,6 +100,8 @@ static double commit_score(const void *ctx, size_t i, size_t j)
 	double s = lp_dice(&c->ba[i], &c->bb[j]);
 	if (x->actor && y->actor && strcasecmp(x->actor, y->actor) == 0)
 		s += 0.15;
+	if (streq(x->modality, y->modality))
+		s += 0.05;
 	return s;
 }
 

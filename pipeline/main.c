@@ -63,7 +63,8 @@ static const char usage_text[] =
 	"                        money-dropped, date-added, date-dropped\n"
 	"      --color[=WHEN]    diff: colour the text output: auto (the\n"
 	"                        default: when standard output is a\n"
-	"                        terminal), always or never\n"
+	"                        terminal and NO_COLOR is unset), always\n"
+	"                        or never\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
@@ -283,9 +284,13 @@ static int write_diff(const char *path, const lp_diff *d, lp_kind_set kinds,
 	output o;
 	if (open_output(&o, path))
 		return -1;
+	/* auto: a terminal that can show colour, unless NO_COLOR is set
+	 * (no-color.org). */
+	const char *term = getenv("TERM"), *no_colour = getenv("NO_COLOR");
 	bool use_colour = strcmp(colour, "always") == 0 ||
 			  (strcmp(colour, "auto") == 0 && !path &&
-			   isatty(STDOUT_FILENO));
+			   isatty(STDOUT_FILENO) && !(no_colour && *no_colour) &&
+			   !(term && strcmp(term, "dumb") == 0));
 	int rc = yaml ? lp_diff_emit_yaml(d, kinds, o.f, &err)
 		      : lp_diff_emit_text(d, kinds, use_colour, o.f, &err);
 	return close_output(&o, rc, &err);

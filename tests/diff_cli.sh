@@ -24,6 +24,14 @@ grep -q '^pairs: 7 matched, 1 added, 1 removed$' "$tmp/out" && ok || no "summary
 "$lp" diff "$old" "$new" | grep -q "$(printf '\033')" && no "colour in a pipe" || ok
 "$lp" diff --color=always "$old" "$new" | grep -q "$(printf '\033\\[31m')" && ok || no "--color=always"
 "$lp" diff --color=sometimes "$old" "$new" 2>/dev/null; [ $? = 2 ] && ok || no "--color with a bad value"
+# On a terminal (script(1) gives one), colour by itself; not with NO_COLOR.
+if command -v script >/dev/null; then
+	esc=$(printf '\033\\[31m')
+	TERM=xterm script -qc "'$lp' diff '$old' '$new'" /dev/null | grep -q "$esc" && ok || no "colour on a terminal"
+	NO_COLOR=1 TERM=xterm script -qc "'$lp' diff '$old' '$new'" /dev/null | grep -q "$esc" && no "NO_COLOR" || ok
+else
+	echo "SKIP: no script(1) to give a terminal"
+fi
 
 # YAML: the change list, parsed back.
 "$lp" diff -f yaml "$old" "$new" >"$tmp/d.yaml"; [ $? = 1 ] && ok || no "-f yaml exit 1"
