@@ -2,6 +2,7 @@
  * walk.c - the shape of letterpipe's output, defined once for every format.
  *
  *   schema: letterpipe/1
+ *   generator: letterpipe 0.1.0             (the version that wrote it)
  *   source: {path, sha256, bytes, format}
  *   letter: {reference, date, sender: {name, role},
  *            recipient: {name, role}, salutation, valediction, report}
@@ -24,7 +25,8 @@
  *                  deadline: {text, value}, amount: {text, amount}}]
  *
  * Optional fields appear only when stated.  `letterpipe extract` writes
- * just {schema, source, ENTITIES} for a text with no letter structure.
+ * just {schema, generator, source, ENTITIES} for a text with no letter
+ * structure.
  * Spans are byte offsets into the original input, end exclusive; for a
  * PDF, into the text extracted from it, and each span then carries its
  * page and bbox: [x0, y0, x1, y1] in points from the page's top left.
@@ -450,6 +452,11 @@ int lp_walk(lp_doc *doc, enum lp_shape shape, lp_event_fn fn, void *ctx)
 
 	open_map(&w, NULL, false);
 	scalar(&w, "schema", "letterpipe/1", LP_VAL_STR, true);
+	/* Which letterpipe wrote it: `batch` redoes a file whose output
+	 * another version wrote. */
+	char generator[64];
+	snprintf(generator, sizeof generator, "letterpipe %s", lp_version());
+	scalar(&w, "generator", generator, LP_VAL_STR, true);
 	source(&w);
 	if (shape == LP_SHAPE_ENTITIES) {
 		/* `letterpipe extract`: the entities of the whole text. */
