@@ -11,8 +11,8 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "diff.h"
 #include "internal.h"
+#include "record.h"
 #include "walk.h"
 
 /* Parse output nests seven deep; anything far deeper is not parse
@@ -244,6 +244,20 @@ static const char *pair_number(struct lp_arena *a, const node *n)
 	return s;
 }
 
+static long long integer(const node *map, const char *key)
+{
+	const char *v = str(map, key);
+	char *end;
+	long long x = v ? strtoll(v, &end, 10) : -1;
+	return v && end != v && !*end ? x : -1;
+}
+
+static lp_rspan span_of(const node *n)
+{
+	const node *sp = get(n, "span");
+	return (lp_rspan){ integer(sp, "start"), integer(sp, "end") };
+}
+
 static void read_money(const node *n, void *out)
 {
 	lp_rmoney *m = out;
@@ -255,7 +269,9 @@ static void read_money(const node *n, void *out)
 		.qualifier = str(n, "qualifier"),
 		.status = str(n, "status"),
 		.period = str(n, "period"),
+		.max = str(n, "max"),
 		.upper = range && strcmp(range, "upper") == 0,
+		.span = span_of(n),
 	};
 	if (amount) {
 		m->amount = strtod(amount, &end);
@@ -272,6 +288,7 @@ static void read_date(const node *n, void *out)
 		.value = str(n, "value"),
 		.kind = str(n, "kind"),
 		.deadline = deadline && strcmp(deadline, "true") == 0,
+		.span = span_of(n),
 	};
 }
 
@@ -282,9 +299,11 @@ static void read_commit(const node *n, void *out)
 	*c = (lp_rcommit){
 		.text = str(n, "text"),
 		.actor = str(get(n, "actor"), "text"),
+		.actor_resolved = str(get(n, "actor"), "resolved"),
 		.modality = str(n, "modality"),
 		.deadline = str(dl, "text"),
 		.deadline_value = str(dl, "value"),
+		.span = span_of(n),
 	};
 }
 
@@ -307,6 +326,7 @@ static void read_section(struct lp_arena *a, const node *sec, lp_rsection *s)
 {
 	const char *text = str(sec, "text");
 	s->text = text ? text : "";
+	s->span = span_of(sec);
 	s->money = read_list(a, sec, "money", sizeof *s->money, &s->nmoney,
 			     read_money);
 	s->dates = read_list(a, sec, "dates", sizeof *s->dates, &s->ndates,
@@ -345,9 +365,21 @@ static int read_record(builder *b, const char *path, lp_record **out,
 	*r = (lp_record){ .arena = b->arena };
 	b->arena = NULL; /* the record owns it now */
 	r->path = lp_arena_strndup(r->arena, path, strlen(path));
-	const node *letter = get(root, "letter");
+	const node *source = get(root, "source"), *letter = get(root, "letter");
+	r->generator = str(root, "generator");
+	r->sha256 = str(source, "sha256");
+	r->format = str(source, "format");
+	r->bytes = integer(source, "bytes");
 	r->date = str(letter, "date");
 	r->reference = str(letter, "reference");
+	r->sender_name = str(get(letter, "sender"), "name");
+	r->sender_role = str(get(letter, "sender"), "role");
+	r->recipient_name = str(get(letter, "recipient"), "name");
+	r->recipient_role = str(get(letter, "recipient"), "role");
+	r->report = str(letter, "report");
+	read_section(r->arena, get(root, "cover"), &r->cover);
+	read_section(r->arena, get(root, "introduction"), &r->introduction);
+	read_section(r->arena, get(root, "closing"), &r->closing);
 	r->npairs = count(pairs);
 	r->pairs = lp_arena_alloc(r->arena, (r->npairs + 1) * sizeof *r->pairs);
 	lp_rpair *p = r->pairs;
