@@ -98,3 +98,37 @@ bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
 	lp_match_free(m);
 	return ok;
 }
+
+/* The first or last day of one value: "2022", "2022-09" or "2022-09-15". */
+static bool bound(const char *v, size_t n, bool last, int *y, int *m, int *d)
+{
+	if ((n != 4 && n != 7 && n != 10) || (n > 4 && v[4] != '-') ||
+	    (n > 7 && v[7] != '-'))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
+			return false;
+	*y = number(v, 0, 4);
+	*m = n > 4 ? number(v, 5, 7) : last ? 12 : 1;
+	if (*m < 1 || *m > 12)
+		return false;
+	*d = n > 7 ? number(v, 8, 10) : last ? lp_days_in_month(*y, *m) : 1;
+	return lp_valid_day(*y, *m, *d);
+}
+
+bool lp_date_bounds(const char *value, char start[11], char end[11])
+{
+	if (!value)
+		return false;
+	size_t n = strlen(value);
+	const char *slash = memchr(value, '/', n);
+	size_t a = slash ? (size_t)(slash - value) : n;
+	const char *b = slash ? slash + 1 : value;
+	int y0, m0, d0, y1, m1, d1;
+	if (!bound(value, a, false, &y0, &m0, &d0) ||
+	    !bound(b, strlen(b), true, &y1, &m1, &d1))
+		return false;
+	snprintf(start, 11, "%04d-%02d-%02d", y0, m0, d0);
+	snprintf(end, 11, "%04d-%02d-%02d", y1, m1, d1);
+	return true;
+}

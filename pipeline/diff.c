@@ -389,30 +389,6 @@ static void diff_money(differ *df, const lp_rsection *a, const lp_rsection *b)
 	free(n2o);
 }
 
-/* The last day of a date value: "2022-09" ends on 2022-09-30, an
- * interval "2022-08-18/2022-12-31" on its end. */
-static bool last_day(const char *v, int *y, int *m, int *d)
-{
-	if (!v)
-		return false;
-	const char *slash = strchr(v, '/');
-	if (slash)
-		v = slash + 1;
-	int n = 0;
-	*m = 12, *d = 0;
-	if (sscanf(v, "%4d%n", y, &n) != 1 || n != 4)
-		return false;
-	if (v[n] == '-' && sscanf(v + n, "-%2d", m) != 1)
-		return false;
-	if (v[n] == '-' && v[n + 3] == '-' && sscanf(v + n + 3, "-%2d", d) != 1)
-		return false;
-	if (*m < 1 || *m > 12)
-		return false;
-	if (*d == 0)
-		*d = lp_days_in_month(*y, *m);
-	return lp_valid_day(*y, *m, *d);
-}
-
 /* Days since 1970-01-01 of a proleptic Gregorian day. */
 static long day_number(int y, int m, int d)
 {
@@ -428,9 +404,12 @@ static long day_number(int y, int m, int d)
  * ("September 2022" to "March 2023": 6 months), else days. */
 static void shift(lp_change *c)
 {
+	char start[11], end0[11], end1[11];
 	int y0, m0, d0, y1, m1, d1;
-	if (!last_day(c->old_date->value, &y0, &m0, &d0) ||
-	    !last_day(c->new_date->value, &y1, &m1, &d1))
+	if (!lp_date_bounds(c->old_date->value, start, end0) ||
+	    !lp_date_bounds(c->new_date->value, start, end1) ||
+	    sscanf(end0, "%d-%d-%d", &y0, &m0, &d0) != 3 ||
+	    sscanf(end1, "%d-%d-%d", &y1, &m1, &d1) != 3)
 		return;
 	if (d0 == lp_days_in_month(y0, m0) && d1 == lp_days_in_month(y1, m1)) {
 		c->shift = (long)(y1 - y0) * 12 + (m1 - m0);

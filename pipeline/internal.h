@@ -122,6 +122,11 @@ size_t lp_text_to_fold(const lp_doc *doc, size_t off);
 int lp_days_in_month(int y, int m);
 bool lp_valid_day(int y, int m, int d);
 
+/* The first and last day, as YYYY-MM-DD, of a date value as the output
+ * writes it: "2022" (a year), "2022-09", "2022-09-15", or an interval of
+ * two of those joined by '/'.  False for anything else (a vague time). */
+bool lp_date_bounds(const char *value, char start[11], char end[11]);
+
 /* Month number 1..12 from an English month name or abbreviation, or 0. */
 int lp_month_number(const char *s, size_t n);
 

@@ -72,6 +72,30 @@ static void test_sniff(void)
 		CHECK(!lp_is_parse_yaml(no[i], strlen(no[i])), "%s", no[i]);
 }
 
+static void test_date_bounds(void)
+{
+	static const struct {
+		const char *value, *start, *end;
+	} cases[] = {
+		{ "2022", "2022-01-01", "2022-12-31" },
+		{ "2024-02", "2024-02-01", "2024-02-29" },
+		{ "2022-09-15", "2022-09-15", "2022-09-15" },
+		{ "2022-08-18/2022-12-31", "2022-08-18", "2022-12-31" },
+		{ "2021-10/2021-12", "2021-10-01", "2021-12-31" },
+		{ "2019/2022-08-18", "2019-01-01", "2022-08-18" },
+	};
+	char a[11], b[11];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		CHECK(lp_date_bounds(cases[i].value, a, b) &&
+			      strcmp(a, cases[i].start) == 0 &&
+			      strcmp(b, cases[i].end) == 0,
+		      "%s: %s %s", cases[i].value, a, b);
+	const char *bad[] = { NULL, "", "2022-13", "2022-02-30", "soon",
+			      "2022/", "22-09" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		CHECK(!lp_date_bounds(bad[i], a, b), "%s", bad[i] ? bad[i] : "NULL");
+}
+
 static void test_kind_names(void)
 {
 	for (int k = 0; k < LP_CH_KIND_COUNT; k++) {
@@ -207,6 +231,7 @@ int main(void)
 	test_same_words();
 	test_sniff();
 	test_kind_names();
+	test_date_bounds();
 	test_alignment();
 	test_entities();
 	test_joined();
