@@ -14,6 +14,7 @@
  */
 #include <math.h>
 #include <poppler.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,7 +188,7 @@ static void free_page(page_text *pt)
 	poppler_page_free_text_attributes(pt->attrs);
 }
 
-int lp_decode_pdf(lp_doc *doc, lp_error *err)
+static int decode(lp_doc *doc, lp_error *err)
 {
 	GError *gerr = NULL;
 	GBytes *bytes = g_bytes_new(doc->src, doc->src_len);
@@ -256,4 +257,17 @@ int lp_decode_pdf(lp_doc *doc, lp_error *err)
 	lp_doc_take_extracted(doc, &b.plain, &b.marked, "pdf");
 	doc->geom = b.geom;
 	return 0;
+}
+
+/* poppler keeps process-wide state (its GlobalParams, font caches) that
+ * it does not promise to guard, so a batch on several threads reads one
+ * PDF at a time.  Everything after this stage runs in parallel. */
+static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int lp_decode_pdf(lp_doc *doc, lp_error *err)
+{
+	pthread_mutex_lock(&poppler_lock);
+	int rc = decode(doc, err);
+	pthread_mutex_unlock(&poppler_lock);
+	return rc;
 }

@@ -10,8 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "config.h"
 #include "diff.h"
+#include "index.h"
 #include "letterpipe.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -22,6 +24,9 @@ static const char usage_text[] =
 	"Usage: letterpipe parse [options] [FILE...|-]\n"
 	"       letterpipe extract [options] [FILE...|-]\n"
 	"       letterpipe diff [options] OLD NEW\n"
+	"       letterpipe batch [options] -o DIR [FOLDER|FILE...]\n"
+	"       letterpipe batch --db FILE --export-csv TABLE\n"
+	"       letterpipe merge-db OUT.sqlite IN.sqlite...\n"
 	"       letterpipe grammars --check [DIR]\n"
 	"       letterpipe --help | --version\n"
 	"\n"
@@ -34,12 +39,18 @@ static const char usage_text[] =
 	"diff says what changed between two letters (each a letter in any\n"
 	"format parse reads, or the YAML parse wrote; one may be -): pairs\n"
 	"added and removed, text, stance, commitments, deadlines and money.\n"
+	"batch parses every file under the FOLDERs (and the FILEs, and those\n"
+	"listed by --files-from) on every core into DIR, mirroring the tree:\n"
+	"DIR/<path>.yaml.  Unchanged files are skipped on a rerun; with --db\n"
+	"it also fills an SQLite index (see the README for its tables).\n"
+	"merge-db copies indexes made on several machines into one.\n"
 	"grammars --check runs every rule's examples (DIR: the grammars to\n"
 	"check, by default the ones parse uses).\n"
 	"\n"
 	"Options:\n"
 	"  -f, --format FMT      parse, extract: yaml (default) or xml;\n"
-	"                        diff: text (default) or yaml\n"
+	"                        diff: text (default) or yaml;\n"
+	"                        batch: yaml (default), xml or yaml,xml\n"
 	"  -o, --output FILE     write to FILE instead of standard output;\n"
 	"                        FILE appears only when every input succeeded\n"
 	"      --from FORMAT     read the input as text, markdown, html, pdf\n"
@@ -65,6 +76,15 @@ static const char usage_text[] =
 	"                        default: when standard output is a\n"
 	"                        terminal and NO_COLOR is unset), always\n"
 	"                        or never\n"
+	"  -j, --jobs N          batch: N threads (default: one per core)\n"
+	"      --db FILE         batch: index every letter in FILE (SQLite)\n"
+	"      --files-from FILE batch: also the paths in FILE, one a line\n"
+	"                        (- for standard input)\n"
+	"      --force           batch: parse files whose output is current\n"
+	"      --fail-fast       batch: stop at the first file that fails\n"
+	"      --export-csv TABLE\n"
+	"                        batch --db: write TABLE (letters, pairs,\n"
+	"                        commitments, money or dates) as CSV\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
@@ -74,6 +94,8 @@ static const char usage_text[] =
 	"Exit status: 0 success; 1 bad input (empty, binary, not UTF-8, too\n"
 	"large, unreadable), a broken grammar or failing examples; 2 usage\n"
 	"error.  diff, like diff(1): 0 no change, 1 changes, 2 any error.\n"
+	"batch: 0 every file done, 1 some file failed (the others are done),\n"
+	"2 the batch could not run (output folder or index), 130 on ^C.\n"
 	"Errors are printed as 'letterpipe: FILE: message'.\n";
 
 static void usage_error(const char *fmt, const char *arg)
@@ -337,10 +359,115 @@ static int cmd_diff(int argc, char **argv, const char *grammars,
 	return status;
 }
 
+static int cmd_export(const char *db, const char *table)
+{
+	lp_error err = { 0 };
+	lp_index *ix = NULL;
+	int rc = lp_index_open(db, false, &ix, &err);
+	if (rc == 0)
+		rc = lp_index_export_csv(ix, table, stdout, &err);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = -1, snprintf(err.msg, sizeof err.msg,
+				  "write error on standard output: %s",
+				  strerror(errno));
+	if (rc)
+		report(&err);
+	lp_index_close(ix);
+	return rc ? EXIT_INPUT : EXIT_OK;
+}
+
+static int cmd_batch(lp_batch_options *b, const char *format, const char *out,
+		     const char *grammars, const char *export_table,
+		     const lp_options *opt, int argc, char **argv)
+{
+	if (export_table) {
+		if (!b->db_path || argc > 0 || b->files_from_name) {
+			usage_error("%s", "--export-csv needs --db and no "
+					  "inputs");
+			return EXIT_USAGE;
+		}
+		return cmd_export(b->db_path, export_table);
+	}
+	b->yaml = !format || strcmp(format, "yaml") == 0 ||
+		  strcmp(format, "yaml,xml") == 0 ||
+		  strcmp(format, "xml,yaml") == 0;
+	b->xml = format && (strcmp(format, "xml") == 0 ||
+			    strcmp(format, "yaml,xml") == 0 ||
+			    strcmp(format, "xml,yaml") == 0);
+	if (!b->yaml && !b->xml) {
+		usage_error("batch: unknown format '%s' (use yaml, xml or "
+			    "yaml,xml)", format);
+		return EXIT_USAGE;
+	}
+	if (!out) {
+		usage_error("%s", "batch needs -o DIR, the output folder");
+		return EXIT_USAGE;
+	}
+	if (argc == 0 && !b->files_from_name) {
+		usage_error("%s", "batch needs folders or files, or "
+				  "--files-from");
+		return EXIT_USAGE;
+	}
+	if (b->jobs == 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		b->jobs = cores > 0 ? (int)(cores < 1024 ? cores : 1024) : 1;
+	}
+	if (b->files_from_name) {
+		b->files_from = strcmp(b->files_from_name, "-") == 0
+					? stdin
+					: fopen(b->files_from_name, "r");
+		if (!b->files_from) {
+			fprintf(stderr, "letterpipe: %s: %s\n",
+				b->files_from_name, strerror(errno));
+			return LP_BATCH_TROUBLE;
+		}
+	}
+	lp_error err = { 0 };
+	lp_grammar *g = NULL;
+	if (lp_grammar_load(grammars, &g, &err)) {
+		report(&err);
+		return LP_BATCH_TROUBLE;
+	}
+	b->out_dir = out;
+	b->parse = *opt;
+	b->grammar = g;
+	int status = lp_batch_run(b, argv, (size_t)argc);
+	if (b->files_from && b->files_from != stdin)
+		fclose(b->files_from);
+	lp_grammar_free(g);
+	return status;
+}
+
+static int cmd_merge(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage_error("%s", "merge-db takes OUT.sqlite and one or more "
+				  "IN.sqlite");
+		return EXIT_USAGE;
+	}
+	lp_error err = { 0 };
+	lp_index *ix = NULL;
+	int status = EXIT_OK;
+	if (lp_index_open(argv[0], true, &ix, &err)) {
+		report(&err);
+		return EXIT_INPUT;
+	}
+	for (int k = 1; k < argc; k++) {
+		memset(&err, 0, sizeof err);
+		if (lp_index_merge(ix, argv[k], &err)) {
+			report(&err);
+			status = EXIT_INPUT;
+		}
+	}
+	lp_index_close(ix);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES, OPT_REF_DATE, OPT_CHECK,
-	       OPT_FROM, OPT_ONLY, OPT_COLOUR };
+	       OPT_FROM, OPT_ONLY, OPT_COLOUR, OPT_DB, OPT_FILES_FROM,
+	       OPT_FORCE, OPT_FAIL_FAST, OPT_EXPORT };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -352,6 +479,12 @@ int main(int argc, char **argv)
 		{ "only", required_argument, NULL, OPT_ONLY },
 		{ "color", optional_argument, NULL, OPT_COLOUR },
 		{ "colour", optional_argument, NULL, OPT_COLOUR },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "files-from", required_argument, NULL, OPT_FILES_FROM },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "fail-fast", no_argument, NULL, OPT_FAIL_FAST },
+		{ "export-csv", required_argument, NULL, OPT_EXPORT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -359,6 +492,8 @@ int main(int argc, char **argv)
 	const char *format = NULL, *out = NULL, *grammars = NULL, *cmd = NULL;
 	const char *colour = "auto";
 	lp_kind_set kinds = LP_ALL_KINDS;
+	lp_batch_options batch = { .jobs = 0 };
+	const char *export_table = NULL;
 
 	/* The command comes first; getopt then sees the arguments after it,
 	 * where options and files may mix. */
@@ -370,10 +505,36 @@ int main(int argc, char **argv)
 	lp_options opt = { .max_bytes = LP_DEFAULT_MAX_BYTES };
 	bool check = false;
 	int c;
-	while ((c = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:j:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			format = optarg;
+			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 1024) {
+				usage_error("--jobs: '%s' is not a number of "
+					    "threads (1 to 1024)", optarg);
+				return EXIT_USAGE;
+			}
+			batch.jobs = (int)n;
+			break;
+		}
+		case OPT_DB:
+			batch.db_path = optarg;
+			break;
+		case OPT_FILES_FROM:
+			batch.files_from_name = optarg;
+			break;
+		case OPT_FORCE:
+			batch.force = true;
+			break;
+		case OPT_FAIL_FAST:
+			batch.fail_fast = true;
+			break;
+		case OPT_EXPORT:
+			export_table = optarg;
 			break;
 		case OPT_ONLY:
 			if (parse_kinds(optarg, &kinds))
@@ -446,10 +607,15 @@ int main(int argc, char **argv)
 	if (!grammars)
 		grammars = default_grammars();
 	if (!cmd) {
-		usage_error("%s", "missing command (parse, extract, diff or "
-				  "grammars)");
+		usage_error("%s", "missing command (parse, extract, diff, batch, "
+				  "merge-db or grammars)");
 		return EXIT_USAGE;
 	}
+	if (strcmp(cmd, "merge-db") == 0)
+		return cmd_merge(argc - optind, argv + optind);
+	if (strcmp(cmd, "batch") == 0)
+		return cmd_batch(&batch, format, out, grammars, export_table,
+				 &opt, argc - optind, argv + optind);
 	if (strcmp(cmd, "diff") == 0) {
 		if (format && strcmp(format, "text") && strcmp(format, "yaml")) {
 			usage_error("diff: unknown format '%s' (use text or yaml)",
@@ -487,7 +653,7 @@ int main(int argc, char **argv)
 		usage_error("%s", "grammars: say --check");
 		return EXIT_USAGE;
 	}
-	usage_error("unknown command '%s' (use parse, extract, diff or "
-		    "grammars)", cmd);
+	usage_error("unknown command '%s' (use parse, extract, diff, batch, "
+		    "merge-db or grammars)", cmd);
 	return EXIT_USAGE;
 }

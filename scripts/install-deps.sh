@@ -4,7 +4,7 @@
 # input) is optional for a build; cairo and the DejaVu fonts only print
 # the PDFs that the tests read back.
 set -eu
-pkgs="meson ninja-build pkg-config gcc libpcre2-dev libutf8proc-dev libyaml-dev libxml2-dev python3 python3-yaml libpoppler-glib-dev libzip-dev libcairo2-dev fonts-dejavu-core poppler-utils"
+pkgs="meson ninja-build pkg-config gcc libpcre2-dev libutf8proc-dev libyaml-dev libxml2-dev libsqlite3-dev python3 python3-yaml libpoppler-glib-dev libzip-dev libcairo2-dev fonts-dejavu-core poppler-utils"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
