@@ -84,7 +84,7 @@ static const char schema_sql[] =
 	"CREATE INDEX IF NOT EXISTS dates_start ON dates (start_date);\n";
 
 enum stmt { S_HAS, S_DELETE, S_LETTER, S_FILE, S_PAIR, S_COMMIT, S_MONEY,
-	    S_DATE, S_COUNT };
+	    S_DATE, S_FILE_WAS, S_ORPHAN, S_COUNT };
 
 static const char *const stmt_sql[S_COUNT] = {
 	[S_HAS] = "SELECT 1 FROM letters WHERE sha256 = ? AND generator IS ?",
@@ -95,6 +95,9 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_COMMIT] = "INSERT INTO commitments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[S_MONEY] = "INSERT INTO money VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[S_DATE] = "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+	[S_FILE_WAS] = "SELECT letter_id FROM files WHERE path = ?",
+	[S_ORPHAN] = "DELETE FROM letters WHERE letter_id = ?1 AND NOT EXISTS "
+		     "(SELECT 1 FROM files WHERE letter_id = ?1)",
 };
 
 struct lp_index {
@@ -253,6 +256,19 @@ static int row(lp_index *ix, enum stmt s, const char *types, ...)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The letter file @path held when last indexed, or -1. */
+static long long previous_letter(lp_index *ix, const char *path)
+{
+	sqlite3_stmt *st = ix->stmt[S_FILE_WAS];
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	long long id = sqlite3_step(st) == SQLITE_ROW
+			       ? sqlite3_column_int64(st, 0)
+			       : -1;
+	sqlite3_reset(st);
+	return id;
+}
+
 static long long letter_id(const char *sha256)
 {
 	char head[16];
@@ -314,8 +330,13 @@ int lp_index_put(lp_index *ix, const lp_record *rec, const char *const *paths,
 		      rec->date, rec->sender_name, rec->sender_role,
 		      rec->recipient_name, rec->recipient_role, rec->report,
 		      (long long)rec->npairs) == 0;
-	for (size_t k = 0; ok && k < npaths; k++)
-		ok = row(ix, S_FILE, "si", paths[k], id) == 0;
+	/* A file that held another letter before (it was edited): that
+	 * letter goes too, once no file holds it. */
+	for (size_t k = 0; ok && k < npaths; k++) {
+		long long was = previous_letter(ix, paths[k]);
+		ok = row(ix, S_FILE, "si", paths[k], id) == 0 &&
+		     (was < 0 || was == id || row(ix, S_ORPHAN, "i", was) == 0);
+	}
 	static const struct {
 		const char *name;
 		size_t offset;
@@ -487,6 +508,9 @@ int lp_index_merge(lp_index *ix, const char *other, lp_error *err)
 		      "INSERT INTO main.money SELECT * FROM other.money;"
 		      "INSERT INTO main.dates SELECT * FROM other.dates;"
 		      "INSERT OR REPLACE INTO main.files SELECT * FROM other.files;"
+		      /* A path the other index saw with other content. */
+		      "DELETE FROM main.letters WHERE letter_id NOT IN "
+		      "  (SELECT letter_id FROM main.files);"
 		      "COMMIT;", err);
 	if (rc) {
 		exec(ix, "ROLLBACK", NULL);

@@ -429,9 +429,6 @@ static bool output_current(const batch *b, const char *path,
 static int write_doc(lp_doc *doc, enum lp_format fmt, char *path,
 		     lp_error *err)
 {
-	if (make_parents(path))
-		return lp_fail(err, LP_EIO, path, 0, -1,
-			       "cannot make its folder: %s", strerror(errno));
 	const char *slash = strrchr(path, '/');
 	size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
 	size_t n = strlen(path) + sizeof TMP_MARK + 8;
@@ -439,6 +436,19 @@ static int write_doc(lp_doc *doc, enum lp_format fmt, char *path,
 	snprintf(tmp, n, "%.*s.%s" TMP_MARK "XXXXXX", (int)dir, path,
 		 path + dir);
 	int fd = mkstemp(tmp);
+	/* The folders are made the first time one is missing. */
+	if (fd < 0 && errno == ENOENT) {
+		if (make_parents(path)) {
+			int rc = lp_fail(err, LP_EIO, path, 0, -1,
+					 "cannot make its folder: %s",
+					 strerror(errno));
+			free(tmp);
+			return rc;
+		}
+		snprintf(tmp, n, "%.*s.%s" TMP_MARK "XXXXXX", (int)dir, path,
+			 path + dir);
+		fd = mkstemp(tmp);
+	}
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
 		int rc = lp_fail(err, LP_EIO, path, 0, -1, "%s",
@@ -589,8 +599,9 @@ static void check(batch *b, job *j)
 	size_t max = b->o->parse.max_bytes ? b->o->parse.max_bytes
 					    : LP_DEFAULT_MAX_BYTES;
 	if ((unsigned long long)st.st_size > max) {
-		fail(b, j, "input is %lld bytes, over the limit of %zu (see "
-			   "--max-bytes)", (long long)st.st_size, max);
+		/* Worded as parse words it for the same file. */
+		fail(b, j, "input is over the limit of %zu bytes (see "
+			   "--max-bytes)", max);
 		return;
 	}
 	int fd = open(j->path, O_RDONLY);

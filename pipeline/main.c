@@ -386,6 +386,16 @@ static int cmd_batch(lp_batch_options *b, const char *format, const char *out,
 					  "inputs");
 			return EXIT_USAGE;
 		}
+		size_t t = 0;
+		while (lp_index_tables[t] &&
+		       strcmp(lp_index_tables[t], export_table) != 0)
+			t++;
+		if (!lp_index_tables[t]) {
+			usage_error("--export-csv: no table '%s' (letters, "
+				    "pairs, commitments, money or dates)",
+				    export_table);
+			return EXIT_USAGE;
+		}
 		return cmd_export(b->db_path, export_table);
 	}
 	b->yaml = !format || strcmp(format, "yaml") == 0 ||
@@ -501,6 +511,8 @@ int main(int argc, char **argv)
 		cmd = argv[1];
 		argv++;
 		argc--;
+		/* getopt names the program by argv[0] in its messages. */
+		argv[0] = "letterpipe";
 	}
 	lp_options opt = { .max_bytes = LP_DEFAULT_MAX_BYTES };
 	bool check = false;
