@@ -72,6 +72,8 @@ typedef struct batch {
 	size_t nwork;
 	dev_t out_dev;
 	ino_t out_ino;       /* the output folder, never read as input */
+	char *db_real;       /* the index, and its -wal and -shm files, never
+				read as input either */
 
 	pthread_mutex_t lock;   /* everything below */
 	size_t next;            /* the next item a worker takes */
@@ -249,6 +251,21 @@ static bool inside(const char *real, const char *root_real)
 
 static void walk_dir(batch *b, walk *w, const char *dir, const char *rel);
 
+/* Is @path the index or one of SQLite's files beside it?  The index is
+ * often kept in the folder it indexes. */
+static bool is_index_file(const batch *b, const char *path)
+{
+	const char *base = strrchr(b->db_real, '/');
+	const char *name = strrchr(path, '/');
+	base = base ? base + 1 : b->db_real;
+	name = name ? name + 1 : path;
+	if (strncmp(name, base, strlen(base)) != 0)
+		return false;
+	char real[PATH_MAX];
+	return realpath(path, real) &&
+	       strncmp(real, b->db_real, strlen(b->db_real)) == 0;
+}
+
 /* One entry of a folder: a file to take, a folder to walk, or a link to
  * follow when it stays in the tree. */
 static void walk_entry(batch *b, walk *w, const char *path, const char *rel)
@@ -297,6 +314,8 @@ static void walk_entry(batch *b, walk *w, const char *path, const char *rel)
 		w->depth--;
 		return;
 	}
+	if (b->db_real && is_index_file(b, path))
+		return;
 	/* A FIFO or a device is taken, and fails when checked: it was
 	 * named, so it is reported, but never opened. */
 	add_job(b, path, rel);
@@ -890,6 +909,7 @@ int lp_batch_run(const lp_batch_options *o, char **inputs, size_t ninputs)
 				err.file[0] ? err.file : o->db_path, err.msg);
 			goto out;
 		}
+		b.db_real = realpath(o->db_path, NULL);
 	}
 
 	for (size_t k = 0; k < ninputs; k++)
@@ -938,5 +958,6 @@ out:
 	}
 	free(b.jobs);
 	free(b.work);
+	free(b.db_real);
 	return status;
 }
