@@ -337,6 +337,14 @@ batch mb --max-bytes 1K mb -o outmb
 want=$("$lp" parse --max-bytes 1K mb/big.md 2>&1 >/dev/null)
 [ $rc = 1 ] && grep -qxF "$want" "$s/mb.err" && [ -f outmb/small.txt.yaml ] && [ ! -e outmb/big.md.yaml ] && ok || no "--max-bytes: want '$want', $(why mb)"
 
+# --- An index and outputs kept inside the folder they index are not read.
+mkdir -p inner
+cp "$corpus/mayor_transport.md" inner/
+(cd inner && "$lp" batch . -o out --db index.sqlite 2>"$s/inner1.err" &&
+	"$lp" batch . -o out --db index.sqlite 2>"$s/inner2.err")
+r=$?
+[ $r = 0 ] && grep -q ': 1 files: 0 parsed, 1 unchanged' "$s/inner2.err" && ok || no "index inside the tree: exit $r: $(cat "$s/inner2.err")"
+
 # --- Usage errors: exit 2, nothing written. -----------------------------
 usage() {
 	what=$1
