@@ -345,6 +345,16 @@ cp "$corpus/mayor_transport.md" inner/
 r=$?
 [ $r = 0 ] && grep -q ': 1 files: 0 parsed, 1 unchanged' "$s/inner2.err" && ok || no "index inside the tree: exit $r: $(cat "$s/inner2.err")"
 
+# --- Progress: on a terminal (script(1) gives one), and only there. ------
+if command -v script >/dev/null; then
+	TERM=xterm script -qc "'$lp' batch inner -o progress-out" /dev/null >"$s/tty.out"
+	grep -a -q 'parsing [0-9]*/[0-9]* files, [0-9.]* MB/s, 0 failed' "$s/tty.out" && ok || no "no progress on a terminal"
+	"$lp" batch --force inner -o progress-out 2>"$s/notty.err"
+	grep -q 'MB/s, 0 failed' "$s/notty.err" && no "progress when stderr is not a terminal" || ok
+else
+	echo "SKIP: no script(1) to give a terminal"
+fi
+
 # --- Usage errors: exit 2, nothing written. -----------------------------
 usage() {
 	what=$1
