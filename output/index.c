@@ -96,8 +96,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_MONEY] = "INSERT INTO money VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[S_DATE] = "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 	[S_FILE_WAS] = "SELECT letter_id FROM files WHERE path = ?",
-	[S_ORPHAN] = "DELETE FROM letters WHERE letter_id = ?1 AND NOT EXISTS "
-		     "(SELECT 1 FROM files WHERE letter_id = ?1)",
+	[S_ORPHAN] = ("DELETE FROM letters WHERE letter_id = ?1 AND NOT EXISTS "
+		      "(SELECT 1 FROM files WHERE letter_id = ?1)"),
 };
 
 struct lp_index {
@@ -376,28 +376,28 @@ const char *const lp_index_tables[] = { "letters", "pairs", "commitments",
  * letter the letter's date and reference first, so that a spreadsheet
  * row stands on its own. */
 static const char *const export_sql[] = {
-	"SELECT l.*, (SELECT group_concat(path, '; ') FROM "
+	("SELECT l.*, (SELECT group_concat(path, '; ') FROM "
 	"(SELECT path FROM files f WHERE f.letter_id = l.letter_id "
 	"ORDER BY path)) AS paths FROM letters l "
-	"ORDER BY l.date, l.letter_id",
-	"SELECT l.date AS letter_date, l.reference, p.* FROM pairs p "
+	"ORDER BY l.date, l.letter_id"),
+	("SELECT l.date AS letter_date, l.reference, p.* FROM pairs p "
 	"JOIN letters l USING (letter_id) "
-	"ORDER BY l.date, p.letter_id, p.pair",
-	"SELECT l.date AS letter_date, l.reference, l.sender_name, "
+	"ORDER BY l.date, p.letter_id, p.pair"),
+	("SELECT l.date AS letter_date, l.reference, l.sender_name, "
 	"p.number AS recommendation, c.* FROM commitments c "
 	"JOIN letters l USING (letter_id) LEFT JOIN pairs p "
 	"ON p.letter_id = c.letter_id AND p.pair = c.pair "
-	"ORDER BY l.date, c.letter_id, c.pair, c.section, c.seq",
-	"SELECT l.date AS letter_date, l.reference, "
+	"ORDER BY l.date, c.letter_id, c.pair, c.section, c.seq"),
+	("SELECT l.date AS letter_date, l.reference, "
 	"p.number AS recommendation, m.* FROM money m "
 	"JOIN letters l USING (letter_id) LEFT JOIN pairs p "
 	"ON p.letter_id = m.letter_id AND p.pair = m.pair "
-	"ORDER BY l.date, m.letter_id, m.pair, m.section, m.seq",
-	"SELECT l.date AS letter_date, l.reference, "
+	"ORDER BY l.date, m.letter_id, m.pair, m.section, m.seq"),
+	("SELECT l.date AS letter_date, l.reference, "
 	"p.number AS recommendation, d.* FROM dates d "
 	"JOIN letters l USING (letter_id) LEFT JOIN pairs p "
 	"ON p.letter_id = d.letter_id AND p.pair = d.pair "
-	"ORDER BY l.date, d.letter_id, d.pair, d.section, d.seq",
+	"ORDER BY l.date, d.letter_id, d.pair, d.section, d.seq"),
 };
 
 /* One CSV field, quoted when it must be (RFC 4180). */
