@@ -17,4 +17,5 @@ for a in "$@"; do
 done | sort >"$list"
 [ -s "$list" ] || { echo "no inputs"; exit 1; }
 # The paths have no newlines: they are the project's own files.
-tr '\n' '\0' <"$list" | xargs -0 "$target"
+# shellcheck disable=SC2086 # the wrapper is a command with its options
+tr '\n' '\0' <"$list" | xargs -0 ${LP_TEST_WRAPPER:-} "$target"
