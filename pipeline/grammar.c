@@ -260,8 +260,12 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 			       (char *)msg, (size_t)eoff);
 	}
 	/* JIT is an optimisation: where it is unavailable the interpreter
-	 * gives the same answers, so a failure here is not an error. */
-	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	 * gives the same answers, so a failure here is not an error.
+	 * LETTERPIPE_NO_JIT=1 turns it off, for valgrind, which cannot see
+	 * into JIT-compiled code and reports its reads as uninitialised. */
+	const char *no_jit = getenv("LETTERPIPE_NO_JIT");
+	if (!no_jit || strcmp(no_jit, "1") != 0)
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 
 	lp_rule r = { .name = lp_xstrdup(name), .file = lp_xstrdup(file),
 		      .line = line_of(node), .code = code };
