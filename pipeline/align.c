@@ -256,6 +256,8 @@ static void *concat(struct lp_arena *a, size_t size, size_t n,
 		*total += counts[k];
 	char *out = lp_arena_alloc(a, *total * size + 1), *o = out;
 	for (size_t k = 0; k < n; k++) {
+		if (!counts[k]) /* and items[k] may be NULL */
+			continue;
 		memcpy(o, items[k], counts[k] * size);
 		o += counts[k] * size;
 	}

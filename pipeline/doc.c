@@ -231,6 +231,10 @@ size_t lp_doc_src_start(const lp_doc *doc, size_t off)
 	/* A rewritten character may map its later bytes into the middle of
 	 * its source character: step back to where that character starts. */
 	size_t s = doc->map[off];
+	/* Text made up at the end of the source (an HTML page that stops
+	 * inside an element) maps to its end. */
+	if (s >= doc->src_len)
+		return doc->src_len;
 	while (s > doc->body && (doc->src[s] & 0xC0) == 0x80)
 		s--;
 	return s;
@@ -247,6 +251,8 @@ size_t lp_doc_src_end(const lp_doc *doc, size_t end)
 	 * first source byte, so step over the rest of that source character,
 	 * which is valid UTF-8 because ingest checked it. */
 	size_t s = (size_t)doc->map[end - 1] + 1;
+	if (s > doc->src_len)
+		return doc->src_len;
 	while (s < doc->src_len && (doc->src[s] & 0xC0) == 0x80)
 		s++;
 	return s;

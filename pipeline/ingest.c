@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -38,6 +39,48 @@ static enum lp_from sniff(const unsigned char *s, size_t n)
 				       : LP_FROM_HTML;
 	}
 	return LP_FROM_AUTO; /* text or Markdown: the normaliser tells */
+}
+
+/* "no byte-order mark" or "byte-order mark FF FE" when @s is UTF-16,
+ * else NULL: a BOM, or NUL bytes in every other place of the first line,
+ * as ASCII letters written in UTF-16 have. */
+static const char *utf16_name(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
+		       (s[0] == 0xFE && s[1] == 0xFF)))
+		return s[0] == 0xFF ? "byte-order mark FF FE"
+				    : "byte-order mark FE FF";
+	size_t k = n < 64 ? n & ~(size_t)1 : 64, zero[2] = { 0, 0 };
+	for (size_t i = 0; i < k; i++)
+		zero[i & 1] += s[i] == 0;
+	return k >= 8 && (zero[0] == k / 2 || zero[1] == k / 2) &&
+			       zero[0] + zero[1] == k / 2
+		       ? "no byte-order mark"
+		       : NULL;
+}
+
+/* The length of the longest line of @s, its number (from 1) in *line and
+ * its offset in *at. */
+static size_t longest_line(const unsigned char *s, size_t n, long *line,
+			   size_t *at)
+{
+	size_t longest = 0, start = 0;
+	long number = 1;
+	*line = 1;
+	*at = 0;
+	for (;;) {
+		const unsigned char *nl = memchr(s + start, '\n', n - start);
+		size_t end = nl ? (size_t)(nl - s) : n;
+		if (end - start > longest) {
+			longest = end - start;
+			*line = number;
+			*at = start;
+		}
+		if (!nl)
+			return longest;
+		start = end + 1;
+		number++;
+	}
 }
 
 /* A document that owns @bytes. */
@@ -73,6 +116,16 @@ static int adopt(const char *name, unsigned char *bytes, size_t len,
 	/* A PDF or a Word file is binary; its reader checks it. */
 	if (from == LP_FROM_PDF || from == LP_FROM_DOCX)
 		return make(name, bytes, len, from, out);
+	/* UTF-16 is the one text encoding that NUL bytes give away; say
+	 * so, rather than "binary". */
+	const char *utf16 = utf16_name(bytes, len);
+	if (utf16) {
+		free(bytes);
+		return lp_fail(err, LP_EINPUT, name, 0, 0,
+			       "UTF-16 text (%s); letterpipe reads UTF-8: "
+			       "convert it with iconv -f UTF-16 -t UTF-8",
+			       utf16);
+	}
 	const unsigned char *nul = memchr(bytes, '\0', len);
 	if (nul) {
 		long long at = nul - bytes;
@@ -85,6 +138,16 @@ static int adopt(const char *name, unsigned char *bytes, size_t len,
 		free(bytes);
 		return lp_fail(err, LP_EINPUT, name, 0, (long long)bad,
 			       "invalid UTF-8 at byte offset %zu", bad);
+	}
+	if (from != LP_FROM_HTML) {
+		long line;
+		size_t at, longest = longest_line(bytes, len, &line, &at);
+		if (longest > LP_MAX_LINE) {
+			free(bytes);
+			return lp_fail(err, LP_EINPUT, name, line, (long long)at,
+				       "a line of %zu bytes, over the limit of "
+				       "%zu", longest, LP_MAX_LINE);
+		}
 	}
 	return make(name, bytes, len, from, out);
 }
@@ -130,6 +193,12 @@ int lp_ingest_file(const char *path, const lp_options *opt, lp_doc **out,
 	if (!f)
 		return lp_fail(err, LP_EINPUT, name, 0, -1, "%s",
 			       strerror(errno));
+	struct stat st;
+	if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return lp_fail(err, LP_EINPUT, name, 0, -1,
+			       "is a directory, not a file");
+	}
 
 	/* Read in chunks rather than trusting a size from stat: stdin and
 	 * pipes have none, and the limit must hold whatever the source. */

@@ -148,6 +148,11 @@ typedef struct lp_options {
 } lp_options;
 
 #define LP_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+/** The longest line of a text or Markdown letter: 1 MiB.  A pdftotext
+ *  paragraph is a few hundred bytes; a longer line is not a letter. */
+#define LP_MAX_LINE ((size_t)1 << 20)
+/** The most recommendation/response pairs one letter may have. */
+#define LP_MAX_PAIRS 5000
 
 struct lp_grammar;
 typedef struct lp_grammar lp_grammar;

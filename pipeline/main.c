@@ -226,6 +226,44 @@ static int write_output(const char *path, lp_doc **docs, size_t n,
 	return close_output(&o, rc, &err) ? EXIT_INPUT : EXIT_OK;
 }
 
+/* Warn of recommendation numbers that repeat or go back: the letter says
+ * something odd, or its pairs were read wrong.  A combined answer
+ * ("Recommendations 1, 2 and 13") is placed by its first number. */
+static void warn_numbers(const lp_doc *doc)
+{
+	long last = 0, seen_at[LP_MAX_PAIRS + 1] = { 0 };
+	size_t pair = 0;
+	for (size_t i = 0; i < doc->nspans; i++) {
+		if (doc->spans[i].kind != LP_SPAN_PAIR)
+			continue;
+		pair++;
+		const char *nums = lp_span_attr(&doc->spans[i], "number");
+		bool first = true;
+		for (const char *p = nums; p && *p; first = false) {
+			char *end;
+			long v = strtol(p, &end, 10);
+			if (end == p)
+				break;
+			p = end + strspn(end, ", ");
+			if (first && v < last)
+				fprintf(stderr, "letterpipe: %s: warning: "
+					"recommendation %ld comes after %ld\n",
+					doc->path, v, last);
+			if (first)
+				last = v;
+			if (v < 1 || v > LP_MAX_PAIRS)
+				continue;
+			if (seen_at[v])
+				fprintf(stderr, "letterpipe: %s: warning: "
+					"recommendation %ld is answered twice "
+					"(pairs %ld and %zu)\n", doc->path, v,
+					seen_at[v], pair);
+			else
+				seen_at[v] = (long)pair;
+		}
+	}
+}
+
 static int cmd_parse(int argc, char **argv, const char *grammars,
 		     const char *out, enum lp_format fmt, enum lp_shape shape,
 		     const lp_options *opt)
@@ -251,6 +289,8 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 			     : lp_doc_process_text(docs[i], g, &err))) {
 			report(&err);
 			status = EXIT_INPUT;
+		} else if (shape == LP_SHAPE_LETTER) {
+			warn_numbers(docs[i]);
 		}
 	}
 	if (status == EXIT_OK)

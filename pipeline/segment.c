@@ -583,6 +583,10 @@ static void add_section(seg *s, enum lp_span_kind kind, size_t from,
 static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		     size_t *last_block)
 {
+	if (n > LP_MAX_PAIRS)
+		return lp_fail(s->err, LP_ELIMIT, s->doc->path, 0, -1,
+			       "%zu recommendation labels, over the limit of "
+			       "%d pairs in one letter", n, LP_MAX_PAIRS);
 	for (size_t k = 0; k < n; k++) {
 		const label *l = &ls[k];
 		size_t end_block = k + 1 < n ? ls[k + 1].block : s->nb;

@@ -31,7 +31,7 @@ expect 1 "letterpipe: nul.bin: binary input (NUL byte at offset 4)" parse nul.bi
 expect 1 "letterpipe: latin1.txt: invalid UTF-8 at byte offset 13" parse latin1.txt
 expect 1 "letterpipe: big.txt: input is over the limit of 64 bytes (see --max-bytes)" parse --max-bytes 64 big.txt
 expect 1 "letterpipe: missing.txt: No such file or directory" parse missing.txt
-expect 1 "letterpipe: .: read error: Is a directory" parse .
+expect 1 "letterpipe: .: is a directory, not a file" parse .
 # One bad file among good ones: nothing is written at all.
 expect 1 "letterpipe: empty.txt: empty file" parse big.txt empty.txt
 expect 2 "letterpipe: --max-bytes: 'lots' is not a size

@@ -77,7 +77,7 @@ bad() {
 	fi
 }
 bad "missing file" "$tmp/missing.md" "$tmp/missing.md: No such file or directory"
-bad "a directory" "$tmp" "$tmp: read error: Is a directory"
+bad "a directory" "$tmp" "$tmp: is a directory, not a file"
 : >"$tmp/empty.md"
 bad "empty file" "$tmp/empty.md" "$tmp/empty.md: empty file"
 printf 'schema: letterpipe/1\npairs: [\n  - {number: 1\n' >"$tmp/broken.yaml"
