@@ -179,8 +179,13 @@ int lp_yaml_close(lp_yaml_out *s, int rc, lp_error *err)
 			!yaml_emitter_emit(em, &ev) || !yaml_emitter_flush(em)))
 		rc = -1;
 	if (rc)
-		rc = lp_fail(err, LP_EIO, NULL, 0, -1, "YAML output failed: %s",
-			     em->problem ? em->problem : "write error");
+		rc = em->error == YAML_MEMORY_ERROR
+			     ? lp_fail(err, LP_ENOMEM, NULL, 0, -1,
+				       "out of memory")
+			     : lp_fail(err, LP_EIO, NULL, 0, -1,
+				       "YAML output failed: %s",
+				       em->problem ? em->problem
+						   : "write error");
 	yaml_emitter_delete(em);
 	free(s);
 	return rc;

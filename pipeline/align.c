@@ -360,10 +360,8 @@ void lp_align_pairs(lp_diff *d, size_t **old_match, size_t **new_match)
 	}
 	lp_bag_weigh(al.rec, n + m);
 	lp_bag_weigh(al.resp, n + m);
-	al.taken[OLD] = calloc(n + 1, sizeof(bool));
-	al.taken[NEW] = calloc(m + 1, sizeof(bool));
-	if (!al.taken[OLD] || !al.taken[NEW])
-		abort();
+	al.taken[OLD] = lp_xcalloc(n + 1, sizeof(bool));
+	al.taken[NEW] = lp_xcalloc(m + 1, sizeof(bool));
 	d->matches = lp_xmalloc(((n < m ? n : m) + 1) * sizeof *d->matches);
 
 	match_numbers(&al, AGREE, LP_MATCH_BOTH);

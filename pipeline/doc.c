@@ -2,29 +2,54 @@
  * doc.c - the document model: one owning structure per letter, its arena,
  * stand-off spans and the map from normalised offsets back to the source.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "internal.h"
 
+/* What a failed allocation exits with: each command sets its own status
+ * for errors (lp_set_oom_status). */
+static int oom_status = 1;
+
+void lp_set_oom_status(int status)
+{
+	oom_status = status;
+}
+
+/* Out of memory: one line and the command's error status, not a crash.
+ * A half-written output is only ever a temporary file, never the file
+ * the user named. */
+void lp_out_of_memory(size_t n)
+{
+	fprintf(stderr, "letterpipe: out of memory (%zu bytes more)\n", n);
+	exit(oom_status);
+}
+
 void *lp_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("letterpipe: out of memory\n", stderr);
-		abort();
-	}
+	if (!p)
+		lp_out_of_memory(n);
 	return p;
 }
 
 void *lp_xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("letterpipe: out of memory\n", stderr);
-		abort();
-	}
+	if (!p)
+		lp_out_of_memory(n);
+	return p;
+}
+
+void *lp_xcalloc(size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		lp_out_of_memory(SIZE_MAX);
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		lp_out_of_memory(n * size);
 	return p;
 }
 

@@ -23,6 +23,7 @@
  * can use one grammar from many threads.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -57,8 +58,25 @@ struct lp_grammar {
 	lp_rule *rules;
 	size_t nrules;
 	uint32_t max_groups;
+	pcre2_general_context *gctx;
+	pcre2_compile_context *cctx;
 	pcre2_match_context *mctx;
 };
+
+/* PCRE2 allocates through these, so that running out of memory inside
+ * it (its JIT compiler does not survive a NULL from malloc) ends as
+ * everywhere else: one line and the command's error status. */
+static void *pcre_alloc(PCRE2_SIZE n, void *data)
+{
+	(void)data;
+	return lp_xmalloc(n);
+}
+
+static void pcre_free(void *p, void *data)
+{
+	(void)data;
+	free(p);
+}
 
 /* ---- loading ----------------------------------------------------------- */
 
@@ -109,7 +127,7 @@ static void load_expect(yaml_document_t *d, yaml_node_t *map, example *ex)
 		return;
 	size_t np = (size_t)(map->data.mapping.pairs.top -
 			     map->data.mapping.pairs.start);
-	ex->expect = calloc(np * 2 + 1, sizeof(char *));
+	ex->expect = lp_xcalloc(np * 2 + 1, sizeof(char *));
 	for (size_t k = 0; k < np; k++) {
 		yaml_node_pair_t *p = &map->data.mapping.pairs.start[k];
 		const char *key = scalar(d, yaml_document_get_node(d, p->key));
@@ -138,7 +156,7 @@ static int load_examples(yaml_document_t *d, yaml_node_t *list,
 			       "examples must be a list");
 	size_t n = (size_t)(list->data.sequence.items.top -
 			    list->data.sequence.items.start);
-	example *ex = calloc(n ? n : 1, sizeof *ex);
+	example *ex = lp_xcalloc(n ? n : 1, sizeof *ex);
 	for (size_t i = 0; i < n; i++) {
 		yaml_node_t *item = yaml_document_get_node(
 			d, list->data.sequence.items.start[i]);
@@ -148,7 +166,7 @@ static int load_examples(yaml_document_t *d, yaml_node_t *list,
 			text = scalar(d, map_get(d, item, "text"));
 			size_t np = (size_t)(item->data.mapping.pairs.top -
 					     item->data.mapping.pairs.start);
-			ex[i].groups = calloc(np * 2 + 1, sizeof(char *));
+			ex[i].groups = lp_xcalloc(np * 2 + 1, sizeof(char *));
 			for (size_t k = 0; k < np; k++) {
 				yaml_node_pair_t *p =
 					&item->data.mapping.pairs.start[k];
@@ -250,7 +268,7 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
 					 PCRE2_ZERO_TERMINATED,
 					 PCRE2_UTF | PCRE2_MULTILINE, &ec,
-					 &eoff, NULL);
+					 &eoff, g->cctx);
 	free(pattern);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
@@ -295,13 +313,18 @@ static int load_file(lp_grammar *g, const char *path, lp_error *err)
 			       "cannot open grammar file");
 	yaml_parser_t parser;
 	yaml_document_t doc;
-	yaml_parser_initialize(&parser);
+	if (!yaml_parser_initialize(&parser))
+		lp_out_of_memory(sizeof parser);
 	yaml_parser_set_input_file(&parser, f);
 	int rc = 0;
 	if (!yaml_parser_load(&parser, &doc)) {
-		rc = lp_fail(err, LP_EGRAMMAR, path,
-			     (long)parser.problem_mark.line + 1, -1, "%s",
-			     parser.problem ? parser.problem : "YAML error");
+		rc = parser.error == YAML_MEMORY_ERROR
+			     ? lp_fail(err, LP_ENOMEM, path, 0, -1,
+				       "out of memory")
+			     : lp_fail(err, LP_EGRAMMAR, path,
+				       (long)parser.problem_mark.line + 1, -1,
+				       "%s", parser.problem ? parser.problem
+							    : "YAML error");
 		yaml_parser_delete(&parser);
 		fclose(f);
 		return rc;
@@ -335,7 +358,8 @@ int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
 	DIR *dh = opendir(dir);
 	if (!dh)
 		return lp_fail(err, LP_EGRAMMAR, dir, 0, -1,
-			       "cannot open grammar directory");
+			       "cannot open grammar directory: %s",
+			       strerror(errno));
 	/* Load files in name order so that errors and rule order are
 	 * the same on every machine. */
 	char **names = NULL;
@@ -352,8 +376,12 @@ int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
 	if (n)
 		qsort(names, n, sizeof *names, by_name);
 
-	lp_grammar *g = calloc(1, sizeof *g);
-	g->mctx = pcre2_match_context_create(NULL);
+	lp_grammar *g = lp_xcalloc(1, sizeof *g);
+	g->gctx = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
+	g->cctx = pcre2_compile_context_create(g->gctx);
+	g->mctx = pcre2_match_context_create(g->gctx);
+	if (!g->gctx || !g->cctx || !g->mctx)
+		lp_out_of_memory(sizeof(pcre2_match_context *));
 	pcre2_set_match_limit(g->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(g->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(g->mctx, HEAP_LIMIT_KIB);
@@ -394,6 +422,8 @@ void lp_grammar_free(lp_grammar *g)
 	}
 	free(g->rules);
 	pcre2_match_context_free(g->mctx);
+	pcre2_compile_context_free(g->cctx);
+	pcre2_general_context_free(g->gctx);
 	free(g);
 }
 
@@ -460,10 +490,12 @@ const char *lp_rule_file(const lp_rule *r)
  * each thread needs its own lp_match for the match data. */
 lp_match *lp_match_new(const lp_grammar *g)
 {
-	lp_match *m = calloc(1, sizeof *m);
+	lp_match *m = lp_xcalloc(1, sizeof *m);
 	m->grammar = g;
 	m->md = pcre2_match_data_create(g->max_groups ? g->max_groups : 1,
-					NULL);
+					g->gctx);
+	if (!m->md)
+		lp_out_of_memory(sizeof(pcre2_match_data *));
 	return m;
 }
 

@@ -13,9 +13,17 @@
 
 /* ---- memory ---------------------------------------------------------- */
 
-/* Allocate or die: the CLI cannot do anything useful without memory. */
+/* Allocate or exit: without memory the CLI can do nothing useful, so a
+ * failed allocation prints "letterpipe: out of memory" and exits with the
+ * command's error status (lp_set_oom_status); tests/fault_injection.py
+ * checks that every allocation failing ends that way or is dealt with. */
 void *lp_xmalloc(size_t n);
 void *lp_xrealloc(void *p, size_t n);
+/* Zeroed, like calloc. */
+void *lp_xcalloc(size_t n, size_t size);
+/* Report running out of @n bytes and exit with the command's status;
+ * for allocations the libraries make (PCRE2's match data, ...). */
+_Noreturn void lp_out_of_memory(size_t n);
 char *lp_xstrdup(const char *s);
 
 /* Arena: everything a document's stages make lives until lp_doc_free. */

@@ -241,6 +241,10 @@ int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt,
 /** Is @s a real day written YYYY-MM-DD? */
 bool lp_iso_day(const char *s);
 
+/** The exit status for running out of memory, which the library reports
+ *  with one line on stderr and exit(), as a command line tool may. */
+void lp_set_oom_status(int status);
+
 /** The letterpipe version string. */
 const char *lp_version(void);
 

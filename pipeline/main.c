@@ -278,6 +278,11 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 	char **files = argc > 0 ? argv : stdin_only;
 	size_t n = argc > 0 ? (size_t)argc : 1;
 	lp_doc **docs = calloc(n, sizeof *docs);
+	if (!docs) {
+		fputs("letterpipe: out of memory\n", stderr);
+		lp_grammar_free(g);
+		return EXIT_INPUT;
+	}
 	int status = EXIT_OK;
 	/* Read every file, reporting each failure, before writing anything:
 	 * output appears only when all inputs were good. */
@@ -663,6 +668,10 @@ int main(int argc, char **argv)
 				  "merge-db or grammars)");
 		return EXIT_USAGE;
 	}
+	/* Running out of memory exits with the command's error status. */
+	lp_set_oom_status(strcmp(cmd, "diff") == 0 || strcmp(cmd, "batch") == 0
+				  ? 2
+				  : 1);
 	if (strcmp(cmd, "merge-db") == 0)
 		return cmd_merge(argc - optind, argv + optind);
 	if (strcmp(cmd, "batch") == 0)
