@@ -95,7 +95,7 @@ static const char *clean_utf8(lp_doc *doc, const char *s)
 	for (size_t i = 0; i < n;) {
 		size_t k = i;
 		int32_t cp = lp_utf8_next((const unsigned char *)s, n, &k);
-		if (cp < 0x20 || cp == 0x7F) {
+		if (cp < 0x20 || cp == 0x7F || (cp & 0xFFFE) == 0xFFFE) {
 			memcpy(o, "\xEF\xBF\xBD", 3); /* U+FFFD */
 			o += 3;
 			i = cp < 0 ? i + 1 : k;

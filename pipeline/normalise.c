@@ -103,8 +103,12 @@ static bool is_space_cp(int32_t cp)
 /* Characters that carry nothing a reader sees. */
 static bool is_invisible_cp(int32_t cp)
 {
+	/* Soft hyphens, zero-width spaces and joiners, BOMs and C1 controls
+	 * show nothing; noncharacters mean nothing, and U+FFFE and U+FFFF
+	 * cannot be written in XML 1.0 at all. */
 	return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
-	       cp == 0xFEFF || (cp >= 0x80 && cp <= 0x9F);
+	       cp == 0xFEFF || (cp >= 0x80 && cp <= 0x9F) ||
+	       (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
 /* Latin-1 and general punctuation are already NFC and never compose

@@ -33,6 +33,14 @@ cmp -s "$tmp/file.yaml" "$tmp/dash.yaml" && cmp -s "$tmp/file.yaml" "$tmp/pipe.y
 "$validate" "$schema" "$tmp/two.xml" && ok || no "multi-letter XML validates"
 [ -z "$(ls "$tmp" | grep tmp)" ] && ok || no "a temporary file was left behind"
 
+# A write that fails (a full disk, a closed stdout) is an error, said once.
+for fmt in yaml xml; do
+	"$lp" parse -f $fmt "$letter" >/dev/full 2>"$tmp/err"; rc=$?
+	[ $rc = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q '^letterpipe: .*failed' "$tmp/err" && ok || no "$fmt to a full disk: exit $rc"
+done
+"$lp" parse "$letter" >&- 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q '^letterpipe: ' "$tmp/err" && ok || no "closed stdout: exit $rc"
+
 # Options may come after the files.
 "$lp" parse "$letter" -f xml | head -1 | grep -q '^<?xml' && ok || no "option after file"
 
