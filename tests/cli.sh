@@ -41,6 +41,22 @@ done
 "$lp" parse "$letter" >&- 2>"$tmp/err"; rc=$?
 [ $rc = 1 ] && grep -q '^letterpipe: ' "$tmp/err" && ok || no "closed stdout: exit $rc"
 
+# A rule that backtracks catastrophically stops at PCRE2's match limit
+# with an error naming it, at once, instead of hanging.
+cp -r "$(dirname "$0")/../grammars" "$tmp/gcat"
+python3 - "$tmp/gcat/stance.yaml" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+s = s.replace("rules:\n", "rules:\n  - name: stance.catastrophic\n"
+              "    pattern: '(?:\\w+\\s?)+$'\n"
+              "    examples: { match: ['Agreed'] }\n", 1)
+open(sys.argv[1], "w").write(s)
+PY
+printf 'Dear Jo\n\nThanks.\n\nYours sincerely\n\nSam\n\n**Recommendation 1**\n\n**The council should act.**\n\n%s!\n' \
+	"$(printf 'a%.0s' $(seq 1 60))" >"$tmp/cat.md"
+timeout 20 "$lp" parse --grammars "$tmp/gcat" "$tmp/cat.md" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "stance.yaml:[0-9]*: rule 'stance.catastrophic': match limit exceeded" "$tmp/err" && ok || no "catastrophic backtracking: exit $rc: $(cat "$tmp/err")"
+
 # Options may come after the files.
 "$lp" parse "$letter" -f xml | head -1 | grep -q '^<?xml' && ok || no "option after file"
 
