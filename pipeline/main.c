@@ -117,6 +117,18 @@ static void report(const lp_error *e)
 	fprintf(stderr, "%s\n", e->msg);
 }
 
+/* The grammars in @dir, or NULL after reporting why they did not load. */
+static lp_grammar *load_grammars(const char *dir)
+{
+	lp_error err = { 0 };
+	lp_grammar *g = NULL;
+	if (lp_grammar_load(dir, &g, &err)) {
+		report(&err);
+		return NULL;
+	}
+	return g;
+}
+
 /* The grammars beside the sources when this binary is the one in the
  * build tree, else the installed ones. */
 static const char *default_grammars(void)
@@ -268,12 +280,10 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 		     const char *out, enum lp_format fmt, enum lp_shape shape,
 		     const lp_options *opt)
 {
-	lp_error err = { 0 };
-	lp_grammar *g = NULL;
-	if (lp_grammar_load(grammars, &g, &err)) {
-		report(&err);
+	lp_grammar *g = load_grammars(grammars);
+	if (!g)
 		return EXIT_INPUT;
-	}
+	lp_error err = { 0 };
 	static char *stdin_only[] = { "-" };
 	char **files = argc > 0 ? argv : stdin_only;
 	size_t n = argc > 0 ? (size_t)argc : 1;
@@ -309,12 +319,9 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 
 static int cmd_check(const char *grammars)
 {
-	lp_error err = { 0 };
-	lp_grammar *g = NULL;
-	if (lp_grammar_load(grammars, &g, &err)) {
-		report(&err);
+	lp_grammar *g = load_grammars(grammars);
+	if (!g)
 		return EXIT_INPUT;
-	}
 	int failures = lp_grammar_check(g, stderr);
 	failures += lp_grammar_check_values(g, stderr);
 	printf("%zu rules, %d example failures\n", lp_grammar_count(g),
@@ -375,12 +382,10 @@ static int cmd_diff(int argc, char **argv, const char *grammars,
 		usage_error("%s", "diff: only one side can be standard input");
 		return EXIT_TROUBLE;
 	}
-	lp_error err = { 0 };
-	lp_grammar *g = NULL;
-	if (lp_grammar_load(grammars, &g, &err)) {
-		report(&err);
+	lp_grammar *g = load_grammars(grammars);
+	if (!g)
 		return EXIT_TROUBLE;
-	}
+	lp_error err = { 0 };
 	lp_record *side[2] = { NULL, NULL };
 	int status = EXIT_SAME;
 	for (int k = 0; k < 2; k++) {
@@ -477,12 +482,9 @@ static int cmd_batch(lp_batch_options *b, const char *format, const char *out,
 			return LP_BATCH_TROUBLE;
 		}
 	}
-	lp_error err = { 0 };
-	lp_grammar *g = NULL;
-	if (lp_grammar_load(grammars, &g, &err)) {
-		report(&err);
+	lp_grammar *g = load_grammars(grammars);
+	if (!g)
 		return LP_BATCH_TROUBLE;
-	}
 	b->out_dir = out;
 	b->parse = *opt;
 	b->grammar = g;
