@@ -147,7 +147,9 @@ int lp_extract_money(lp_xctx *x, int section, size_t a, size_t e)
 		if (rc <= 0)
 			return rc;
 		amount am = read_amount(x);
-		from = am.end;
+		/* A rule that matches nothing (an edited grammar) must not
+		 * hold the loop in place. */
+		from = am.end > from ? am.end : from + 1;
 		int span = lp_add_entity(x, LP_SPAN_MONEY, am.start, am.end, r,
 					 section);
 		set_number(x, span, "amount", am.value);
@@ -177,7 +179,7 @@ int lp_extract_money(lp_xctx *x, int section, size_t a, size_t e)
 				set_number(x, up, "amount", top.value);
 				lp_span_set(x->doc, up, "currency", top.currency);
 				lp_span_set(x->doc, up, "range", "upper");
-				from = top.end;
+				from = top.end > from ? top.end : from;
 			}
 		}
 		size_t after = from;
