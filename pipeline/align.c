@@ -75,31 +75,19 @@ static void match(aligner *al, size_t i, size_t nold, size_t j, size_t nnew,
 /* ---- by number ---- */
 
 /* One side's pairs sorted by number, for looking numbers up. */
-typedef struct numbered {
-	const char *number;
-	size_t i;
-} numbered;
-
-static int by_number(const void *x, const void *y)
+static lp_keyed *index_numbers(const lp_record *r, size_t *n)
 {
-	const numbered *a = x, *b = y;
-	int c = strcmp(a->number, b->number);
-	return c ? c : (a->i > b->i) - (a->i < b->i);
-}
-
-static numbered *index_numbers(const lp_record *r, size_t *n)
-{
-	numbered *idx = lp_xmalloc((r->npairs + 1) * sizeof *idx);
+	lp_keyed *idx = lp_xmalloc((r->npairs + 1) * sizeof *idx);
 	*n = 0;
 	for (size_t i = 0; i < r->npairs; i++)
 		if (r->pairs[i].number)
-			idx[(*n)++] = (numbered){ r->pairs[i].number, i };
-	qsort(idx, *n, sizeof *idx, by_number);
+			idx[(*n)++] = (lp_keyed){ r->pairs[i].number, i };
+	qsort(idx, *n, sizeof *idx, lp_keyed_order);
 	return idx;
 }
 
 /* The first entry of @idx whose number is @number (@len bytes). */
-static size_t lookup(const numbered *idx, size_t n, const char *number,
+static size_t lookup(const lp_keyed *idx, size_t n, const char *number,
 		     size_t len)
 {
 	size_t lo = 0, hi = n;
@@ -107,7 +95,7 @@ static size_t lookup(const numbered *idx, size_t n, const char *number,
 		size_t mid = lo + (hi - lo) / 2;
 		/* Sorted by whole numbers: an entry that starts with @number
 		 * and goes on sorts after it, so only < 0 is before. */
-		if (strncmp(idx[mid].number, number, len) < 0)
+		if (strncmp(idx[mid].key, number, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -125,14 +113,14 @@ static void match_numbers(aligner *al, double floor,
 			  enum lp_match_method method)
 {
 	size_t n;
-	numbered *idx = index_numbers(al->side[OLD], &n);
+	lp_keyed *idx = index_numbers(al->side[OLD], &n);
 	for (size_t j = 0; j < al->side[NEW]->npairs; j++) {
 		const char *number = al->side[NEW]->pairs[j].number;
 		if (al->taken[NEW][j] || !number)
 			continue;
 		size_t len = strlen(number);
 		for (size_t k = lookup(idx, n, number, len);
-		     k < n && number_is(idx[k].number, number, len); k++) {
+		     k < n && number_is(idx[k].key, number, len); k++) {
 			size_t i = idx[k].i;
 			if (al->taken[OLD][i])
 				continue;
@@ -153,7 +141,7 @@ static void match_groups(aligner *al, int combined_side)
 	int other = !combined_side;
 	const lp_record *rc = al->side[combined_side], *ro = al->side[other];
 	size_t n;
-	numbered *idx = index_numbers(ro, &n);
+	lp_keyed *idx = index_numbers(ro, &n);
 	for (size_t c = 0; c < rc->npairs; c++) {
 		const char *nums = rc->pairs[c].number;
 		if (al->taken[combined_side][c] || !nums || !strchr(nums, ','))
@@ -161,7 +149,7 @@ static void match_groups(aligner *al, int combined_side)
 		/* The pair with the first number, then one per number. */
 		size_t len = strcspn(nums, ","), first = LP_NONE;
 		for (size_t k = lookup(idx, n, nums, len);
-		     k < n && number_is(idx[k].number, nums, len); k++)
+		     k < n && number_is(idx[k].key, nums, len); k++)
 			if (!al->taken[other][idx[k].i]) {
 				first = idx[k].i;
 				break;

@@ -807,24 +807,12 @@ static int cmp_index(const void *x, const void *y)
 
 /* ---- the whole batch -------------------------------------------------------- */
 
-typedef struct by_content {
-	const char *sha256;
-	size_t i;
-} by_content;
-
-static int content_order(const void *x, const void *y)
-{
-	const by_content *a = x, *b = y;
-	int c = strcmp(a->sha256, b->sha256);
-	return c ? c : (a->i > b->i) - (a->i < b->i);
-}
-
 /* After step 2: what step 3 must parse.  A file whose outputs are current
  * but whose letter the index lacks is done again; of the files to do
  * with one content, the first is parsed and the others written with it. */
 static void plan(batch *b)
 {
-	by_content *order = lp_xmalloc((b->njobs + 1) * sizeof *order);
+	lp_keyed *order = lp_xmalloc((b->njobs + 1) * sizeof *order);
 	size_t n = 0;
 	for (size_t i = 0; i < b->njobs; i++) {
 		job *j = &b->jobs[i];
@@ -832,17 +820,17 @@ static void plan(batch *b)
 		    !lp_index_has(b->ix, j->sha256, b->generator))
 			j->state = TODO;
 		if (j->state == TODO)
-			order[n++] = (by_content){ j->sha256, i };
+			order[n++] = (lp_keyed){ j->sha256, i };
 		b->unchanged += j->state == UNCHANGED;
 	}
-	qsort(order, n, sizeof *order, content_order);
+	qsort(order, n, sizeof *order, lp_keyed_order);
 	b->work = lp_xmalloc((n + 1) * sizeof *b->work);
 	for (size_t k = 0; k < n;) {
 		size_t first = order[k].i, last = first;
 		b->work[b->nwork++] = first;
 		b->parse_total++;
 		b->bytes_total += (unsigned long long)b->jobs[first].size;
-		for (k++; k < n && strcmp(order[k].sha256,
+		for (k++; k < n && strcmp(order[k].key,
 					  b->jobs[first].sha256) == 0; k++) {
 			job *d = &b->jobs[order[k].i];
 			d->state = DUPLICATE;

@@ -53,6 +53,13 @@ void *lp_xcalloc(size_t n, size_t size)
 	return p;
 }
 
+int lp_keyed_order(const void *x, const void *y)
+{
+	const lp_keyed *a = x, *b = y;
+	int c = strcmp(a->key, b->key);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
 char *lp_xstrdup(const char *s)
 {
 	size_t n = strlen(s) + 1;

@@ -33,6 +33,18 @@ void *lp_arena_alloc(struct lp_arena *a, size_t n);
 /* Copy @n bytes of @s into the arena, NUL-terminated. */
 char *lp_arena_strndup(struct lp_arena *a, const char *s, size_t n);
 
+/* ---- sorting by a key ----------------------------------------------- */
+
+/* An item known by a string, for sorting items by it with qsort and
+ * lp_keyed_order: by key, ties in index order, so the result never
+ * depends on qsort (pairs by number, files by sha256). */
+typedef struct lp_keyed {
+	const char *key;
+	size_t i;
+} lp_keyed;
+
+int lp_keyed_order(const void *a, const void *b);
+
 /* ---- errors ---------------------------------------------------------- */
 
 /* Fill @err (which may be NULL) and return @code. */
