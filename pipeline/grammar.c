@@ -49,7 +49,8 @@ struct lp_rule {
 	char *name;
 	char *file;
 	long line;
-	pcre2_code *code;
+	pcre2_code *code;     /* finds the first match from an offset */
+	pcre2_code *anchored; /* matches only at the offset */
 	example *match, *reject;
 	size_t nmatch, nreject;
 };
@@ -244,6 +245,26 @@ static char *expand(yaml_document_t *d, yaml_node_t *defines,
 	return out;
 }
 
+/* Each rule is compiled twice: PCRE2's JIT does not honour
+ * PCRE2_ANCHORED given at match time (it falls back to the much slower
+ * interpreter), so the anchored form has a code of its own.  JIT is an
+ * optimisation: where it is unavailable the interpreter gives the same
+ * answers, so a failure there is not an error.  LETTERPIPE_NO_JIT=1
+ * turns it off, for valgrind, which cannot see into JIT-compiled code
+ * and reports its reads as uninitialised. */
+static pcre2_code *compile(lp_grammar *g, const char *pattern,
+			   uint32_t anchored, int *ec, PCRE2_SIZE *eoff)
+{
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
+					 PCRE2_ZERO_TERMINATED,
+					 PCRE2_UTF | PCRE2_MULTILINE | anchored,
+					 ec, eoff, g->cctx);
+	const char *no_jit = getenv("LETTERPIPE_NO_JIT");
+	if (code && (!no_jit || strcmp(no_jit, "1") != 0))
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
 static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 		    yaml_node_t *defines, const char *file, lp_error *err)
 {
@@ -265,28 +286,23 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 
 	int ec;
 	PCRE2_SIZE eoff;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
-					 PCRE2_ZERO_TERMINATED,
-					 PCRE2_UTF | PCRE2_MULTILINE, &ec,
-					 &eoff, g->cctx);
+	pcre2_code *code = compile(g, pattern, 0, &ec, &eoff);
+	pcre2_code *anchored = code ? compile(g, pattern, PCRE2_ANCHORED, &ec,
+					      &eoff)
+				    : NULL;
 	free(pattern);
-	if (!code) {
+	if (!code || !anchored) {
+		pcre2_code_free(code);
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
 		return lp_fail(err, LP_EGRAMMAR, file, line_of(pnode), -1,
 			       "rule '%s': %s at pattern offset %zu", name,
 			       (char *)msg, (size_t)eoff);
 	}
-	/* JIT is an optimisation: where it is unavailable the interpreter
-	 * gives the same answers, so a failure here is not an error.
-	 * LETTERPIPE_NO_JIT=1 turns it off, for valgrind, which cannot see
-	 * into JIT-compiled code and reports its reads as uninitialised. */
-	const char *no_jit = getenv("LETTERPIPE_NO_JIT");
-	if (!no_jit || strcmp(no_jit, "1") != 0)
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 
 	lp_rule r = { .name = lp_xstrdup(name), .file = lp_xstrdup(file),
-		      .line = line_of(node), .code = code };
+		      .line = line_of(node), .code = code,
+		      .anchored = anchored };
 	yaml_node_t *ex = map_get(d, node, "examples");
 	int rc = load_examples(d, map_get(d, ex, "match"), file, &r.match,
 			       &r.nmatch, err);
@@ -417,6 +433,7 @@ void lp_grammar_free(lp_grammar *g)
 		free(r->name);
 		free(r->file);
 		pcre2_code_free(r->code);
+		pcre2_code_free(r->anchored);
 		free_examples(r->match, r->nmatch);
 		free_examples(r->reject, r->nreject);
 	}
@@ -508,10 +525,10 @@ void lp_match_free(lp_match *m)
 }
 
 static int run(const lp_rule *r, const char *s, size_t len, size_t from,
-	       uint32_t opts, lp_match *m, lp_error *err)
+	       bool anchored, lp_match *m, lp_error *err)
 {
-	int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, from,
-			     opts | PCRE2_NO_UTF_CHECK, m->md,
+	int rc = pcre2_match(anchored ? r->anchored : r->code,
+			     (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, m->md,
 			     m->grammar->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
@@ -532,13 +549,13 @@ static int run(const lp_rule *r, const char *s, size_t len, size_t from,
 int lp_rule_find(const lp_rule *r, const char *s, size_t len, size_t from,
 		 lp_match *m, lp_error *err)
 {
-	return run(r, s, len, from, 0, m, err);
+	return run(r, s, len, from, false, m, err);
 }
 
 int lp_rule_at(const lp_rule *r, const char *s, size_t len, size_t from,
 	       lp_match *m, lp_error *err)
 {
-	return run(r, s, len, from, PCRE2_ANCHORED, m, err);
+	return run(r, s, len, from, true, m, err);
 }
 
 bool lp_match_group(const lp_match *m, const char *name, size_t *start,
