@@ -63,30 +63,34 @@ static int mark_by_rule(cleaner *c)
 		if (rc)
 			c->lines[i].flags |= L_BLOCK;
 	}
-	/* Footer candidates are removed when they repeat, page numbers
-	 * aside: sort them by text and mark every run of two or more. */
-	size_t *cand = lp_xmalloc((c->nlines + 1) * sizeof *cand), n = 0;
-	for (size_t i = 0; i < c->nlines; i++) {
-		if (blank(c, i) || (c->lines[i].flags & L_FURNITURE))
-			continue;
-		int rc = rule_whole_line(c, c->footer, i);
-		if (rc < 0) {
-			free(cand);
-			return rc;
-		}
-		if (rc)
-			cand[n++] = i;
-	}
+	/* Footer lines are removed when they repeat, page numbers aside.
+	 * Sort the lines by their masked text first and try the rule only
+	 * on those that repeat: most lines do not, and the rule is dear.
+	 * Within a run of like lines, those the rule takes go when there
+	 * are two or more of them. */
+	size_t *like = lp_xmalloc((c->nlines + 1) * sizeof *like), n = 0;
+	for (size_t i = 0; i < c->nlines; i++)
+		if (!blank(c, i) && !(c->lines[i].flags & L_FURNITURE))
+			like[n++] = i;
 	sort_cleaner = c;
-	qsort(cand, n, sizeof *cand, by_text);
-	for (size_t a = 0, b; a < n; a = b) {
-		for (b = a + 1; b < n && same_masked(c, cand[a], cand[b]); b++)
+	qsort(like, n, sizeof *like, by_text);
+	int rc = 0;
+	for (size_t a = 0, b; a < n && rc >= 0; a = b) {
+		for (b = a + 1; b < n && same_masked(c, like[a], like[b]); b++)
 			;
-		for (size_t k = a; b - a >= 2 && k < b; k++)
-			c->lines[cand[k]].flags |= L_FURNITURE;
+		size_t taken = 0;
+		for (size_t k = a; b - a >= 2 && k < b; k++) {
+			rc = rule_whole_line(c, c->footer, like[k]);
+			if (rc < 0)
+				break;
+			if (rc)
+				like[a + taken++] = like[k];
+		}
+		for (size_t k = a; taken >= 2 && k < a + taken; k++)
+			c->lines[like[k]].flags |= L_FURNITURE;
 	}
-	free(cand);
-	return 0;
+	free(like);
+	return rc < 0 ? rc : 0;
 }
 
 static bool standalone(const cleaner *c, size_t i)
