@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
 #include "internal.h"
@@ -438,26 +439,57 @@ static int decode(lp_doc *doc, lp_error *err)
 
 int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
+	double t = lp_clock(), now;
 	int rc = decode(doc, err);
-	if (rc == 0)
+	doc->seconds[LP_STAGE_INGEST] += (now = lp_clock()) - t;
+	if (rc == 0) {
 		rc = lp_normalise(doc, g, err);
-	if (rc == 0)
+		doc->seconds[LP_STAGE_NORMALISE] += (t = lp_clock()) - now;
+	}
+	if (rc == 0) {
 		rc = lp_segment(doc, g, err);
+		doc->seconds[LP_STAGE_SEGMENT] += lp_clock() - t;
+	}
 	if (rc == 0)
-		rc = lp_extract(doc, g, err);
+		rc = lp_extract(doc, g, err); /* times its own parts */
 	return rc;
 }
 
 int lp_doc_process_text(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
+	double t = lp_clock(), now;
 	int rc = decode(doc, err);
-	if (rc == 0)
+	doc->seconds[LP_STAGE_INGEST] += (now = lp_clock()) - t;
+	if (rc == 0) {
 		rc = lp_normalise(doc, g, err);
+		doc->seconds[LP_STAGE_NORMALISE] += lp_clock() - now;
+	}
 	if (rc == 0) {
 		lp_doc_add_span(doc, LP_SPAN_TEXT, 0, doc->text_len, NULL, -1);
 		rc = lp_extract(doc, g, err);
 	}
 	return rc;
+}
+
+double lp_clock(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+const char *lp_stage_name(enum lp_stage s)
+{
+	static const char *const names[LP_NSTAGES] = {
+		[LP_STAGE_INGEST] = "ingest",
+		[LP_STAGE_NORMALISE] = "normalise",
+		[LP_STAGE_SEGMENT] = "segment",
+		[LP_STAGE_MONEY] = "extract money",
+		[LP_STAGE_DATES] = "extract dates",
+		[LP_STAGE_COMMITMENTS] = "extract commitments",
+		[LP_STAGE_EMIT] = "emit",
+	};
+	return s < LP_NSTAGES ? names[s] : "?";
 }
 
 const char *lp_version(void)

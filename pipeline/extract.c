@@ -133,15 +133,20 @@ static int section(lp_xctx *x, int i)
 	size_t a = lp_text_to_fold(x->doc, sp->start);
 	size_t e = lp_text_to_fold(x->doc, sp->end);
 	enum lp_span_kind kind = sp->kind;
+	double *seconds = x->doc->seconds, t = lp_clock(), now;
 	int rc = lp_extract_money(x, i, a, e);
-	if (rc == 0)
+	seconds[LP_STAGE_MONEY] += (now = lp_clock()) - t;
+	if (rc == 0) {
 		rc = lp_extract_dates(x, i, a, e);
+		seconds[LP_STAGE_DATES] += (t = lp_clock()) - now;
+	}
 	/* A recommendation's "must" and "should" are demands of the
 	 * committee, not undertakings of the responder. */
 	if (rc == 0 && kind != LP_SPAN_RECOMMENDATION)
 		rc = lp_extract_commitments(x, i, a, e);
 	if (rc == 0 && kind == LP_SPAN_RESPONSE)
 		rc = lp_extract_stance(x, x->doc->spans[i].parent, a, e);
+	seconds[LP_STAGE_COMMITMENTS] += lp_clock() - t;
 	return rc;
 }
 

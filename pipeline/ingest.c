@@ -163,6 +163,7 @@ static void apply(lp_doc *doc, const lp_options *opt)
 int lp_ingest_bytes(const char *name, const void *bytes, size_t len,
 		    const lp_options *opt, lp_doc **out, lp_error *err)
 {
+	double t0 = lp_clock();
 	size_t max = limit_of(opt);
 	*out = NULL;
 	if (len > max)
@@ -176,14 +177,17 @@ int lp_ingest_bytes(const char *name, const void *bytes, size_t len,
 	memcpy(copy, bytes, len);
 	int rc = adopt(name, copy, len, opt ? opt->from : LP_FROM_AUTO, out,
 		       err);
-	if (rc == 0)
+	if (rc == 0) {
 		apply(*out, opt);
+		(*out)->seconds[LP_STAGE_INGEST] = lp_clock() - t0;
+	}
 	return rc;
 }
 
 int lp_ingest_file(const char *path, const lp_options *opt, lp_doc **out,
 		   lp_error *err)
 {
+	double t0 = lp_clock();
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *name = is_stdin ? "<stdin>" : path;
 	size_t max = limit_of(opt);
@@ -245,7 +249,9 @@ int lp_ingest_file(const char *path, const lp_options *opt, lp_doc **out,
 		free((*out)->path);
 		(*out)->path = lp_xstrdup("-");
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		apply(*out, opt);
+		(*out)->seconds[LP_STAGE_INGEST] = lp_clock() - t0;
+	}
 	return rc;
 }

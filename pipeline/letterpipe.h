@@ -100,6 +100,26 @@ typedef struct lp_geom {
 struct lp_arena;
 
 /** One letter: source bytes, normalised text, offset map and spans. */
+/** The stages a parse goes through, for timing (`parse --timings`).
+ *  Ingest reads the file and decodes HTML, PDF or Word; extraction is
+ *  split by the kind of entity it finds. */
+enum lp_stage {
+	LP_STAGE_INGEST,
+	LP_STAGE_NORMALISE,
+	LP_STAGE_SEGMENT,
+	LP_STAGE_MONEY,
+	LP_STAGE_DATES,
+	LP_STAGE_COMMITMENTS,
+	LP_STAGE_EMIT,
+	LP_NSTAGES
+};
+
+/** The stage's name, as `parse --timings` prints it. */
+const char *lp_stage_name(enum lp_stage s);
+
+/** Seconds on a monotonic clock, for timing stages. */
+double lp_clock(void);
+
 typedef struct lp_doc {
 	char *path;              /**< as given by the user; "-" for stdin */
 	unsigned char *src;      /**< source bytes, exactly as read; for a
@@ -137,6 +157,7 @@ typedef struct lp_doc {
 				      day instead of the letter's date */
 	enum lp_from from;       /**< the source's format, sniffed or given */
 	struct lp_arena *arena;  /**< owns every string the stages make */
+	double seconds[LP_NSTAGES]; /**< time spent on this letter by stage */
 } lp_doc;
 
 /** Options for reading a letter. */

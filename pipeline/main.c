@@ -228,14 +228,43 @@ static int close_output(output *o, int rc, lp_error *err)
 }
 
 static int write_output(const char *path, lp_doc **docs, size_t n,
-			enum lp_format fmt, enum lp_shape shape)
+			enum lp_format fmt, enum lp_shape shape,
+			double *seconds)
 {
 	lp_error err = { 0 };
 	output o;
 	if (open_output(&o, path))
 		return EXIT_INPUT;
+	double t = lp_clock();
 	int rc = lp_emit(docs, n, fmt, shape, o.f, &err);
-	return close_output(&o, rc, &err) ? EXIT_INPUT : EXIT_OK;
+	rc = close_output(&o, rc, &err) ? EXIT_INPUT : EXIT_OK;
+	*seconds = lp_clock() - t;
+	return rc;
+}
+
+/* parse --timings: where the time went, summed over the letters.  The
+ * grammars are loaded once, before the first letter. */
+static void print_timings(lp_doc **docs, size_t n, double grammars,
+			  double emit)
+{
+	double by[LP_NSTAGES] = { 0 }, total = 0;
+	size_t bytes = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (int s = 0; s < LP_NSTAGES && docs[i]; s++)
+			by[s] += docs[i]->seconds[s];
+		bytes += docs[i] ? docs[i]->bytes : 0;
+	}
+	by[LP_STAGE_EMIT] += emit;
+	for (int s = 0; s < LP_NSTAGES; s++)
+		total += by[s];
+	fprintf(stderr, "letterpipe: timings: %zu letter%s, %zu bytes; "
+		"grammars loaded in %.6f s\n", n, n == 1 ? "" : "s", bytes,
+		grammars);
+	for (int s = 0; s < LP_NSTAGES; s++)
+		fprintf(stderr, "  %-20s %10.6f s %6.1f%%\n",
+			lp_stage_name((enum lp_stage)s), by[s],
+			total > 0 ? 100 * by[s] / total : 0);
+	fprintf(stderr, "  %-20s %10.6f s\n", "total", total);
 }
 
 /* Warn of recommendation numbers that repeat or go back: the letter says
@@ -278,9 +307,11 @@ static void warn_numbers(const lp_doc *doc)
 
 static int cmd_parse(int argc, char **argv, const char *grammars,
 		     const char *out, enum lp_format fmt, enum lp_shape shape,
-		     const lp_options *opt)
+		     const lp_options *opt, bool timings)
 {
+	double t = lp_clock();
 	lp_grammar *g = load_grammars(grammars);
+	double load = lp_clock() - t, emit = 0;
 	if (!g)
 		return EXIT_INPUT;
 	lp_error err = { 0 };
@@ -309,7 +340,9 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 		}
 	}
 	if (status == EXIT_OK)
-		status = write_output(out, docs, n, fmt, shape);
+		status = write_output(out, docs, n, fmt, shape, &emit);
+	if (timings)
+		print_timings(docs, n, load, emit);
 	for (size_t i = 0; i < n; i++)
 		lp_doc_free(docs[i]);
 	free(docs);
@@ -524,7 +557,7 @@ int main(int argc, char **argv)
 {
 	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES, OPT_REF_DATE, OPT_CHECK,
 	       OPT_FROM, OPT_ONLY, OPT_COLOUR, OPT_DB, OPT_FILES_FROM,
-	       OPT_FORCE, OPT_FAIL_FAST, OPT_EXPORT };
+	       OPT_FORCE, OPT_FAIL_FAST, OPT_EXPORT, OPT_TIMINGS };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -542,6 +575,7 @@ int main(int argc, char **argv)
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "fail-fast", no_argument, NULL, OPT_FAIL_FAST },
 		{ "export-csv", required_argument, NULL, OPT_EXPORT },
+		{ "timings", no_argument, NULL, OPT_TIMINGS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -562,7 +596,7 @@ int main(int argc, char **argv)
 		argv[0] = "letterpipe";
 	}
 	lp_options opt = { .max_bytes = LP_DEFAULT_MAX_BYTES };
-	bool check = false;
+	bool check = false, timings = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "f:o:j:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -624,6 +658,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_CHECK:
 			check = true;
+			break;
+		case OPT_TIMINGS:
+			timings = true;
 			break;
 		case OPT_FROM: {
 			static const char *const names[] = {
@@ -701,7 +738,7 @@ int main(int argc, char **argv)
 				 fmt,
 				 cmd[0] == 'p' ? LP_SHAPE_LETTER
 					       : LP_SHAPE_ENTITIES,
-				 &opt);
+				 &opt, timings);
 	/* `check-grammars` is the name this command had first. */
 	if ((strcmp(cmd, "grammars") == 0 && check) ||
 	    strcmp(cmd, "check-grammars") == 0) {

@@ -33,6 +33,16 @@ cmp -s "$tmp/file.yaml" "$tmp/dash.yaml" && cmp -s "$tmp/file.yaml" "$tmp/pipe.y
 "$validate" "$schema" "$tmp/two.xml" && ok || no "multi-letter XML validates"
 [ -z "$(ls "$tmp" | grep tmp)" ] && ok || no "a temporary file was left behind"
 
+# --timings: one line per stage on stderr, shares summing to 100%, and
+# the output on stdout the same as without it.
+"$lp" parse --timings "$letter" "$other" >"$tmp/timed.yaml" 2>"$tmp/timings" && ok || no "--timings fails"
+cmp -s "$tmp/timed.yaml" "$tmp/two.yaml" && ok || no "--timings changes the output"
+grep -q '^letterpipe: timings: 2 letters, [1-9][0-9]* bytes' "$tmp/timings" && ok || no "--timings header"
+for stage in ingest normalise segment 'extract money' 'extract dates' 'extract commitments' emit total; do
+	grep -q "^  $stage  *[0-9.]* s" "$tmp/timings" || no "--timings has no '$stage'"
+done
+awk '/%$/ { sum += $(NF) } END { exit !(sum > 99.5 && sum < 100.5) }' "$tmp/timings" && ok || no "--timings shares do not sum to 100%"
+
 # A write that fails (a full disk, a closed stdout) is an error, said once.
 for fmt in yaml xml; do
 	"$lp" parse -f $fmt "$letter" >/dev/full 2>"$tmp/err"; rc=$?
