@@ -4,11 +4,9 @@
 usage: batch_bench.py LETTERPIPE CORPUS_DIR [N]
 
 Makes, deterministically, an archive of N letters (default 10000) from
-the corpus letters: each a copy of one of them with its amounts,
-percentages, days of the month, years and the names of its sender and
-recipient changed, so that every letter has its own sha256 and the
-batch parses them all.  They go into folders by year and family, as an
-archive would hold them.
+the corpus letters (bench/archive.py: each letter a copy of one of them
+with other amounts, dates, people and paragraph lengths, so that every
+letter has its own sha256 and the batch parses them all).
 
 Runs `batch --db` with -j 1 and with -j 2, each into a fresh output
 folder and index, and prints letters/s, MB/s (of input) and the peak
@@ -29,11 +27,8 @@ the peak RSS on N letters is more than twice that on N/10.  Everything
 is made under a temporary folder, removed at the end.
 """
 import glob
-import hashlib
 import json
 import os
-import random
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -41,25 +36,12 @@ import sys
 import tempfile
 import time
 
-import yaml
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "tests"))
 import batch_check  # noqa: E402
-
-FIRST = ["Amara", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo",
-         "Isla", "Jonas", "Kemi", "Liam", "Maya", "Nikhil", "Olga", "Priya",
-         "Quentin", "Rosa", "Sami", "Tara", "Usman", "Vera", "Wes", "Yara"]
-LAST = ["Adeyemi", "Brooks", "Chaudhry", "Doyle", "Evans", "Fraser", "Gill",
-        "Hughes", "Iqbal", "Jones", "Kowalski", "Lewis", "Mensah", "Novak",
-        "Okafor", "Patel", "Quinn", "Reid", "Shah", "Thompson", "Walsh"]
-MONTHS = ("January|February|March|April|May|June|July|August|September|"
-          "October|November|December")
-MONEY = re.compile(r"£(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-PERCENT = re.compile(r"\b(\d{1,2})(\.\d)?(%| per cent)")
-DAY = re.compile(r"\b([1-9]|[12]\d|3[01])(st|nd|rd|th)?( (?:%s))\b" % MONTHS)
-YEAR = re.compile(r"\b(20[12]\d)\b")
+from archive import make_archive, sources  # noqa: E402
 
 # Each measured run goes through this wrapper, alone among its children.
 WRAPPER = r"""
@@ -71,69 +53,6 @@ seconds = time.perf_counter() - t
 kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"rc": rc, "seconds": seconds, "maxrss_kb": kb}))
 """
-
-
-def sources(corpus):
-    """(path, text, [names to vary]) for each corpus letter."""
-    out = []
-    for path in sorted(glob.glob(os.path.join(corpus, "*"))):
-        if not path.endswith((".md", ".txt", ".html")):
-            continue
-        text = open(path, "rb").read().decode("utf-8")
-        names = []
-        expect = os.path.splitext(path)[0] + ".yaml"
-        if os.path.exists(expect):
-            doc = yaml.safe_load(open(expect, encoding="utf-8")) or {}
-            det = doc.get("letter") or {}
-            for who in ("sender", "recipient"):
-                name = (det.get(who) or {}).get("name")
-                if name and len(name) > 4 and name in text:
-                    names.append(name)
-        out.append((path, text, names))
-    return out
-
-
-def vary(text, names, rng):
-    """A letter of its own: other amounts, days, years and people."""
-    shift = rng.choice([-2, -1, 0, 1, 2])
-    text = YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
-
-    def money(m):
-        digits = m.group(1).replace(",", "")
-        value = max(1, int(int(digits) * rng.uniform(0.5, 2.0)))
-        s = f"{value:,}" if "," in m.group(1) else str(value)
-        return "£" + s + (m.group(2) or "")
-    text = MONEY.sub(money, text)
-    text = PERCENT.sub(lambda m: f"{rng.randint(1, 99)}{m.group(2) or ''}"
-                       f"{m.group(3)}", text)
-    text = DAY.sub(lambda m: f"{rng.randint(1, 28)}{m.group(2) or ''}"
-                   f"{m.group(3)}", text)
-    for name in names:
-        text = text.replace(name, f"{rng.choice(FIRST)} {rng.choice(LAST)}")
-    return text
-
-
-def make_archive(srcs, root, n):
-    """n letters under root; the first k of any archive made with the
-    same sources are the same k letters.  Returns the total bytes."""
-    seen, total = set(), 0
-    for i in range(n):
-        path, text, names = srcs[i % len(srcs)]
-        rng = random.Random(i)
-        data = vary(text, names, rng).encode("utf-8")
-        nl = b"\r\n" if b"\r\n" in data else b"\n"
-        while hashlib.sha256(data).digest() in seen:
-            data += nl
-        seen.add(hashlib.sha256(data).digest())
-        stem, ext = os.path.splitext(os.path.basename(path))
-        year = 2015 + (i * 7919) % 10
-        rel = os.path.join(str(year), stem.split("_")[0],
-                           f"{stem}_{i:05d}{ext}")
-        os.makedirs(os.path.join(root, os.path.dirname(rel)), exist_ok=True)
-        with open(os.path.join(root, rel), "wb") as f:
-            f.write(data)
-        total += len(data)
-    return total
 
 
 def measure(lp, work, archive, jobs, n, with_db=True):
@@ -191,8 +110,8 @@ def main():
         t = time.perf_counter()
         big = os.path.join(work, "archive")
         small = os.path.join(work, "small")
-        big_bytes = make_archive(srcs, big, n)
-        small_bytes = make_archive(srcs, small, small_n)
+        _, big_bytes, _ = make_archive(srcs, big, n)
+        _, small_bytes, _ = make_archive(srcs, small, small_n)
         print(f"made {n} + {small_n} letters from {len(srcs)} corpus "
               f"letters in {time.perf_counter() - t:.1f} s "
               f"({big_bytes / 1e6:.1f} MB + {small_bytes / 1e6:.1f} MB)")
