@@ -55,9 +55,24 @@ struct lp_rule {
 	size_t nmatch, nreject;
 };
 
+/* The rules whose names start with one prefix that ends in a dot
+ * ("date.", "letter.report."), in file order. */
+typedef struct family {
+	char *prefix;
+	size_t *rules;
+	size_t n;
+} family;
+
 struct lp_grammar {
 	lp_rule *rules;
 	size_t nrules;
+	/* Finding a rule by name is on every sentence's path: the rules
+	 * sorted by name, and the families sorted by prefix, made once the
+	 * grammar is loaded, spare lp_rule_get and lp_rule_next a scan of
+	 * every rule. */
+	const lp_rule **by_name;
+	family *families;
+	size_t nfamilies;
 	uint32_t max_groups;
 	pcre2_general_context *gctx;
 	pcre2_compile_context *cctx;
@@ -368,6 +383,51 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int rule_order(const void *a, const void *b)
+{
+	return strcmp((*(const lp_rule *const *)a)->name,
+		      (*(const lp_rule *const *)b)->name);
+}
+
+static int family_order(const void *a, const void *b)
+{
+	return strcmp(((const family *)a)->prefix, ((const family *)b)->prefix);
+}
+
+static void index_rules(lp_grammar *g)
+{
+	g->by_name = lp_xmalloc((g->nrules + 1) * sizeof *g->by_name);
+	for (size_t i = 0; i < g->nrules; i++) {
+		g->by_name[i] = &g->rules[i];
+		const char *name = g->rules[i].name;
+		for (const char *d = strchr(name, '.'); d; d = strchr(d + 1, '.')) {
+			size_t len = (size_t)(d + 1 - name), k = 0;
+			while (k < g->nfamilies &&
+			       (strlen(g->families[k].prefix) != len ||
+				strncmp(g->families[k].prefix, name, len) != 0))
+				k++;
+			if (k == g->nfamilies) {
+				g->families = lp_xrealloc(
+					g->families,
+					(k + 1) * sizeof *g->families);
+				char *prefix = lp_xmalloc(len + 1);
+				memcpy(prefix, name, len);
+				prefix[len] = '\0';
+				g->families[k] = (family){ .prefix = prefix };
+				g->nfamilies++;
+			}
+			family *f = &g->families[k];
+			f->rules = lp_xrealloc(f->rules,
+					       (f->n + 1) * sizeof *f->rules);
+			f->rules[f->n++] = i;
+		}
+	}
+	qsort(g->by_name, g->nrules, sizeof *g->by_name, rule_order);
+	if (g->nfamilies)
+		qsort(g->families, g->nfamilies, sizeof *g->families,
+		      family_order);
+}
+
 int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
 {
 	*out = NULL;
@@ -420,6 +480,7 @@ int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
 		lp_grammar_free(g);
 		return rc;
 	}
+	index_rules(g);
 	*out = g;
 	return 0;
 }
@@ -438,6 +499,12 @@ void lp_grammar_free(lp_grammar *g)
 		free_examples(r->reject, r->nreject);
 	}
 	free(g->rules);
+	free(g->by_name);
+	for (size_t i = 0; i < g->nfamilies; i++) {
+		free(g->families[i].prefix);
+		free(g->families[i].rules);
+	}
+	free(g->families);
 	pcre2_match_context_free(g->mctx);
 	pcre2_compile_context_free(g->cctx);
 	pcre2_general_context_free(g->gctx);
@@ -451,10 +518,17 @@ size_t lp_grammar_count(const lp_grammar *g)
 
 const lp_rule *lp_rule_get(const lp_grammar *g, const char *name)
 {
-	for (size_t i = 0; i < g->nrules; i++)
-		if (strcmp(g->rules[i].name, name) == 0)
-			return &g->rules[i];
-	return NULL;
+	if (!g->by_name) { /* still loading */
+		for (size_t i = 0; i < g->nrules; i++)
+			if (strcmp(g->rules[i].name, name) == 0)
+				return &g->rules[i];
+		return NULL;
+	}
+	lp_rule key = { .name = (char *)name };
+	const lp_rule *pkey = &key;
+	const lp_rule **hit = bsearch(&pkey, g->by_name, g->nrules,
+				      sizeof *g->by_name, rule_order);
+	return hit ? *hit : NULL;
 }
 
 int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
@@ -470,8 +544,25 @@ int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
 const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
 			    const lp_rule *prev)
 {
-	size_t plen = strlen(prefix);
 	size_t i = prev ? (size_t)(prev - g->rules) + 1 : 0;
+	family key = { .prefix = (char *)prefix };
+	const family *f = g->nfamilies ? bsearch(&key, g->families,
+						 g->nfamilies, sizeof key,
+						 family_order)
+				       : NULL;
+	if (f) {
+		/* The family's first rule at or after i. */
+		size_t lo = 0, hi = f->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (f->rules[mid] < i)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo < f->n ? &g->rules[f->rules[lo]] : NULL;
+	}
+	size_t plen = strlen(prefix);
 	for (; i < g->nrules; i++)
 		if (strncmp(g->rules[i].name, prefix, plen) == 0)
 			return &g->rules[i];
