@@ -65,6 +65,8 @@ static const char usage_text[] =
 	"                        run from the build directory)\n"
 	"      --max-bytes N     refuse inputs larger than N bytes (suffixes\n"
 	"                        K, M, G; default 64M)\n"
+	"      --timings         parse, extract: print to standard error how\n"
+	"                        long each stage took, over all the FILEs\n"
 	"      --only KIND,...   diff: show only these kinds of change:\n"
 	"                        pair-added, pair-removed, text-changed,\n"
 	"                        stance-changed, commitment-added,\n"
