@@ -454,7 +454,7 @@ static int write_doc(lp_doc *doc, enum lp_format fmt, char *path,
 	char *tmp = lp_xmalloc(n);
 	snprintf(tmp, n, "%.*s.%s" TMP_MARK "XXXXXX", (int)dir, path,
 		 path + dir);
-	int fd = mkstemp(tmp);
+	int fd = lp_mkstemp(tmp);
 	/* The folders are made the first time one is missing. */
 	if (fd < 0 && errno == ENOENT) {
 		if (make_parents(path)) {
@@ -466,7 +466,7 @@ static int write_doc(lp_doc *doc, enum lp_format fmt, char *path,
 		}
 		snprintf(tmp, n, "%.*s.%s" TMP_MARK "XXXXXX", (int)dir, path,
 			 path + dir);
-		fd = mkstemp(tmp);
+		fd = lp_mkstemp(tmp);
 	}
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {

@@ -5,7 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "internal.h"
@@ -469,6 +471,31 @@ int lp_doc_process_text(lp_doc *doc, const lp_grammar *g, lp_error *err)
 		rc = lp_extract(doc, g, err);
 	}
 	return rc;
+}
+
+/* The umask, read without changing it: umask(2) can only set it, which
+ * other threads would see.  Linux shows it in /proc/self/status. */
+static mode_t current_umask(void)
+{
+	mode_t mask = 022;
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[128];
+	while (f && fgets(line, sizeof line, f))
+		if (strncmp(line, "Umask:", 6) == 0) {
+			mask = (mode_t)strtol(line + 6, NULL, 8);
+			break;
+		}
+	if (f)
+		fclose(f);
+	return mask;
+}
+
+int lp_mkstemp(char *tmpl)
+{
+	int fd = mkstemp(tmpl);
+	if (fd >= 0)
+		fchmod(fd, 0666 & ~current_umask());
+	return fd;
 }
 
 double lp_clock(void)

@@ -120,6 +120,11 @@ const char *lp_stage_name(enum lp_stage s);
 /** Seconds on a monotonic clock, for timing stages. */
 double lp_clock(void);
 
+/** mkstemp, with the file's mode then set as open(2) would have made it
+ *  (0666 less the umask) rather than mkstemp's 0600: an output written
+ *  through a temporary file and renamed should not end up private. */
+int lp_mkstemp(char *tmpl);
+
 typedef struct lp_doc {
 	char *path;              /**< as given by the user; "-" for stdin */
 	unsigned char *src;      /**< source bytes, exactly as read; for a

@@ -188,7 +188,7 @@ static int open_output(output *o, const char *path)
 	int fd = -1;
 	if (o->tmp) {
 		snprintf(o->tmp, len, "%s.tmpXXXXXX", path);
-		fd = mkstemp(o->tmp);
+		fd = lp_mkstemp(o->tmp);
 	}
 	o->f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (o->f)

@@ -43,6 +43,12 @@ for stage in ingest normalise segment 'extract money' 'extract dates' 'extract c
 done
 awk '/%$/ { sum += $(NF) } END { exit !(sum > 99.5 && sum < 100.5) }' "$tmp/timings" && ok || no "--timings shares do not sum to 100%"
 
+# Files written through a temporary file get the mode the umask gives,
+# not mkstemp's 0600.
+( umask 022; "$lp" parse "$letter" -o "$tmp/mode.yaml" ) && [ "$(stat -c %a "$tmp/mode.yaml")" = 644 ] && ok || no "-o under umask 022 is not 0644"
+( umask 077; "$lp" parse "$letter" -o "$tmp/private.yaml" ) && [ "$(stat -c %a "$tmp/private.yaml")" = 600 ] && ok || no "-o under umask 077 is not 0600"
+( umask 022; "$lp" batch -j 1 "$letter" -o "$tmp/modes" 2>/dev/null ) && [ "$(find "$tmp/modes" -name "*.yaml" -exec stat -c %a {} +)" = 644 ] && ok || no "batch output under umask 022 is not 0644"
+
 # A write that fails (a full disk, a closed stdout) is an error, said once.
 for fmt in yaml xml; do
 	"$lp" parse -f $fmt "$letter" >/dev/full 2>"$tmp/err"; rc=$?
