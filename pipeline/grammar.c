@@ -191,8 +191,19 @@ static int load_examples(yaml_document_t *d, yaml_node_t *list,
 				yaml_node_t *vnode =
 					yaml_document_get_node(d, p->value);
 				const char *val = scalar(d, vnode);
-				if (key && strcmp(key, "expect") == 0)
+				if (key && strcmp(key, "expect") == 0) {
+					/* A second would overwrite the
+					 * first, which YAML forbids. */
+					if (ex[i].expect) {
+						free_examples(ex, i + 1);
+						return lp_fail(
+							err, LP_EGRAMMAR, file,
+							line_of(vnode), -1,
+							"an example has "
+							"`expect:` twice");
+					}
 					load_expect(d, vnode, &ex[i]);
+				}
 				if (!key || !val || strcmp(key, "text") == 0)
 					continue;
 				ex[i].groups[ex[i].ngroups * 2] =
