@@ -502,6 +502,12 @@ done:
 int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt,
 	    enum lp_shape shape, FILE *out, lp_error *err)
 {
-	return fmt == LP_FORMAT_XML ? lp_emit_xml(docs, n, shape, out, err)
-				    : lp_emit_yaml(docs, n, shape, out, err);
+	switch (fmt) {
+	case LP_FORMAT_XML:
+		return lp_emit_xml(docs, n, shape, out, err);
+	case LP_FORMAT_HTML:
+		return lp_emit_html_docs(docs, n, out, err);
+	default:
+		return lp_emit_yaml(docs, n, shape, out, err);
+	}
 }

@@ -57,5 +57,8 @@ int lp_yaml_close(lp_yaml_out *s, int rc, lp_error *err);
 
 int lp_emit_xml(lp_doc *const *docs, size_t n, enum lp_shape shape,
 		FILE *out, lp_error *err);
+/* The review page of letters (output/html.c); letters only. */
+int lp_emit_html_docs(lp_doc *const *docs, size_t n, FILE *out,
+		      lp_error *err);
 
 #endif

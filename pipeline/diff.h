@@ -136,6 +136,12 @@ int lp_diff_emit_text(const lp_diff *d, lp_kind_set kinds, bool colour,
 int lp_diff_emit_yaml(const lp_diff *d, lp_kind_set kinds, FILE *out,
 		      lp_error *err);
 
+/** Write a review page (output/emit_diff_html.c): the summary, the
+ *  changes in @kinds, and every pair with the words removed struck
+ *  through and those added underlined. */
+int lp_diff_emit_html(const lp_diff *d, lp_kind_set kinds, FILE *out,
+		      lp_error *err);
+
 /* ---- word diff ----------------------------------------------------- */
 
 /** A run of words that both texts share, or that only one has. */

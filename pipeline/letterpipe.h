@@ -252,7 +252,7 @@ const char *lp_span_kind_name(enum lp_span_kind kind);
 const char *lp_span_attr(const lp_span *span, const char *key);
 
 /** Output formats. */
-enum lp_format { LP_FORMAT_YAML, LP_FORMAT_XML };
+enum lp_format { LP_FORMAT_YAML, LP_FORMAT_XML, LP_FORMAT_HTML };
 
 /** What to write: the whole letter, or only its entities. */
 enum lp_shape { LP_SHAPE_LETTER, LP_SHAPE_ENTITIES };

@@ -48,8 +48,10 @@ static const char usage_text[] =
 	"check, by default the ones parse uses).\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format FMT      parse, extract: yaml (default) or xml;\n"
-	"                        diff: text (default) or yaml;\n"
+	"  -f, --format FMT      parse: yaml (default), xml or html (a page\n"
+	"                        to check the letter by eye);\n"
+	"                        extract: yaml (default) or xml;\n"
+	"                        diff: text (default), yaml or html;\n"
 	"                        batch: yaml (default), xml or yaml,xml\n"
 	"  -o, --output FILE     write to FILE instead of standard output;\n"
 	"                        FILE appears only when every input succeeded\n"
@@ -387,7 +389,7 @@ static int parse_kinds(const char *list, lp_kind_set *out)
 
 /* Write a diff to @path, or standard output. */
 static int write_diff(const char *path, const lp_diff *d, lp_kind_set kinds,
-		      bool yaml, const char *colour)
+		      const char *format, const char *colour)
 {
 	lp_error err = { 0 };
 	output o;
@@ -400,13 +402,16 @@ static int write_diff(const char *path, const lp_diff *d, lp_kind_set kinds,
 			  (strcmp(colour, "auto") == 0 && !path &&
 			   isatty(STDOUT_FILENO) && !(no_colour && *no_colour) &&
 			   !(term && strcmp(term, "dumb") == 0));
-	int rc = yaml ? lp_diff_emit_yaml(d, kinds, o.f, &err)
-		      : lp_diff_emit_text(d, kinds, use_colour, o.f, &err);
+	int rc = strcmp(format, "yaml") == 0
+			 ? lp_diff_emit_yaml(d, kinds, o.f, &err)
+		 : strcmp(format, "html") == 0
+			 ? lp_diff_emit_html(d, kinds, o.f, &err)
+			 : lp_diff_emit_text(d, kinds, use_colour, o.f, &err);
 	return close_output(&o, rc, &err);
 }
 
 static int cmd_diff(int argc, char **argv, const char *grammars,
-		    const char *out, bool yaml, lp_kind_set kinds,
+		    const char *out, const char *format, lp_kind_set kinds,
 		    const char *colour, const lp_options *opt)
 {
 	if (argc != 2) {
@@ -432,7 +437,7 @@ static int cmd_diff(int argc, char **argv, const char *grammars,
 	}
 	if (status == EXIT_SAME) {
 		lp_diff *d = lp_diff_run(side[0], side[1]);
-		if (write_diff(out, d, kinds, yaml, colour))
+		if (write_diff(out, d, kinds, format, colour))
 			status = EXIT_TROUBLE;
 		else if (lp_diff_count(d, kinds))
 			status = EXIT_DIFFERENT;
@@ -719,20 +724,26 @@ int main(int argc, char **argv)
 		return cmd_batch(&batch, format, out, grammars, export_table,
 				 &opt, argc - optind, argv + optind);
 	if (strcmp(cmd, "diff") == 0) {
-		if (format && strcmp(format, "text") && strcmp(format, "yaml")) {
-			usage_error("diff: unknown format '%s' (use text or yaml)",
-				    format);
+		if (format && strcmp(format, "text") && strcmp(format, "yaml") &&
+		    strcmp(format, "html")) {
+			usage_error("diff: unknown format '%s' (use text, yaml "
+				    "or html)", format);
 			return EXIT_USAGE;
 		}
 		return cmd_diff(argc - optind, argv + optind, grammars, out,
-				format && strcmp(format, "yaml") == 0, kinds,
-				colour, &opt);
+				format ? format : "text", kinds, colour, &opt);
 	}
 	enum lp_format fmt = LP_FORMAT_YAML;
 	if (format && strcmp(format, "xml") == 0) {
 		fmt = LP_FORMAT_XML;
+	} else if (format && strcmp(format, "html") == 0 &&
+		   strcmp(cmd, "parse") == 0) {
+		fmt = LP_FORMAT_HTML;
 	} else if (format && strcmp(format, "yaml") != 0) {
-		usage_error("unknown format '%s' (use yaml or xml)", format);
+		usage_error(strcmp(cmd, "parse") == 0
+				    ? "unknown format '%s' (use yaml, xml or html)"
+				    : "unknown format '%s' (use yaml or xml)",
+			    format);
 		return EXIT_USAGE;
 	}
 	if (strcmp(cmd, "parse") == 0 || strcmp(cmd, "extract") == 0)

@@ -36,8 +36,12 @@ expect 1 "letterpipe: .: is a directory, not a file" parse .
 expect 1 "letterpipe: empty.txt: empty file" parse big.txt empty.txt
 expect 2 "letterpipe: --max-bytes: 'lots' is not a size
 Try 'letterpipe --help'." parse --max-bytes lots big.txt
-expect 2 "letterpipe: unknown format 'json' (use yaml or xml)
+expect 2 "letterpipe: unknown format 'json' (use yaml, xml or html)
 Try 'letterpipe --help'." parse -f json big.txt
+expect 2 "letterpipe: unknown format 'html' (use yaml or xml)
+Try 'letterpipe --help'." extract -f html big.txt
+expect 2 "letterpipe: diff: unknown format 'xml' (use text, yaml or html)
+Try 'letterpipe --help'." diff -f xml big.txt big.txt
 
 # Formats: sniffed by content, whatever the name says.
 expect 1 "letterpipe: no-text.html: HTML page with no text" parse no-text.html

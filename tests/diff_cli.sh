@@ -44,7 +44,7 @@ assert {'pair-added', 'pair-removed', 'amount-changed', 'deadline-moved'} <= kin
 assert any(c.get('old_pair') == 6 and c.get('pair') == 5 for c in d['changes'])
 assert any(m['method'] == 'text' for m in d['matches'])
 " "$tmp/d.yaml" && ok || no "YAML changes"
-"$lp" diff -f xml "$old" "$new" 2>"$tmp/err"; [ $? = 2 ] && grep -q "unknown format 'xml' (use text or yaml)" "$tmp/err" && ok || no "-f xml is refused"
+"$lp" diff -f xml "$old" "$new" 2>"$tmp/err"; [ $? = 2 ] && grep -q "unknown format 'xml' (use text, yaml or html)" "$tmp/err" && ok || no "-f xml is refused"
 
 # -o: written whole, or not at all.
 "$lp" diff -o "$tmp/out.diff" "$old" "$new"; [ $? = 1 ] && grep -q '^@@ ' "$tmp/out.diff" && ok || no "-o writes the diff"
