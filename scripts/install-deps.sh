@@ -2,9 +2,10 @@
 # install-deps.sh - install what letterpipe needs to build and test, on
 # Debian or Ubuntu.  Uses sudo when not already root.  poppler-glib (PDF
 # input) is optional for a build; cairo and the DejaVu fonts only print
-# the PDFs that the tests read back.
+# the PDFs that the tests read back; pcre2-utils gives the benchmark its
+# scan floor (bench/run).
 set -eu
-pkgs="meson ninja-build pkg-config gcc libpcre2-dev libutf8proc-dev libyaml-dev libxml2-dev libsqlite3-dev python3 python3-yaml libpoppler-glib-dev libzip-dev libcairo2-dev fonts-dejavu-core poppler-utils"
+pkgs="meson ninja-build pkg-config gcc libpcre2-dev libutf8proc-dev libyaml-dev libxml2-dev libsqlite3-dev python3 python3-yaml libpoppler-glib-dev libzip-dev libcairo2-dev fonts-dejavu-core poppler-utils pcre2-utils"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
