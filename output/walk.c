@@ -174,6 +174,9 @@ static void span(walker *w, const lp_span *sp)
  * removed ("Monitor-/ing")?  Joined lines and markup change no word. */
 static bool dropped_words(const lp_doc *doc, size_t i)
 {
+	/* Bytes next to each other in the source too: nothing between. */
+	if (doc->map[i + 1] == doc->map[i] + 1)
+		return false;
 	size_t a = lp_doc_src_end(doc, i + 1), b = lp_doc_src_start(doc, i + 1);
 	for (size_t k = a; k < b; k++)
 		if (isalnum(doc->src[k]) || doc->src[k] == '-')
