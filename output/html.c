@@ -655,17 +655,10 @@ static void money_table(xmlNodePtr main, const lp_record *r,
 	free(rows);
 }
 
-/* Days since 1970-01-01 of an ISO day (Howard Hinnant's civil-day
- * arithmetic, written out here). */
+/* Days since 1970-01-01 of an ISO day. */
 static long days_of(const char *iso)
 {
-	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return lp_day_number(atoi(iso), atoi(iso + 5), atoi(iso + 8));
 }
 
 typedef struct deadline {

@@ -389,17 +389,6 @@ static void diff_money(differ *df, const lp_rsection *a, const lp_rsection *b)
 	free(n2o);
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian day. */
-static long day_number(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* How far a date moved: whole months when both fall at a month's end
  * ("September 2022" to "March 2023": 6 months), else days. */
 static void shift(lp_change *c)
@@ -415,7 +404,7 @@ static void shift(lp_change *c)
 		c->shift = (long)(y1 - y0) * 12 + (m1 - m0);
 		c->shift_unit = "months";
 	} else {
-		c->shift = day_number(y1, m1, d1) - day_number(y0, m0, d0);
+		c->shift = lp_day_number(y1, m1, d1) - lp_day_number(y0, m0, d0);
 		c->shift_unit = "days";
 	}
 }

@@ -140,6 +140,8 @@ size_t lp_fold_to_text(const lp_doc *doc, size_t off);
 size_t lp_text_to_fold(const lp_doc *doc, size_t off);
 
 int lp_days_in_month(int y, int m);
+/* Days since 1970-01-01 of a proleptic Gregorian day. */
+long lp_day_number(int y, int m, int d);
 bool lp_valid_day(int y, int m, int d);
 
 /* The first and last day, as YYYY-MM-DD, of a date value as the output

@@ -116,6 +116,17 @@ def run(cmd, ok=(0,)):
     return p
 
 
+def html_problems(check_html, page):
+    """What tests/check_html.c says of the page's bytes."""
+    path = os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                        f"review-{os.getpid()}.html")
+    with open(path, "wb") as f:
+        f.write(page)
+    p = subprocess.run([check_html, path], capture_output=True, text=True)
+    os.remove(path)
+    return [] if p.returncode == 0 else ["check_html: " + p.stdout.strip()]
+
+
 def same_as_golden(out, golden):
     if not os.path.exists(golden):
         return [f"no golden file {golden}"]
@@ -149,16 +160,7 @@ def check_letter(lp, check_html, letter, golden):
     name = os.path.basename(letter)
     out = run([lp, "parse", "-f", "html", name]).stdout
     doc = yaml.safe_load(run([lp, "parse", name]).stdout)
-    fails = same_as_golden(out, golden)
-    page_path = os.path.join(os.environ.get("TMPDIR", "/tmp"),
-                             f"review-{os.getpid()}.html")
-    with open(page_path, "wb") as f:
-        f.write(out)
-    p = subprocess.run([check_html, page_path], capture_output=True,
-                       text=True)
-    os.remove(page_path)
-    if p.returncode != 0:
-        fails.append("check_html: " + p.stdout.strip())
+    fails = same_as_golden(out, golden) + html_problems(check_html, out)
     page = Page()
     page.feed(out.decode("utf-8"))
 
@@ -236,15 +238,7 @@ def check_diff(lp, check_html, expect):
     fails = same_as_golden(p.stdout, topic + ".diff.html")
     if p.returncode != text.returncode:
         fails.append(f"html exits {p.returncode}, text {text.returncode}")
-    page_path = os.path.join(os.environ.get("TMPDIR", "/tmp"),
-                             f"review-{os.getpid()}.html")
-    with open(page_path, "wb") as f:
-        f.write(p.stdout)
-    c = subprocess.run([check_html, page_path], capture_output=True,
-                       text=True)
-    os.remove(page_path)
-    if c.returncode != 0:
-        fails.append("check_html: " + c.stdout.strip())
+    fails += html_problems(check_html, p.stdout)
     page = Page()
     page.feed(p.stdout.decode("utf-8"))
     changes = yaml.safe_load(run([lp, "diff", "-f", "yaml", old, new],
