@@ -155,17 +155,24 @@ xmlDocPtr lp_html_page(const char *title, xmlNodePtr *body)
 
 int lp_html_write(xmlDocPtr doc, FILE *out, lp_error *err)
 {
-	/* Written as UTF-8, as <meta charset> says: libxml2's own choice,
-	 * without an http-equiv meta, is ASCII with entities. */
-	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
-	xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, utf8);
+	/* Serialised into memory with no encoder, so the text stays the
+	 * UTF-8 that <meta charset> names (libxml2's own choice, without an
+	 * http-equiv meta, is ASCII with entities); then written in one go,
+	 * so that a failed write is one error of ours. */
+	xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL);
 	if (!buf)
 		lp_out_of_memory(sizeof *buf);
-	htmlDocContentDumpFormatOutput(buf, doc, "UTF-8", 1);
+	htmlDocContentDumpFormatOutput(buf, doc, NULL, 1);
 	xmlFreeDoc(doc);
-	if (xmlOutputBufferClose(buf) < 0 || ferror(out))
-		return lp_fail(err, LP_EIO, NULL, 0, -1, "write error");
-	return 0;
+	const xmlChar *mem = xmlOutputBufferGetContent(buf);
+	size_t size = xmlOutputBufferGetSize(buf);
+	int rc = 0;
+	if (buf->error || !mem)
+		rc = lp_fail(err, LP_ENOMEM, NULL, 0, -1, "out of memory");
+	else if (fwrite(mem, 1, size, out) != size)
+		rc = lp_fail(err, LP_EIO, NULL, 0, -1, "HTML output failed");
+	xmlOutputBufferClose(buf);
+	return rc;
 }
 
 /* ---- small pieces ---------------------------------------------------------- */

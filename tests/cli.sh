@@ -50,7 +50,9 @@ awk '/%$/ { sum += $(NF) } END { exit !(sum > 99.5 && sum < 100.5) }' "$tmp/timi
 ( umask 022; "$lp" batch -j 1 "$letter" -o "$tmp/modes" 2>/dev/null ) && [ "$(find "$tmp/modes" -name "*.yaml" -exec stat -c %a {} +)" = 644 ] && ok || no "batch output under umask 022 is not 0644"
 
 # A write that fails (a full disk, a closed stdout) is an error, said once.
-for fmt in yaml xml; do
+for fmt in yaml xml html; do
+	"$lp" parse -f $fmt "$letter" >&- 2>"$tmp/err"; rc=$?
+	[ $rc = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && ok || no "$fmt to a closed stdout: exit $rc"
 	"$lp" parse -f $fmt "$letter" >/dev/full 2>"$tmp/err"; rc=$?
 	[ $rc = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q '^letterpipe: .*failed' "$tmp/err" && ok || no "$fmt to a full disk: exit $rc"
 done

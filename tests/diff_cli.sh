@@ -51,6 +51,7 @@ assert any(m['method'] == 'text' for m in d['matches'])
 "$lp" diff -o "$tmp/none/x.diff" "$old" "$new" 2>"$tmp/err"; [ $? = 2 ] && grep -q "^letterpipe: $tmp/none/x.diff" "$tmp/err" && ok || no "unwritable -o: exit 2"
 [ -z "$(ls "$tmp" | grep tmp)" ] && ok || no "a temporary file was left behind"
 "$lp" diff "$old" "$new" >/dev/full 2>"$tmp/err"; [ $? = 2 ] && grep -q "write error" "$tmp/err" && ok || no "full disk: exit 2"
+"$lp" diff -f html "$old" "$new" >/dev/full 2>"$tmp/err"; [ $? = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "failed" "$tmp/err" && ok || no "html to a full disk: exit 2, one line"
 
 # Either side may be standard input, and the YAML parse wrote.
 "$lp" diff - "$new" <"$old" >"$tmp/stdin.diff"; [ $? = 1 ] && ok || no "old from stdin"
