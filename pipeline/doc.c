@@ -2,6 +2,7 @@
  * doc.c - the document model: one owning structure per letter, its arena,
  * stand-off spans and the map from normalised offsets back to the source.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -473,28 +474,30 @@ int lp_doc_process_text(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	return rc;
 }
 
-/* The umask, read without changing it: umask(2) can only set it, which
- * other threads would see.  Linux shows it in /proc/self/status. */
-static mode_t current_umask(void)
+/* The umask, read once without changing it: umask(2) can only set it,
+ * which other threads would see.  Linux shows it in /proc/self/status. */
+static mode_t umask_value = 022;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+
+static void read_umask(void)
 {
-	mode_t mask = 022;
 	FILE *f = fopen("/proc/self/status", "r");
 	char line[128];
 	while (f && fgets(line, sizeof line, f))
 		if (strncmp(line, "Umask:", 6) == 0) {
-			mask = (mode_t)strtol(line + 6, NULL, 8);
+			umask_value = (mode_t)strtol(line + 6, NULL, 8);
 			break;
 		}
 	if (f)
 		fclose(f);
-	return mask;
 }
 
 int lp_mkstemp(char *tmpl)
 {
+	pthread_once(&umask_once, read_umask);
 	int fd = mkstemp(tmpl);
 	if (fd >= 0)
-		fchmod(fd, 0666 & ~current_umask());
+		fchmod(fd, 0666 & ~umask_value);
 	return fd;
 }
 
