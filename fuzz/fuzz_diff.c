@@ -44,6 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lp_error err = { 0 };
 		lp_diff_emit_text(d, LP_ALL_KINDS, true, fuzz_sink(), &err);
 		lp_diff_emit_yaml(d, LP_ALL_KINDS, fuzz_sink(), &err);
+		lp_diff_emit_html(d, LP_ALL_KINDS, fuzz_sink(), &err);
 		lp_diff_free(d);
 	}
 	lp_record_free(old);

@@ -7,8 +7,10 @@
  * input.
  *
  * Beyond not crashing, every output must read back: the YAML through
- * libyaml and the XML through libxml2, or the target aborts.
+ * libyaml, the XML through libxml2, and a letter's review page through
+ * libxml2's HTML parser, or the target aborts.
  */
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <yaml.h>
@@ -39,6 +41,16 @@ static void round_trip(lp_doc *doc, enum lp_format fmt, enum lp_shape shape)
 			yaml_event_delete(&ev);
 		}
 		yaml_parser_delete(&p);
+	} else if (rc == 0 && fmt == LP_FORMAT_HTML) {
+		htmlDocPtr h = htmlReadMemory(buf, (int)len, "out.html", "UTF-8",
+					      HTML_PARSE_NONET |
+						      HTML_PARSE_NOERROR |
+						      HTML_PARSE_NOWARNING);
+		if (!h || !xmlDocGetRootElement(h)) {
+			fprintf(stderr, "HTML output does not parse\n");
+			abort();
+		}
+		xmlFreeDoc(h);
 	} else if (rc == 0) {
 		xmlDocPtr x = xmlReadMemory(buf, (int)len, "out.xml", NULL,
 					    XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -78,6 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		     : lp_doc_process_text(doc, fuzz_grammar(), &err)) == 0) {
 		round_trip(doc, LP_FORMAT_YAML, shape);
 		round_trip(doc, LP_FORMAT_XML, shape);
+		if (shape == LP_SHAPE_LETTER)
+			round_trip(doc, LP_FORMAT_HTML, shape);
 	}
 	lp_doc_free(doc);
 	return 0;
