@@ -16,6 +16,7 @@
 #include <yaml.h>
 
 #include "fuzz.h"
+#include "internal.h"
 
 /* Emit @doc as @fmt into memory and check that it parses back. */
 static void round_trip(lp_doc *doc, enum lp_format fmt, enum lp_shape shape)
@@ -26,6 +27,12 @@ static void round_trip(lp_doc *doc, enum lp_format fmt, enum lp_shape shape)
 	lp_error err = { 0 };
 	int rc = lp_emit(&doc, 1, fmt, shape, f, &err);
 	fclose(f);
+	/* Every output is UTF-8, whatever was clipped to fit a buffer. */
+	size_t bad = lp_utf8_invalid((const unsigned char *)buf, len);
+	if (rc == 0 && bad != (size_t)-1) {
+		fprintf(stderr, "output is not UTF-8 at byte %zu\n", bad);
+		abort();
+	}
 	if (rc == 0 && fmt == LP_FORMAT_YAML) {
 		yaml_parser_t p;
 		yaml_parser_initialize(&p);

@@ -78,6 +78,22 @@ static const char style_sheet[] =
 
 /* ---- building ------------------------------------------------------------ */
 
+/* @n, less a UTF-8 character cut short at the end: the letter's text is
+ * valid UTF-8, but a label or title clipped to its buffer may end in
+ * the middle of a character. */
+static size_t whole_chars(const char *s, size_t n)
+{
+	size_t lead = n;
+	while (lead > 0 && n - lead < 4 &&
+	       ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0)
+		return n;
+	unsigned char c = (unsigned char)s[lead - 1];
+	size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+	return lead - 1 + len > n ? lead - 1 : n;
+}
+
 xmlNodePtr lp_html_el(xmlNodePtr parent, const char *name, const char *cls)
 {
 	xmlNodePtr e = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
@@ -90,6 +106,7 @@ xmlNodePtr lp_html_el(xmlNodePtr parent, const char *name, const char *cls)
 
 void lp_html_textn(xmlNodePtr parent, const char *s, size_t n)
 {
+	n = whole_chars(s, n);
 	if (n == 0)
 		return;
 	xmlNodePtr t = xmlNewTextLen(BAD_CAST s, (int)n);
@@ -105,8 +122,16 @@ void lp_html_text(xmlNodePtr parent, const char *s)
 
 void lp_html_attr(xmlNodePtr node, const char *name, const char *value)
 {
-	if (!xmlSetProp(node, BAD_CAST name, BAD_CAST value))
-		lp_out_of_memory(strlen(value));
+	size_t n = strlen(value), keep = whole_chars(value, n);
+	char *clipped = keep < n ? lp_xmalloc(keep + 1) : NULL;
+	if (clipped) {
+		memcpy(clipped, value, keep);
+		clipped[keep] = '\0';
+	}
+	if (!xmlSetProp(node, BAD_CAST name,
+			BAD_CAST(clipped ? clipped : value)))
+		lp_out_of_memory(n);
+	free(clipped);
 }
 
 xmlNodePtr lp_html_el_text(xmlNodePtr parent, const char *name,
@@ -792,8 +817,14 @@ static void timeline(xmlNodePtr sec, const lp_record *r, deadline *dl,
 		svg_num(t, "x", 0);
 		svg_num(t, "y", y + 14);
 		snprintf(label, sizeof label, "%s: %s", name, dl[i].d->text);
-		if (strlen(label) > 40)
-			memcpy(label + 37, "...", 4);
+		if (strlen(label) > 40) {
+			/* Cut between characters, not inside one. */
+			size_t cut = 38;
+			while (cut > 0 && ((unsigned char)label[cut] & 0xC0) ==
+						  0x80)
+				cut--;
+			memcpy(label + cut, "…", sizeof "…");
+		}
 		lp_html_text(t, label);
 		xmlNodePtr bar = svg_el(svg, "rect");
 		svg_num(bar, "x", x0);
