@@ -13,9 +13,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 if ! command -v java >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	echo "html5_validate.sh: installing Java"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null 2>&1 ||
-		{ apt-get update -qq >/dev/null 2>&1 &&
-		  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null 2>&1; }
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq default-jre-headless >/dev/null 2>&1 ||
+		{ apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null 2>&1 &&
+		  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq default-jre-headless >/dev/null 2>&1; }
 fi
 command -v java >/dev/null || { echo "FAIL: no java to run vnu.jar (apt-get install default-jre-headless)"; exit 1; }
 command -v npm >/dev/null || { echo "FAIL: no npm to install vnu-jar"; exit 1; }
