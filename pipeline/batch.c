@@ -760,7 +760,14 @@ static void run_step(batch *b, int step)
 	pthread_t *t = lp_xmalloc((size_t)n * sizeof *t);
 	worker_arg arg = { b, step };
 	b->next = 0;
+	bool show = tty();
 	pthread_mutex_lock(&b->lock);
+	/* A first line before any work, so that a step shows itself even
+	 * when its workers finish before this thread looks again. */
+	if (show)
+		show_progress(b, step == 2 ? "checking" : "parsing",
+			      step == 2 ? b->checked : b->done_files,
+			      step == 2 ? b->njobs : b->parse_total);
 	b->running = 0;
 	int started = 0;
 	for (; started < n; started++) {
@@ -773,7 +780,6 @@ static void run_step(batch *b, int step)
 		b->running = 1;
 		worker(&arg);
 	}
-	bool show = tty();
 	pthread_mutex_lock(&b->lock);
 	while (b->running > 0) {
 		if (show)
