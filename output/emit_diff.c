@@ -125,41 +125,58 @@ static const char *symbol(const char *currency)
 	return NULL;
 }
 
-/* An amount as "£2,300,000" (with a sign when @sign), pence only when
- * there are any. */
-static void money_value(FILE *f, double v, const char *currency, bool sign)
+void lp_amount_text(double v, const char *currency, bool sign, char *buf,
+		    size_t n)
 {
-	if (sign)
-		fputs(v < 0 ? "-" : "+", f);
-	else if (v < 0)
-		fputs("-", f);
-	v = fabs(v);
-	const char *sym = symbol(currency);
-	if (sym)
-		fputs(sym, f);
-	else if (currency && *currency)
-		fprintf(f, "%s ", currency);
-	char digits[64];
-	snprintf(digits, sizeof digits, "%.0f", floor(v));
-	size_t n = strlen(digits);
-	for (size_t i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			fputc(',', f);
-		fputc(digits[i], f);
+	/* In pence, so that rounding never leaves "100" of them. */
+	long long cents = llround(fabs(v) * 100);
+	char digits[64], grouped[96], *o = grouped;
+	snprintf(digits, sizeof digits, "%lld", cents / 100);
+	size_t len = strlen(digits);
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			*o++ = ',';
+		*o++ = digits[i];
 	}
-	double pence = round((v - floor(v)) * 100);
-	if (pence > 0 && pence < 100)
-		fprintf(f, ".%02.0f", pence);
+	*o = '\0';
+	char pence[8] = "";
+	if (cents % 100)
+		snprintf(pence, sizeof pence, ".%02lld", cents % 100);
+	const char *sym = symbol(currency);
+	snprintf(buf, n, "%s%s%s%s%s",
+		 sign ? (v < 0 ? "-" : "+") : (v < 0 ? "-" : ""),
+		 sym ? sym : currency && *currency ? currency : "",
+		 !sym && currency && *currency ? " " : "", grouped, pence);
 }
 
-static void change_in_money(FILE *f, double old, double new_,
-			    const char *currency)
+void lp_amount_change_text(double old, double new_, const char *currency,
+			   char *buf, size_t n)
 {
-	fputs(" (", f);
-	money_value(f, new_ - old, currency, true);
+	char diff[128];
+	lp_amount_text(new_ - old, currency, true, diff, sizeof diff);
 	if (old != 0)
-		fprintf(f, ", %+.1f%%", (new_ - old) / old * 100.0);
-	fputs(")", f);
+		snprintf(buf, n, " (%s, %+.1f%%)", diff,
+			 (new_ - old) / old * 100.0);
+	else
+		snprintf(buf, n, " (%s)", diff);
+}
+
+void lp_shift_text(const lp_change *c, char *buf, size_t n)
+{
+	*buf = '\0';
+	if (!c->shift_unit)
+		return;
+	long s = labs(c->shift);
+	snprintf(buf, n, ", %ld %s %s", s,
+		 s == 1 ? (c->shift_unit[0] == 'm' ? "month" : "day")
+			: c->shift_unit,
+		 c->shift >= 0 ? "later" : "earlier");
+}
+
+const char *lp_strength_name(int strength)
+{
+	return strength > 0 ? "strengthened" : strength < 0 ? "weakened"
+							    : "changed";
 }
 
 /* ---- text --------------------------------------------------------------- */
@@ -231,21 +248,16 @@ static void money_line(FILE *f, const lp_rmoney *m)
 	if (!m->has_amount)
 		return;
 	/* The value, unless the text already reads as it would. */
-	char *v = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&v, &len);
-	if (!mem)
-		return;
-	money_value(mem, m->amount, m->currency, false);
-	fclose(mem);
+	char v[128];
+	lp_amount_text(m->amount, m->currency, false, v, sizeof v);
 	if (!m->text || strcmp(v, m->text) != 0)
 		fprintf(f, " (%s)", v);
-	free(v);
 }
 
 static void change_text(FILE *f, const lp_change *c, const style *st)
 {
 	const char *ind = "    ";
+	char buf[192];
 	fprintf(f, "  %s%s%s", st->bold, lp_change_kind_name(c->kind), st->off);
 	if (c->section)
 		fprintf(f, " in %s", c->section);
@@ -276,10 +288,7 @@ static void change_text(FILE *f, const lp_change *c, const style *st)
 		break;
 	}
 	case LP_CH_MODALITY_CHANGED:
-		fprintf(f, ", %s: %s -> %s:\n",
-			c->strength > 0   ? "strengthened"
-			: c->strength < 0 ? "weakened"
-					  : "changed",
+		fprintf(f, ", %s: %s -> %s:\n", lp_strength_name(c->strength),
 			c->old_commit->modality ? c->old_commit->modality
 						: "none",
 			c->new_commit->modality ? c->new_commit->modality
@@ -296,21 +305,15 @@ static void change_text(FILE *f, const lp_change *c, const style *st)
 		date_line(f, c->old_date);
 		fputs(" -> ", f);
 		date_line(f, c->new_date);
-		if (c->shift_unit)
-			fprintf(f, ", %ld %s %s", labs(c->shift),
-				labs(c->shift) == 1 ? (c->shift_unit[0] == 'm'
-							       ? "month"
-							       : "day")
-						    : c->shift_unit,
-				c->shift >= 0 ? "later" : "earlier");
-		fputc('\n', f);
+		lp_shift_text(c, buf, sizeof buf);
+		fprintf(f, "%s\n", buf);
 		break;
 	case LP_CH_AMOUNT_CHANGED:
-		fprintf(f, ": %s -> %s", c->old_money->text,
-			c->new_money->text);
-		change_in_money(f, c->old_money->amount, c->new_money->amount,
-				c->new_money->currency);
-		fputc('\n', f);
+		lp_amount_change_text(c->old_money->amount,
+				      c->new_money->amount,
+				      c->new_money->currency, buf, sizeof buf);
+		fprintf(f, ": %s -> %s%s\n", c->old_money->text,
+			c->new_money->text, buf);
 		break;
 	case LP_CH_MONEY_ADDED:
 	case LP_CH_MONEY_DROPPED:
@@ -353,13 +356,13 @@ static void summary_text(FILE *f, const lp_diff *d, const style *st)
 		s->commits_dropped);
 	for (size_t k = 0; k < s->nmoney; k++) {
 		const struct lp_money_total *t = &s->money[k];
-		fputs("money named: ", f);
-		money_value(f, t->old, t->currency, false);
-		fputs(" -> ", f);
-		money_value(f, t->new_, t->currency, false);
+		char old[128], new_[128], change[160] = "";
+		lp_amount_text(t->old, t->currency, false, old, sizeof old);
+		lp_amount_text(t->new_, t->currency, false, new_, sizeof new_);
 		if (t->old != t->new_)
-			change_in_money(f, t->old, t->new_, t->currency);
-		fputc('\n', f);
+			lp_amount_change_text(t->old, t->new_, t->currency,
+					      change, sizeof change);
+		fprintf(f, "money named: %s -> %s%s\n", old, new_, change);
 	}
 	if (s->nmoney == 0)
 		fputs("money named: none\n", f);
@@ -644,10 +647,7 @@ static void change_yaml(yw *y, const lp_change *c)
 		commitment_yaml(y, "old", c->old_commit);
 		commitment_yaml(y, "new", c->new_commit);
 		if (c->kind == LP_CH_MODALITY_CHANGED)
-			put(y, "direction",
-			    c->strength > 0   ? "strengthened"
-			    : c->strength < 0 ? "weakened"
-					      : "changed",
+			put(y, "direction", lp_strength_name(c->strength),
 			    LP_VAL_STR);
 		diff_string(y, c->old_commit->text, c->new_commit->text);
 		break;

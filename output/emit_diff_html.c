@@ -5,7 +5,6 @@
  * (<ins>), so that neither colour nor the marks alone carry the meaning.
  * Pairs that did not change fold away in a <details>.
  */
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,7 +129,7 @@ static void money_text(xmlNodePtr parent, const char *tag,
 	xmlNodePtr e = lp_html_el_text(parent, tag, NULL, m->text);
 	if (m->has_amount) {
 		char buf[96];
-		lp_html_amount(m->amount, m->currency, buf, sizeof buf);
+		lp_amount_text(m->amount, m->currency, false, buf, sizeof buf);
 		if (strcmp(buf, m->text) != 0)
 			lp_html_printf(e, " (%s)", buf);
 	}
@@ -148,19 +147,9 @@ static void commitment_text(xmlNodePtr parent, const char *tag,
 		       c->deadline ? c->deadline : "");
 }
 
-static void shift(xmlNodePtr li, const lp_change *c)
-{
-	if (!c->shift_unit)
-		return;
-	long s = labs(c->shift);
-	lp_html_printf(li, ", %ld %s %s", s,
-		       s == 1 ? (c->shift_unit[0] == 'm' ? "month" : "day")
-			      : c->shift_unit,
-		       c->shift >= 0 ? "later" : "earlier");
-}
-
 static void change_item(xmlNodePtr li, const lp_change *c)
 {
+	char buf[192];
 	switch (c->kind) {
 	case LP_CH_PAIR_ADDED:
 	case LP_CH_PAIR_REMOVED: {
@@ -192,10 +181,7 @@ static void change_item(xmlNodePtr li, const lp_change *c)
 		break;
 	case LP_CH_MODALITY_CHANGED:
 		lp_html_printf(li, ", %s: %s → %s:",
-			       c->strength > 0   ? "strengthened"
-			       : c->strength < 0 ? "weakened"
-						 : "changed",
-			       c->old_commit->modality
+			       lp_strength_name(c->strength), c->old_commit->modality
 				       ? c->old_commit->modality
 				       : "none",
 			       c->new_commit->modality
@@ -215,26 +201,19 @@ static void change_item(xmlNodePtr li, const lp_change *c)
 		date_text(li, "del", c->old_date);
 		lp_html_text(li, " → ");
 		date_text(li, "ins", c->new_date);
-		shift(li, c);
+		lp_shift_text(c, buf, sizeof buf);
+		lp_html_text(li, buf);
 		break;
-	case LP_CH_AMOUNT_CHANGED: {
+	case LP_CH_AMOUNT_CHANGED:
 		lp_html_text(li, ": ");
 		money_text(li, "del", c->old_money);
 		lp_html_text(li, " → ");
 		money_text(li, "ins", c->new_money);
-		double old = c->old_money->amount, new_ = c->new_money->amount;
-		char buf[96];
-		lp_html_amount(new_ - old, c->new_money->currency, buf,
-			       sizeof buf);
-		if (old != 0)
-			lp_html_printf(li, " (%s%s, %+.1f%%)",
-				       new_ >= old ? "+" : "", buf,
-				       100 * (new_ - old) / fabs(old));
-		else
-			lp_html_printf(li, " (%s%s)", new_ >= old ? "+" : "",
-				       buf);
+		lp_amount_change_text(c->old_money->amount,
+				      c->new_money->amount,
+				      c->new_money->currency, buf, sizeof buf);
+		lp_html_text(li, buf);
 		break;
-	}
 	case LP_CH_MONEY_ADDED:
 	case LP_CH_MONEY_DROPPED:
 		lp_html_text(li, ": ");
@@ -312,9 +291,9 @@ static void summary(xmlNodePtr header, const lp_diff *d)
 		       s->commits_dropped);
 	for (size_t k = 0; k < s->nmoney; k++) {
 		char a[96], b[96];
-		lp_html_amount(s->money[k].old, s->money[k].currency, a,
+		lp_amount_text(s->money[k].old, s->money[k].currency, false, a,
 			       sizeof a);
-		lp_html_amount(s->money[k].new_, s->money[k].currency, b,
+		lp_amount_text(s->money[k].new_, s->money[k].currency, false, b,
 			       sizeof b);
 		li = lp_html_el(ul, "li", NULL);
 		lp_html_text(li, "Money named: ");

@@ -12,7 +12,6 @@
  * under a commitment), and its title gives the value letterpipe resolved.
  */
 #include <libxml/HTMLtree.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,40 +225,6 @@ void lp_html_stance(xmlNodePtr parent, const char *stance)
 	lp_html_attr(b, "title", "the response's stance");
 }
 
-static const char *currency_symbol(const char *currency)
-{
-	if (!currency || strcmp(currency, "GBP") == 0)
-		return "£";
-	if (strcmp(currency, "EUR") == 0)
-		return "€";
-	if (strcmp(currency, "USD") == 0)
-		return "$";
-	return NULL;
-}
-
-void lp_html_amount(double v, const char *currency, char *buf, size_t n)
-{
-	/* Whole pounds with thousands separators; pence when there are. */
-	char digits[64];
-	double whole = floor(fabs(v) + 0.5e-9);
-	int pence = (int)llround((fabs(v) - whole) * 100);
-	snprintf(digits, sizeof digits, "%.0f", whole);
-	char grouped[96], *o = grouped;
-	size_t len = strlen(digits);
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			*o++ = ',';
-		*o++ = digits[i];
-	}
-	*o = '\0';
-	const char *sym = currency_symbol(currency);
-	char cents[8] = "";
-	if (pence)
-		snprintf(cents, sizeof cents, ".%02d", pence);
-	snprintf(buf, n, "%s%s%s%s%s%s", v < 0 ? "-" : "", sym ? sym : "",
-		 grouped, cents, sym ? "" : " ", sym ? "" : currency);
-}
-
 /* ---- marks in the text ------------------------------------------------------- */
 
 enum mark_kind { MK_COMMITMENT, MK_MONEY, MK_DATE, MK_DEADLINE };
@@ -302,7 +267,7 @@ static void money_title(const lp_rmoney *m, char *buf, size_t n)
 {
 	char amount[96] = "no amount resolved";
 	if (m->has_amount)
-		lp_html_amount(m->amount, m->currency, amount, sizeof amount);
+		lp_amount_text(m->amount, m->currency, false, amount, sizeof amount);
 	snprintf(buf, n, "money: %s%s%s%s%s%s%s", amount,
 		 m->qualifier ? ", " : "", m->qualifier ? m->qualifier : "",
 		 m->status ? ", " : "", m->status ? m->status : "",
@@ -614,7 +579,7 @@ static void money_rows(xmlNodePtr parent, const lp_record *r,
 		pair_link(lp_html_el(tr, "td", NULL), r, rows[i].pair, pfx);
 		lp_html_el_text(tr, "td", NULL, m->text);
 		if (m->has_amount)
-			lp_html_amount(m->amount, m->currency, buf,
+			lp_amount_text(m->amount, m->currency, false, buf,
 				       sizeof buf);
 		lp_html_el_text(tr, "td", "num", m->has_amount ? buf : "—");
 		lp_html_el_text(tr, "td", NULL,
@@ -633,7 +598,7 @@ static void money_rows(xmlNodePtr parent, const lp_record *r,
 			    "once as written; amounts that overlap are "
 			    "added all the same)");
 	if (currency && !mixed)
-		lp_html_amount(total, currency, buf, sizeof buf);
+		lp_amount_text(total, currency, false, buf, sizeof buf);
 	lp_html_el_text(tr, "td", "num",
 			!currency ? "—" : mixed ? "several currencies" : buf);
 	lp_html_el(tr, "td", NULL);

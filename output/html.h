@@ -40,8 +40,6 @@ void lp_html_printf(xmlNodePtr parent, const char *fmt, ...)
 void lp_html_pair_name(const lp_rpair *p, char *buf, size_t n);
 /* The stance badge of a pair: its words, not only its colour. */
 void lp_html_stance(xmlNodePtr parent, const char *stance);
-/* An amount in full, "£17,700,000", into @buf. */
-void lp_html_amount(double v, const char *currency, char *buf, size_t n);
 
 /* ---- the pages ---------------------------------------------------------- */
 

@@ -136,6 +136,21 @@ int lp_diff_emit_text(const lp_diff *d, lp_kind_set kinds, bool colour,
 int lp_diff_emit_yaml(const lp_diff *d, lp_kind_set kinds, FILE *out,
 		      lp_error *err);
 
+/* ---- words the text and the HTML diff share (output/emit_diff.c) ---- */
+
+/** An amount as "£2,300,000", "-€65,000" or "CHF 1,200.50" (pence only
+ *  when there are any); with @sign, "+" or "-" first. */
+void lp_amount_text(double v, const char *currency, bool sign, char *buf,
+		    size_t n);
+/** " (+£2,300,000, +13.0%)": how an amount changed, and by how much of
+ *  the old one when that is not 0. */
+void lp_amount_change_text(double old, double new_, const char *currency,
+			   char *buf, size_t n);
+/** ", 6 months later" for a moved date; "" when the shift is unknown. */
+void lp_shift_text(const lp_change *c, char *buf, size_t n);
+/** "strengthened", "weakened" or "changed", for modality-changed. */
+const char *lp_strength_name(int strength);
+
 /** Write a review page (output/emit_diff_html.c): the summary, the
  *  changes in @kinds, and every pair with the words removed struck
  *  through and those added underlined. */

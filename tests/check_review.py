@@ -140,10 +140,11 @@ SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
 def pounds(v, currency="GBP"):
-    whole, pence = int(abs(v) + 1e-9), round((abs(v) % 1) * 100)
-    return (("-" if v < 0 else "") + SYMBOL.get(currency, "") + f"{whole:,}"
-            + (f".{pence:02d}" if pence else "")
-            + ("" if currency in SYMBOL else " " + currency))
+    """An amount as the page writes it: "£17,700,000", "CHF 1,200.50"."""
+    whole, pence = divmod(round(abs(v) * 100), 100)
+    return (("-" if v < 0 else "")
+            + SYMBOL.get(currency, currency + " ") + f"{whole:,}"
+            + (f".{pence:02d}" if pence else ""))
 
 
 def deadline_dates(section):

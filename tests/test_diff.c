@@ -106,6 +106,42 @@ static void test_kind_names(void)
 	CHECK(lp_change_kind_from_name("pair", 4) < 0, "a prefix");
 }
 
+/* Amounts as the text diff and the review pages write them. */
+static void test_amounts(void)
+{
+	static const struct {
+		double v;
+		const char *currency;
+		bool sign;
+		const char *want;
+	} cases[] = {
+		{ 17700000, "GBP", false, "£17,700,000" },
+		{ 2.999, "GBP", false, "£3" }, /* not "£2.100" */
+		{ 0.5, "GBP", false, "£0.50" },
+		{ 1.75, "GBP", false, "£1.75" },
+		{ -65000, "EUR", false, "-€65,000" },
+		{ 2300000, "GBP", true, "+£2,300,000" },
+		{ -5000000, "USD", true, "-$5,000,000" },
+		{ 1200.5, "CHF", false, "CHF 1,200.50" },
+		{ 999, NULL, false, "999" },
+	};
+	char buf[128];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		lp_amount_text(cases[i].v, cases[i].currency, cases[i].sign, buf,
+			       sizeof buf);
+		CHECK(strcmp(buf, cases[i].want) == 0, "%s, not %s", buf,
+		      cases[i].want);
+	}
+	lp_amount_change_text(40000000, 35000000, "GBP", buf, sizeof buf);
+	CHECK(strcmp(buf, " (-£5,000,000, -12.5%)") == 0, "%s", buf);
+	lp_amount_change_text(0, 12000, "GBP", buf, sizeof buf);
+	CHECK(strcmp(buf, " (+£12,000)") == 0, "%s", buf);
+	CHECK(strcmp(lp_strength_name(1), "strengthened") == 0 &&
+		      strcmp(lp_strength_name(-1), "weakened") == 0 &&
+		      strcmp(lp_strength_name(0), "changed") == 0,
+	      "strength names");
+}
+
 static lp_record *record(const char *yaml)
 {
 	lp_record *r = NULL;
@@ -231,6 +267,7 @@ int main(void)
 	test_same_words();
 	test_sniff();
 	test_kind_names();
+	test_amounts();
 	test_date_bounds();
 	test_alignment();
 	test_entities();
