@@ -440,16 +440,25 @@ static int decode(lp_doc *doc, lp_error *err)
 	}
 }
 
-int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)
+/* Decoding (part of ingest) and normalising, each timed. */
+static int decode_and_normalise(lp_doc *doc, const lp_grammar *g,
+				lp_error *err)
 {
 	double t = lp_clock(), now;
 	int rc = decode(doc, err);
 	doc->seconds[LP_STAGE_INGEST] += (now = lp_clock()) - t;
 	if (rc == 0) {
 		rc = lp_normalise(doc, g, err);
-		doc->seconds[LP_STAGE_NORMALISE] += (t = lp_clock()) - now;
+		doc->seconds[LP_STAGE_NORMALISE] += lp_clock() - now;
 	}
+	return rc;
+}
+
+int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)
+{
+	int rc = decode_and_normalise(doc, g, err);
 	if (rc == 0) {
+		double t = lp_clock();
 		rc = lp_segment(doc, g, err);
 		doc->seconds[LP_STAGE_SEGMENT] += lp_clock() - t;
 	}
@@ -460,13 +469,7 @@ int lp_doc_process(lp_doc *doc, const lp_grammar *g, lp_error *err)
 
 int lp_doc_process_text(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
-	double t = lp_clock(), now;
-	int rc = decode(doc, err);
-	doc->seconds[LP_STAGE_INGEST] += (now = lp_clock()) - t;
-	if (rc == 0) {
-		rc = lp_normalise(doc, g, err);
-		doc->seconds[LP_STAGE_NORMALISE] += lp_clock() - now;
-	}
+	int rc = decode_and_normalise(doc, g, err);
 	if (rc == 0) {
 		lp_doc_add_span(doc, LP_SPAN_TEXT, 0, doc->text_len, NULL, -1);
 		rc = lp_extract(doc, g, err);
