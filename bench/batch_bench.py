@@ -27,7 +27,6 @@ the peak RSS on N letters is more than twice that on N/10.  Everything
 is made under a temporary folder, removed at the end.
 """
 import glob
-import json
 import os
 import shutil
 import sqlite3
@@ -42,17 +41,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "tests"))
 import batch_check  # noqa: E402
 from archive import make_archive, sources  # noqa: E402
+from measured import measured  # noqa: E402
 
-# Each measured run goes through this wrapper, alone among its children.
-WRAPPER = r"""
-import json, resource, subprocess, sys, time
-err = open(sys.argv[1], "wb")
-t = time.perf_counter()
-rc = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=err).returncode
-seconds = time.perf_counter() - t
-kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"rc": rc, "seconds": seconds, "maxrss_kb": kb}))
-"""
 
 
 def measure(lp, work, archive, jobs, n, with_db=True):
@@ -63,11 +53,9 @@ def measure(lp, work, archive, jobs, n, with_db=True):
     shutil.rmtree(out, ignore_errors=True)
     for f in glob.glob(db + "*"):
         os.remove(f)
-    r = subprocess.run([sys.executable, "-c", WRAPPER, err, lp, "batch",
-                        "-j", str(jobs), *(["--db", db] if with_db else []),
-                        archive, "-o", out],
-                       capture_output=True, text=True, check=True)
-    res = json.loads(r.stdout)
+    res = measured([lp, "batch", "-j", str(jobs),
+                    *(["--db", db] if with_db else []), archive, "-o", out],
+                   err)
     lines = batch_check.summary_lines(err)
     res["summary"] = lines[-1] if lines else ""
     counts = batch_check.parse_summary(lines[-1]) if lines else {}
