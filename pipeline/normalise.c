@@ -252,6 +252,37 @@ static bool column_break(cleaner *c, const unsigned char *s, size_t i,
 	       1;
 }
 
+/* A character clean_line copies as it is: printable ASCII but the
+ * space and, in Markdown, the characters that may be markup. */
+static bool plain_char(const cleaner *c, unsigned char ch)
+{
+	return ch > 0x20 && ch < 0x7F &&
+	       !(c->markdown && (ch == '*' || ch == '_' || ch == '!' ||
+				 ch == '[' || ch == '\\'));
+}
+
+/* The end of the run of plain characters from @i, with the single spaces
+ * between its words, that clean_line may copy in one piece: the run stops
+ * before @stop, and before its last letter when a byte that may be a
+ * combining mark follows. */
+static size_t plain_run(const cleaner *c, const unsigned char *s, size_t i,
+			size_t stop)
+{
+	size_t k = i;
+	while (k < stop) {
+		if (plain_char(c, s[k]))
+			k++;
+		else if (s[k] == ' ' && k > i && k + 1 < stop &&
+			 plain_char(c, s[k + 1]))
+			k++;
+		else
+			break;
+	}
+	if (k > i && k < stop && s[k] >= 0x80)
+		k--;
+	return k;
+}
+
 static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 {
 	const unsigned char *s = c->in;
@@ -294,6 +325,12 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 	size_t link_close = 0, link_stop = 0;
 	size_t bold_closed = (size_t)-1; /* scratch offset of the last close */
 	while (i < b) {
+		size_t run = plain_run(c, s, i, link_close ? link_close : b);
+		if (run > i) {
+			put_in(c, i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned ch = s[i];
 		if (c->markdown && (ch == '*' || ch == '_') && i + 1 < b &&
 		    s[i + 1] == ch) {
