@@ -54,6 +54,9 @@ lp_yaml_out *lp_yaml_open(FILE *out);
 int lp_yaml_document(lp_yaml_out *s, bool start, bool implicit);
 int lp_yaml_event(void *ctx, const lp_event *e);
 int lp_yaml_close(lp_yaml_out *s, int rc, lp_error *err);
+/* Would a YAML 1.1 reader take plain @s for something other than a string
+ * (a boolean, a null, a number, a date)?  Such strings are double-quoted. */
+bool lp_yaml_looks_typed(const char *s);
 
 int lp_emit_xml(lp_doc *const *docs, size_t n, enum lp_shape shape,
 		FILE *out, lp_error *err);
