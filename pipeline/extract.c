@@ -133,6 +133,8 @@ static int section(lp_xctx *x, int i)
 	size_t a = lp_text_to_fold(x->doc, sp->start);
 	size_t e = lp_text_to_fold(x->doc, sp->end);
 	enum lp_span_kind kind = sp->kind;
+	x->sec_a = a;
+	x->sec_e = e;
 	double *seconds = x->doc->seconds, t = lp_clock(), now;
 	int rc = lp_extract_money(x, i, a, e);
 	seconds[LP_STAGE_MONEY] += (now = lp_clock()) - t;

@@ -22,6 +22,8 @@ typedef struct lp_xctx {
 	lp_match *m;
 	lp_error *err;
 	int ref_y, ref_m, ref_d; /* the reference date; ref_y == 0: none */
+	size_t sec_a, sec_e;     /* the section being read, in fold offsets:
+				    where lp_rule_may_match looks */
 } lp_xctx;
 
 /* Add an entity span over fold range [a, e) under section @parent. */

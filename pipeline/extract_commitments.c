@@ -41,6 +41,11 @@ static int find_modals(lp_xctx *x, size_t a, size_t e, modal **out,
 	modal *v = lp_xmalloc(cap * sizeof *v);
 	for (const lp_rule *r = NULL;
 	     (r = lp_rule_next(x->g, "commitment.", r));) {
+		/* Asked of the whole section, so that one look serves all
+		 * its sentences. */
+		if (!lp_rule_may_match(r, x->doc->fold, x->sec_a, x->sec_e,
+				       x->m))
+			continue;
 		for (size_t from = a; from < e;) {
 			int rc = lp_rule_find(r, x->doc->fold, e, from, x->m,
 					      x->err);
@@ -495,6 +500,8 @@ int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
 	while (end < e && !(f[end] == '\n' && end + 1 < e && f[end + 1] == '\n'))
 		end++;
 	for (const lp_rule *r = NULL; (r = lp_rule_next(x->g, "stance.", r));) {
+		if (!lp_rule_may_match(r, f, a, end, x->m))
+			continue;
 		int rc = lp_rule_find(r, f, end, a, x->m, x->err);
 		if (rc < 0)
 			return rc;

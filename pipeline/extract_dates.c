@@ -409,6 +409,8 @@ static int by_position(const void *pa, const void *pb)
 static int collect(lp_xctx *x, size_t a, size_t e, cands *out)
 {
 	for (const lp_rule *r = NULL; (r = lp_rule_next(x->g, "date.", r));) {
+		if (!lp_rule_may_match(r, x->doc->fold, a, e, x->m))
+			continue;
 		for (size_t from = a; from < e;) {
 			int rc = lp_rule_find(r, x->doc->fold, e, from, x->m,
 					      x->err);

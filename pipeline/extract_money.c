@@ -140,7 +140,7 @@ static void set_status(lp_xctx *x, int span)
 int lp_extract_money(lp_xctx *x, int section, size_t a, size_t e)
 {
 	const lp_rule *r = lp_rule_get(x->g, "money.amount");
-	if (!r)
+	if (!r || !lp_rule_may_match(r, x->doc->fold, a, e, x->m))
 		return 0;
 	for (size_t from = a; from < e;) {
 		int rc = lp_rule_find(r, x->doc->fold, e, from, x->m, x->err);

@@ -19,6 +19,14 @@
  * a pattern uses one as %{name}.  The offset in a compile error is then
  * into the expanded pattern.
  *
+ * A rule that scans whole sections may say, under `needs:`, a cheap
+ * pattern that every match of it contains ("spring|summer|autumn|winter"
+ * for a season).  lp_rule_may_match runs it once a section and skips the
+ * rule where it is absent: one literal scan shared by the rules that need
+ * the same thing, instead of each rule's own.  Each `match` example must
+ * hold its `needs` inside the match; LETTERPIPE_NO_PREFILTER=1 turns the
+ * skipping off, so that a test can show it changes nothing.
+ *
  * Rules are compiled once, JIT-compiled, and shared read-only, so a batch
  * can use one grammar from many threads.
  */
@@ -51,6 +59,7 @@ struct lp_rule {
 	long line;
 	pcre2_code *code;     /* finds the first match from an offset */
 	pcre2_code *anchored; /* matches only at the offset */
+	int needs;            /* index into the grammar's needs, or -1 */
 	example *match, *reject;
 	size_t nmatch, nreject;
 };
@@ -74,6 +83,11 @@ struct lp_grammar {
 	family *families;
 	size_t nfamilies;
 	uint32_t max_groups;
+	/* The distinct `needs:` patterns, compiled, and their text. */
+	pcre2_code **needs;
+	char **needs_text;
+	size_t nneeds;
+	bool prefilter;     /* skip rules whose needs are absent */
 	pcre2_general_context *gctx;
 	pcre2_compile_context *cctx;
 	pcre2_match_context *mctx;
@@ -291,6 +305,46 @@ static pcre2_code *compile(lp_grammar *g, const char *pattern,
 	return code;
 }
 
+/* A rule's `needs:` pattern, shared with every rule that needs the same
+ * text: its index in *@index. */
+static int add_needs(lp_grammar *g, yaml_document_t *d, yaml_node_t *defines,
+		     yaml_node_t *node, const char *name, const char *file,
+		     int *index, lp_error *err)
+{
+	const char *raw = scalar(d, node);
+	const char *bad = NULL;
+	char *pattern = raw ? expand(d, defines, raw, &bad) : NULL;
+	if (!pattern)
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
+			       raw ? "rule '%s': unknown %%{...} in `needs`"
+				   : "rule '%s': `needs` is not a pattern",
+			       name);
+	for (size_t i = 0; i < g->nneeds; i++)
+		if (strcmp(g->needs_text[i], pattern) == 0) {
+			free(pattern);
+			*index = (int)i;
+			return 0;
+		}
+	int ec;
+	PCRE2_SIZE eoff;
+	pcre2_code *code = compile(g, pattern, 0, &ec, &eoff);
+	if (!code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		free(pattern);
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
+			       "rule '%s': `needs`: %s at offset %zu", name,
+			       (char *)msg, (size_t)eoff);
+	}
+	g->needs = lp_xrealloc(g->needs, (g->nneeds + 1) * sizeof *g->needs);
+	g->needs_text = lp_xrealloc(g->needs_text,
+				    (g->nneeds + 1) * sizeof *g->needs_text);
+	g->needs[g->nneeds] = code;
+	g->needs_text[g->nneeds] = pattern;
+	*index = (int)g->nneeds++;
+	return 0;
+}
+
 static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 		    yaml_node_t *defines, const char *file, lp_error *err)
 {
@@ -328,7 +382,19 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 
 	lp_rule r = { .name = lp_xstrdup(name), .file = lp_xstrdup(file),
 		      .line = line_of(node), .code = code,
-		      .anchored = anchored };
+		      .anchored = anchored, .needs = -1 };
+	yaml_node_t *nnode = map_get(d, node, "needs");
+	if (nnode) {
+		int rc = add_needs(g, d, defines, nnode, name, file, &r.needs,
+				   err);
+		if (rc) {
+			pcre2_code_free(code);
+			pcre2_code_free(anchored);
+			free(r.name);
+			free(r.file);
+			return rc;
+		}
+	}
 	yaml_node_t *ex = map_get(d, node, "examples");
 	int rc = load_examples(d, map_get(d, ex, "match"), file, &r.match,
 			       &r.nmatch, err);
@@ -472,6 +538,8 @@ int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
 	pcre2_set_match_limit(g->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(g->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(g->mctx, HEAP_LIMIT_KIB);
+	const char *no_prefilter = getenv("LETTERPIPE_NO_PREFILTER");
+	g->prefilter = !no_prefilter || strcmp(no_prefilter, "1") != 0;
 	int rc = 0;
 	if (n == 0)
 		rc = lp_fail(err, LP_EGRAMMAR, dir, 0, -1,
@@ -510,6 +578,12 @@ void lp_grammar_free(lp_grammar *g)
 		free_examples(r->reject, r->nreject);
 	}
 	free(g->rules);
+	for (size_t i = 0; i < g->nneeds; i++) {
+		pcre2_code_free(g->needs[i]);
+		free(g->needs_text[i]);
+	}
+	free(g->needs);
+	free(g->needs_text);
 	free(g->by_name);
 	for (size_t i = 0; i < g->nfamilies; i++) {
 		free(g->families[i].prefix);
@@ -613,8 +687,11 @@ lp_match *lp_match_new(const lp_grammar *g)
 	m->grammar = g;
 	m->md = pcre2_match_data_create(g->max_groups ? g->max_groups : 1,
 					g->gctx);
-	if (!m->md)
+	m->needs_md = pcre2_match_data_create(1, g->gctx);
+	if (!m->md || !m->needs_md)
 		lp_out_of_memory(sizeof(pcre2_match_data *));
+	m->needs_found = lp_xcalloc(g->nneeds ? g->nneeds : 1,
+				    sizeof *m->needs_found);
 	return m;
 }
 
@@ -623,6 +700,8 @@ void lp_match_free(lp_match *m)
 	if (!m)
 		return;
 	pcre2_match_data_free(m->md);
+	pcre2_match_data_free(m->needs_md);
+	free(m->needs_found);
 	free(m);
 }
 
@@ -658,6 +737,28 @@ int lp_rule_at(const lp_rule *r, const char *s, size_t len, size_t from,
 	       lp_match *m, lp_error *err)
 {
 	return run(r, s, len, from, true, m, err);
+}
+
+bool lp_rule_may_match(const lp_rule *r, const char *s, size_t a, size_t e,
+		       lp_match *m)
+{
+	const lp_grammar *g = m->grammar;
+	if (r->needs < 0 || !g->prefilter)
+		return true;
+	if (m->needs_subject != s || m->needs_a != a || m->needs_e != e) {
+		memset(m->needs_found, 0, g->nneeds * sizeof *m->needs_found);
+		m->needs_subject = s;
+		m->needs_a = a;
+		m->needs_e = e;
+	}
+	signed char *found = &m->needs_found[r->needs];
+	if (*found == 0) {
+		int rc = pcre2_match(g->needs[r->needs], (PCRE2_SPTR)s, e, a,
+				     PCRE2_NO_UTF_CHECK, m->needs_md, g->mctx);
+		/* A limit reached is not an answer: the rule runs. */
+		*found = rc == PCRE2_ERROR_NOMATCH ? -1 : 1;
+	}
+	return *found > 0;
 }
 
 bool lp_match_group(const lp_match *m, const char *name, size_t *start,
@@ -710,6 +811,18 @@ static int check_example(const lp_rule *r,
 		return 1;
 	}
 	int bad = 0;
+	const lp_grammar *g = m->grammar;
+	if (want && r->needs >= 0 &&
+	    pcre2_match(g->needs[r->needs], (PCRE2_SPTR)text, m->end, m->start,
+			PCRE2_NO_UTF_CHECK, m->needs_md, g->mctx) < 0) {
+		if (report)
+			fprintf(report,
+				"%s:%ld: rule '%s': its match '%.*s' does not "
+				"hold what it `needs`\n",
+				r->file, ex->line, r->name,
+				(int)(m->end - m->start), text + m->start);
+		bad++;
+	}
 	for (size_t k = 0; want && k < ex->ngroups; k++) {
 		const char *gname = ex->groups[2 * k];
 		char *expect = lp_fold_string(ex->groups[2 * k + 1]);

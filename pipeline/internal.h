@@ -105,6 +105,12 @@ typedef struct lp_match {
 	const char *subject;
 	size_t start, end;
 	pcre2_match_data *md;
+	/* lp_rule_may_match's answers for one range of one subject: per
+	 * `needs` pattern, 0 not looked for yet, 1 found, -1 absent. */
+	pcre2_match_data *needs_md;
+	signed char *needs_found;
+	const char *needs_subject;
+	size_t needs_a, needs_e;
 } lp_match;
 
 lp_match *lp_match_new(const lp_grammar *g);
@@ -116,6 +122,11 @@ void lp_match_free(lp_match *m);
  */
 int lp_rule_find(const lp_rule *r, const char *s, size_t len, size_t from,
 		 lp_match *m, lp_error *err);
+/* Could @r match in [@a, @e) of @s?  False only when the rule says what
+ * every match of it holds (`needs:`) and the range lacks it.  The answer
+ * for each `needs` is kept in @m until another range is asked about. */
+bool lp_rule_may_match(const lp_rule *r, const char *s, size_t a, size_t e,
+		       lp_match *m);
 /* Like lp_rule_find, but the match must start at @from. */
 int lp_rule_at(const lp_rule *r, const char *s, size_t len, size_t from,
 	       lp_match *m, lp_error *err);
