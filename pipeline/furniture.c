@@ -206,9 +206,8 @@ static void mark_stray_lines(cleaner *c)
 		/* A footer printed once (an address, a phone number) may be
 		 * long; other stray lines are short. */
 		lp_error e;
-		bool footer = c->footer &&
-			      lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1;
-		if (nrm_count_words(t, n) > 8 && !footer)
+		if (nrm_count_words(t, n) > 8 &&
+		    !(c->footer && lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1))
 			continue;
 		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
 		if (p == (size_t)-1 || q == (size_t)-1)

@@ -32,6 +32,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -73,6 +75,7 @@ typedef struct family {
 } family;
 
 struct lp_grammar {
+	unsigned long id;   /* unique in the process: the lookup caches' key */
 	lp_rule *rules;
 	size_t nrules;
 	/* Finding a rule by name is on every sentence's path: the rules
@@ -529,7 +532,9 @@ int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
 	if (n)
 		qsort(names, n, sizeof *names, by_name);
 
+	static atomic_ulong grammars_loaded;
 	lp_grammar *g = lp_xcalloc(1, sizeof *g);
+	g->id = atomic_fetch_add(&grammars_loaded, 1) + 1;
 	g->gctx = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
 	g->cctx = pcre2_compile_context_create(g->gctx);
 	g->mctx = pcre2_match_context_create(g->gctx);
@@ -601,6 +606,12 @@ size_t lp_grammar_count(const lp_grammar *g)
 	return g->nrules;
 }
 
+/* Rules are looked up by name for every sentence and every date, with the
+ * same few literal names each time, so each thread remembers its recent
+ * answers by the name's address.  A hit is checked by name, so a name
+ * built in a reused buffer cannot get another rule's answer. */
+#define LOOKUP_CACHE 32
+
 const lp_rule *lp_rule_get(const lp_grammar *g, const char *name)
 {
 	if (!g->by_name) { /* still loading */
@@ -609,11 +620,45 @@ const lp_rule *lp_rule_get(const lp_grammar *g, const char *name)
 				return &g->rules[i];
 		return NULL;
 	}
+	static _Thread_local struct {
+		unsigned long grammar;
+		const lp_rule *rule;
+	} seen[LOOKUP_CACHE];
+	size_t slot = ((uintptr_t)name >> 3) % LOOKUP_CACHE;
+	if (seen[slot].grammar == g->id &&
+	    strcmp(seen[slot].rule->name, name) == 0)
+		return seen[slot].rule;
 	lp_rule key = { .name = (char *)name };
 	const lp_rule *pkey = &key;
 	const lp_rule **hit = bsearch(&pkey, g->by_name, g->nrules,
 				      sizeof *g->by_name, rule_order);
-	return hit ? *hit : NULL;
+	if (!hit)
+		return NULL;
+	seen[slot].grammar = g->id;
+	seen[slot].rule = *hit;
+	return *hit;
+}
+
+/* The family of @prefix, or NULL: as lp_rule_get, the last answer on this
+ * thread is kept, since a family is walked one rule per call. */
+static const family *find_family(const lp_grammar *g, const char *prefix)
+{
+	static _Thread_local struct {
+		unsigned long grammar;
+		const family *family;
+	} last;
+	if (last.grammar == g->id && strcmp(last.family->prefix, prefix) == 0)
+		return last.family;
+	family key = { .prefix = (char *)prefix };
+	const family *f = g->nfamilies ? bsearch(&key, g->families,
+						 g->nfamilies, sizeof key,
+						 family_order)
+				       : NULL;
+	if (f) {
+		last.grammar = g->id;
+		last.family = f;
+	}
+	return f;
 }
 
 int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
@@ -630,11 +675,7 @@ const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
 			    const lp_rule *prev)
 {
 	size_t i = prev ? (size_t)(prev - g->rules) + 1 : 0;
-	family key = { .prefix = (char *)prefix };
-	const family *f = g->nfamilies ? bsearch(&key, g->families,
-						 g->nfamilies, sizeof key,
-						 family_order)
-				       : NULL;
+	const family *f = g->by_name ? find_family(g, prefix) : NULL;
 	if (f) {
 		/* The family's first rule at or after i. */
 		size_t lo = 0, hi = f->n;
