@@ -255,16 +255,27 @@ static int analyse(const unsigned char *p, size_t len, analysis *a)
 			 (p[0] == '.' && p[1] == '.' && p[2] == '.')))
 		block_ind = flow_ind = true;
 	for (const unsigned char *q = p; q < end;) {
+		/* Most of a text: ordinary characters, and single spaces
+		 * between them, which matter only after a break. */
+		for (; q < end; q++) {
+			unsigned char c = *q;
+			if (c - 0x21u < 0x5Eu && !printable_class[c]) {
+				prev_space = prev_break = false;
+			} else if (c == ' ' && q != p && q + 1 != end) {
+				break_space = break_space || prev_break;
+				prev_space = true;
+				prev_break = false;
+			} else {
+				break;
+			}
+		}
+		if (q == end)
+			break;
 		unsigned char c = *q;
 		size_t n = 1;
 		bool space = false, brk = false;
 		if (c < 0x80) {
 			unsigned k = ascii_class(c);
-			if (k == 0) { /* the common case */
-				prev_space = prev_break = false;
-				q++;
-				continue;
-			}
 			if (q == p && (k & C_FIRST))
 				flow_ind = block_ind = true;
 			if (q != p && (k & C_FLOW))
@@ -530,8 +541,14 @@ static int scalar(lp_yaml_out *s, const char *value, enum style want,
 {
 	const unsigned char *p = (const unsigned char *)value;
 	size_t len = strlen(value);
-	analysis a;
-	if (analyse(p, len, &a)) {
+	/* Keys and numbers, most scalars, are letters, digits, '_' and
+	 * '.', which are plain in every context. */
+	size_t word = 0;
+	while (word < len && (isalnum(p[word]) || p[word] == '_' ||
+			      (p[word] == '.' && word > 0)))
+		word++;
+	analysis a = { false, true, true, true, true };
+	if ((word < len || len == 0) && analyse(p, len, &a)) {
 		s->bad_text = true;
 		return -1;
 	}
