@@ -1,8 +1,21 @@
 /*
  * sha256.c - SHA-256 (FIPS 180-4) of a letter's source bytes, so that
  * outputs record exactly which input they came from.
+ *
+ * On x86-64 processors with the SHA extensions the blocks go through
+ * those instructions, some eight times faster than the portable code;
+ * a batch hashes every file twice (to plan, then to record).  Both give
+ * the same digests: the unit tests run each over the FIPS examples and
+ * random lengths.
  */
+#include <stdatomic.h>
 #include <string.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHA_NI 1
+#endif
 
 #include "internal.h"
 
@@ -64,14 +77,116 @@ static void block(uint32_t h[8], const unsigned char *p)
 	h[7] += k;
 }
 
+#ifdef HAVE_SHA_NI
+/* Whole 64-byte blocks through the SHA extensions. */
+__attribute__((target("sha,sse4.1")))
+static void blocks_sha_ni(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	/* Each 32-bit word of the message is big-endian. */
+	const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL,
+					    0x0405060700010203LL);
+	/* The instructions keep the state as (A, B, E, F) and (C, D, G,
+	 * H), highest lane first. */
+	__m128i dcba = _mm_loadu_si128((const __m128i *)&h[0]);
+	__m128i hgfe = _mm_loadu_si128((const __m128i *)&h[4]);
+	__m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+	__m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+	__m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+	__m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+	for (; n >= 64; n -= 64, p += 64) {
+		__m128i abef0 = abef, cdgh0 = cdgh, w[4];
+		for (int i = 0; i < 4; i++)
+			w[i] = _mm_shuffle_epi8(
+				_mm_loadu_si128((const __m128i *)(p + 16 * i)),
+				swap);
+		/* Sixteen groups of four rounds; from the fifth on, each
+		 * group's words come from the sixteen before them. */
+		for (int r = 0; r < 16; r++) {
+			if (r >= 4) {
+				__m128i *x = &w[r % 4];
+				const __m128i w15 = w[(r + 1) % 4],
+					      w8 = w[(r + 2) % 4],
+					      w4 = w[(r + 3) % 4];
+				__m128i t = _mm_sha256msg1_epu32(*x, w15);
+				t = _mm_add_epi32(t, _mm_alignr_epi8(w4, w8, 4));
+				*x = _mm_sha256msg2_epu32(t, w4);
+			}
+			__m128i k = _mm_add_epi32(
+				w[r % 4],
+				_mm_loadu_si128((const __m128i *)&K[4 * r]));
+			/* Two rounds make the old (A, B, E, F) the new
+			 * (C, D, G, H); two more put them back in place. */
+			cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);
+			k = _mm_shuffle_epi32(k, 0x0E);
+			abef = _mm_sha256rnds2_epu32(abef, cdgh, k);
+		}
+		abef = _mm_add_epi32(abef, abef0);
+		cdgh = _mm_add_epi32(cdgh, cdgh0);
+	}
+	__m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+	__m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+static bool cpu_has_sha(void)
+{
+	unsigned a, b, c, d;
+	if (!__get_cpuid_count(7, 0, &a, &b, &c, &d) || !(b & (1u << 29)))
+		return false;
+	/* The shuffles need SSSE3 and SSE4.1 (CPUID 1, ECX 9 and 19). */
+	return __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 9)) &&
+	       (c & (1u << 19));
+}
+#endif
+
+/* Whole 64-byte blocks of @p [0, n). */
+static void blocks(uint32_t h[8], const unsigned char *p, size_t n,
+		   bool hardware)
+{
+#ifdef HAVE_SHA_NI
+	if (hardware) {
+		blocks_sha_ni(h, p, n);
+		return;
+	}
+#else
+	(void)hardware;
+#endif
+	for (; n >= 64; n -= 64, p += 64)
+		block(h, p);
+}
+
+bool lp_sha256_hardware(void)
+{
+#ifdef HAVE_SHA_NI
+	/* CPUID is slow, and in a virtual machine slower still: ask once.
+	 * Threads that ask at the same time get the same answer. */
+	static atomic_int known = -1;
+	int v = atomic_load_explicit(&known, memory_order_relaxed);
+	if (v < 0) {
+		v = cpu_has_sha();
+		atomic_store_explicit(&known, v, memory_order_relaxed);
+	}
+	return v;
+#else
+	return false;
+#endif
+}
+
 void lp_sha256_hex(const void *data, size_t len, char out[65])
+{
+	lp_sha256_hex_with(data, len, out, lp_sha256_hardware());
+}
+
+void lp_sha256_hex_with(const void *data, size_t len, char out[65],
+			bool hardware)
 {
 	uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 			  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
 	const unsigned char *p = data;
-	size_t n = len;
-	for (; n >= 64; n -= 64, p += 64)
-		block(h, p);
+	blocks(h, p, len, hardware);
+	size_t n = len % 64;
+	p += len - n;
 	unsigned char tail[128] = { 0 };
 	memcpy(tail, p, n);
 	tail[n] = 0x80;
@@ -79,9 +194,7 @@ void lp_sha256_hex(const void *data, size_t len, char out[65])
 	uint64_t bits = (uint64_t)len * 8;
 	for (int i = 0; i < 8; i++)
 		tail[tlen - 1 - i] = (unsigned char)(bits >> (8 * i));
-	block(h, tail);
-	if (tlen == 128)
-		block(h, tail + 64);
+	blocks(h, tail, tlen, hardware);
 	for (int i = 0; i < 8; i++)
 		snprintf(out + 8 * i, 9, "%08x", h[i]);
 }

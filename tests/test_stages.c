@@ -401,6 +401,52 @@ static void test_grammar_errors(const char *tmpdir)
 	remove(path);
 }
 
+/* SHA-256: the FIPS 180-2 examples by both ways of computing it, and the
+ * two ways against each other on every length around the block edges. */
+static void test_sha256(void)
+{
+	static const struct {
+		const char *text;
+		size_t repeat;
+		const char *digest;
+	} fips[] = {
+		{ "", 1, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+		{ "abc", 1, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
+		{ "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 1,
+		  "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
+		{ "a", 1000000, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0" },
+	};
+	bool hw = lp_sha256_hardware();
+	if (!hw)
+		printf("skip: this processor has no SHA instructions; only the "
+		       "portable SHA-256 is tested\n");
+	for (size_t i = 0; i < sizeof fips / sizeof *fips; i++) {
+		size_t n = strlen(fips[i].text) * fips[i].repeat;
+		char *buf = malloc(n + 1);
+		for (size_t k = 0; k < fips[i].repeat; k++)
+			memcpy(buf + k * strlen(fips[i].text), fips[i].text,
+			       strlen(fips[i].text));
+		for (int way = 0; way <= (int)hw; way++) {
+			char out[65];
+			lp_sha256_hex_with(buf, n, out, way);
+			CHECK(strcmp(out, fips[i].digest) == 0,
+			      "%s SHA-256 of example %zu is %s",
+			      way ? "hardware" : "portable", i, out);
+		}
+		free(buf);
+	}
+	unsigned char data[300];
+	for (size_t k = 0; k < sizeof data; k++)
+		data[k] = (unsigned char)(k * 131 + 7);
+	for (size_t n = 0; hw && n <= sizeof data; n++) {
+		char a[65], b[65];
+		lp_sha256_hex_with(data, n, a, false);
+		lp_sha256_hex_with(data, n, b, true);
+		CHECK(strcmp(a, b) == 0, "%zu bytes: portable %s, hardware %s",
+		      n, a, b);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -427,6 +473,7 @@ int main(int argc, char **argv)
 	test_html();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
+	test_sha256();
 	lp_grammar_free(grammar);
 	return CHECK_REPORT();
 }
