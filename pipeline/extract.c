@@ -40,6 +40,8 @@ int lp_match_before(lp_xctx *x, const char *name, size_t at, size_t window)
 	/* Start at a character boundary. */
 	while (from < at && ((unsigned char)x->doc->fold[from] & 0xC0) == 0x80)
 		from++;
+	if (!lp_rule_may_match(r, x->doc->fold, from, at, x->m))
+		return 0;
 	/* The rule ends in $, so the subject stops at @at. */
 	return lp_rule_find(r, x->doc->fold, at, from, x->m, x->err);
 }

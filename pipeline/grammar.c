@@ -19,16 +19,13 @@
  * a pattern uses one as %{name}.  The offset in a compile error is then
  * into the expanded pattern.
  *
- * A rule that scans whole sections may say, under `needs:`, a cheap
- * pattern that every match of it contains ("spring|summer|autumn|winter"
- * for a season).  lp_rule_may_match runs it once a section and skips the
- * rule where it is absent: one literal scan shared by the rules that need
- * the same thing, instead of each rule's own.  Each `match` example must
- * hold its `needs` inside the match; LETTERPIPE_NO_PREFILTER=1 turns the
- * skipping off, so that a test can show it changes nothing.
- *
- * Rules are compiled once, JIT-compiled, and shared read-only, so a batch
- * can use one grammar from many threads.
+ * A rule that scans whole sections may list, under `needs:`, words of
+ * which every match of it holds one ([spring, summer, autumn, winter] for
+ * a season; letters match in either case).  lp_rule_may_match finds the
+ * words of every list in one pass over a section (pipeline/needs.c) and
+ * skips a rule where none of its words occur.  Each `match` example must
+ * hold one of its rule's words inside the match; LETTERPIPE_NO_PREFILTER=1
+ * turns the skipping off, so that a test can show it changes nothing.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -86,10 +83,11 @@ struct lp_grammar {
 	family *families;
 	size_t nfamilies;
 	uint32_t max_groups;
-	/* The distinct `needs:` patterns, compiled, and their text. */
-	pcre2_code **needs;
+	/* The distinct `needs:` lists, as their words joined by newlines,
+	 * and the scanner that finds them all. */
 	char **needs_text;
 	size_t nneeds;
+	lp_needs *needs;
 	bool prefilter;     /* skip rules whose needs are absent */
 	pcre2_general_context *gctx;
 	pcre2_compile_context *cctx;
@@ -308,42 +306,53 @@ static pcre2_code *compile(lp_grammar *g, const char *pattern,
 	return code;
 }
 
-/* A rule's `needs:` pattern, shared with every rule that needs the same
- * text: its index in *@index. */
-static int add_needs(lp_grammar *g, yaml_document_t *d, yaml_node_t *defines,
-		     yaml_node_t *node, const char *name, const char *file,
-		     int *index, lp_error *err)
+/* A rule's `needs:` list of words, shared with every rule that needs the
+ * same words: its index in *@index. */
+static int add_needs(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
+		     const char *name, const char *file, int *index,
+		     lp_error *err)
 {
-	const char *raw = scalar(d, node);
-	const char *bad = NULL;
-	char *pattern = raw ? expand(d, defines, raw, &bad) : NULL;
-	if (!pattern)
+	size_t len = 0;
+	char *joined = NULL;
+	bool ok = node->type == YAML_SEQUENCE_NODE &&
+		  node->data.sequence.items.top > node->data.sequence.items.start;
+	for (yaml_node_item_t *it = ok ? node->data.sequence.items.start : NULL;
+	     ok && it < node->data.sequence.items.top; it++) {
+		const char *w = scalar(d, yaml_document_get_node(d, *it));
+		ok = w && *w && !strchr(w, '\n');
+		if (!ok)
+			break;
+		joined = lp_xrealloc(joined, len + strlen(w) + 2);
+		len += (size_t)sprintf(joined + len, "%s\n", w);
+	}
+	if (!ok) {
+		free(joined);
 		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
-			       raw ? "rule '%s': unknown %%{...} in `needs`"
-				   : "rule '%s': `needs` is not a pattern",
+			       "rule '%s': `needs` must be a list of words",
 			       name);
+	}
 	for (size_t i = 0; i < g->nneeds; i++)
-		if (strcmp(g->needs_text[i], pattern) == 0) {
-			free(pattern);
+		if (strcmp(g->needs_text[i], joined) == 0) {
+			free(joined);
 			*index = (int)i;
 			return 0;
 		}
-	int ec;
-	PCRE2_SIZE eoff;
-	pcre2_code *code = compile(g, pattern, 0, &ec, &eoff);
-	if (!code) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(ec, msg, sizeof msg);
-		free(pattern);
+	if (g->nneeds == 64) {
+		free(joined);
 		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
-			       "rule '%s': `needs`: %s at offset %zu", name,
-			       (char *)msg, (size_t)eoff);
+			       "rule '%s': more than 64 different `needs` "
+			       "lists", name);
 	}
-	g->needs = lp_xrealloc(g->needs, (g->nneeds + 1) * sizeof *g->needs);
+	if (!g->needs)
+		g->needs = lp_needs_new();
+	for (char *w = joined, *nl; (nl = strchr(w, '\n')); w = nl + 1) {
+		*nl = '\0';
+		lp_needs_add(g->needs, w, (int)g->nneeds);
+		*nl = '\n';
+	}
 	g->needs_text = lp_xrealloc(g->needs_text,
 				    (g->nneeds + 1) * sizeof *g->needs_text);
-	g->needs[g->nneeds] = code;
-	g->needs_text[g->nneeds] = pattern;
+	g->needs_text[g->nneeds] = joined;
 	*index = (int)g->nneeds++;
 	return 0;
 }
@@ -388,8 +397,7 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 		      .anchored = anchored, .needs = -1 };
 	yaml_node_t *nnode = map_get(d, node, "needs");
 	if (nnode) {
-		int rc = add_needs(g, d, defines, nnode, name, file, &r.needs,
-				   err);
+		int rc = add_needs(g, d, nnode, name, file, &r.needs, err);
 		if (rc) {
 			pcre2_code_free(code);
 			pcre2_code_free(anchored);
@@ -564,6 +572,11 @@ int lp_grammar_load(const char *dir, lp_grammar **out, lp_error *err)
 		lp_grammar_free(g);
 		return rc;
 	}
+	if (g->needs && lp_needs_build(g->needs)) {
+		lp_grammar_free(g);
+		return lp_fail(err, LP_EGRAMMAR, dir, 0, -1,
+			       "the `needs` words are too long in all");
+	}
 	index_rules(g);
 	*out = g;
 	return 0;
@@ -583,12 +596,10 @@ void lp_grammar_free(lp_grammar *g)
 		free_examples(r->reject, r->nreject);
 	}
 	free(g->rules);
-	for (size_t i = 0; i < g->nneeds; i++) {
-		pcre2_code_free(g->needs[i]);
+	for (size_t i = 0; i < g->nneeds; i++)
 		free(g->needs_text[i]);
-	}
-	free(g->needs);
 	free(g->needs_text);
+	lp_needs_free(g->needs);
 	free(g->by_name);
 	for (size_t i = 0; i < g->nfamilies; i++) {
 		free(g->families[i].prefix);
@@ -728,11 +739,8 @@ lp_match *lp_match_new(const lp_grammar *g)
 	m->grammar = g;
 	m->md = pcre2_match_data_create(g->max_groups ? g->max_groups : 1,
 					g->gctx);
-	m->needs_md = pcre2_match_data_create(1, g->gctx);
-	if (!m->md || !m->needs_md)
+	if (!m->md)
 		lp_out_of_memory(sizeof(pcre2_match_data *));
-	m->needs_found = lp_xcalloc(g->nneeds ? g->nneeds : 1,
-				    sizeof *m->needs_found);
 	return m;
 }
 
@@ -741,8 +749,6 @@ void lp_match_free(lp_match *m)
 	if (!m)
 		return;
 	pcre2_match_data_free(m->md);
-	pcre2_match_data_free(m->needs_md);
-	free(m->needs_found);
 	free(m);
 }
 
@@ -786,20 +792,19 @@ bool lp_rule_may_match(const lp_rule *r, const char *s, size_t a, size_t e,
 	const lp_grammar *g = m->grammar;
 	if (r->needs < 0 || !g->prefilter)
 		return true;
-	if (m->needs_subject != s || m->needs_a != a || m->needs_e != e) {
-		memset(m->needs_found, 0, g->nneeds * sizeof *m->needs_found);
+	/* A few words before a date are looked at once: only a section's
+	 * answer is worth keeping for the next rule. */
+	if (e - a < 256)
+		return lp_needs_scan(g->needs, s + a, e - a) >> r->needs & 1;
+	if (!m->needs_known || m->needs_subject != s || m->needs_a != a ||
+	    m->needs_e != e) {
+		m->needs_found = lp_needs_scan(g->needs, s + a, e - a);
+		m->needs_known = true;
 		m->needs_subject = s;
 		m->needs_a = a;
 		m->needs_e = e;
 	}
-	signed char *found = &m->needs_found[r->needs];
-	if (*found == 0) {
-		int rc = pcre2_match(g->needs[r->needs], (PCRE2_SPTR)s, e, a,
-				     PCRE2_NO_UTF_CHECK, m->needs_md, g->mctx);
-		/* A limit reached is not an answer: the rule runs. */
-		*found = rc == PCRE2_ERROR_NOMATCH ? -1 : 1;
-	}
-	return *found > 0;
+	return m->needs_found >> r->needs & 1;
 }
 
 bool lp_match_group(const lp_match *m, const char *name, size_t *start,
@@ -854,8 +859,8 @@ static int check_example(const lp_rule *r,
 	int bad = 0;
 	const lp_grammar *g = m->grammar;
 	if (want && r->needs >= 0 &&
-	    pcre2_match(g->needs[r->needs], (PCRE2_SPTR)text, m->end, m->start,
-			PCRE2_NO_UTF_CHECK, m->needs_md, g->mctx) < 0) {
+	    !(lp_needs_scan(g->needs, text + m->start, m->end - m->start) >>
+		      r->needs & 1)) {
 		if (report)
 			fprintf(report,
 				"%s:%ld: rule '%s': its match '%.*s' does not "

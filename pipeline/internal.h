@@ -105,13 +105,24 @@ typedef struct lp_match {
 	const char *subject;
 	size_t start, end;
 	pcre2_match_data *md;
-	/* lp_rule_may_match's answers for one range of one subject: per
-	 * `needs` pattern, 0 not looked for yet, 1 found, -1 absent. */
-	pcre2_match_data *needs_md;
-	signed char *needs_found;
+	/* lp_rule_may_match's answer for one range of one subject: the
+	 * `needs` lists found there, a bit each. */
+	bool needs_known;
+	uint64_t needs_found;
 	const char *needs_subject;
 	size_t needs_a, needs_e;
 } lp_match;
+
+/* The prefilter's scanner (pipeline/needs.c): lists of words, up to 64,
+ * found all at once.  Add every word, build once, then scan from any
+ * number of threads; a scan returns bit k set when a word of list k
+ * occurs.  lp_needs_build fails when the words hold over 65,534 bytes. */
+typedef struct lp_needs lp_needs;
+lp_needs *lp_needs_new(void);
+void lp_needs_add(lp_needs *n, const char *word, int list);
+int lp_needs_build(lp_needs *n);
+uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len);
+void lp_needs_free(lp_needs *n);
 
 lp_match *lp_match_new(const lp_grammar *g);
 void lp_match_free(lp_match *m);

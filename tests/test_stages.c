@@ -447,6 +447,44 @@ static void test_sha256(void)
 	}
 }
 
+/* The prefilter's scanner: words inside words, overlapping words, case,
+ * and words of more than one byte a character. */
+static void test_needs_scanner(void)
+{
+	lp_needs *n = lp_needs_new();
+	lp_needs_add(n, "he", 0);
+	lp_needs_add(n, "she", 1);
+	lp_needs_add(n, "hers", 2);
+	lp_needs_add(n, "\xC2\xA3", 3); /* £ */
+	lp_needs_add(n, "his", 4);
+	lp_needs_add(n, "year", 5);
+	lp_needs_add(n, "she", 6); /* a word in two lists */
+	CHECK(lp_needs_build(n) == 0, "build");
+	static const struct {
+		const char *text;
+		uint64_t want;
+	} cases[] = {
+		{ "", 0 },
+		{ "ushers", 1 | 2 | 4 | 64 }, /* she, he, hers */
+		{ "USHERS", 1 | 2 | 4 | 64 },
+		{ "hi s", 0 },
+		{ "this", 16 },
+		{ "\xC2\xA3" "17.7m", 8 },
+		{ "\xC2\xA2\xA3", 0 }, /* a cent sign, then a stray byte */
+		{ "Yea rly", 0 },
+		{ "next Year", 32 },
+		{ "hhhhhe", 1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		uint64_t got = lp_needs_scan(n, cases[i].text,
+					     strlen(cases[i].text));
+		CHECK(got == cases[i].want, "\"%s\": found %#llx, not %#llx",
+		      cases[i].text, (unsigned long long)got,
+		      (unsigned long long)cases[i].want);
+	}
+	lp_needs_free(n);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -474,6 +512,7 @@ int main(int argc, char **argv)
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
 	test_sha256();
+	test_needs_scanner();
 	lp_grammar_free(grammar);
 	return CHECK_REPORT();
 }

@@ -1,0 +1,146 @@
+/*
+ * needs.c - the prefilter's scanner: which of the grammar's `needs:` word
+ * lists occur in a stretch of text, all of them in one pass.
+ *
+ * The words of every list go into one Aho-Corasick automaton, made a
+ * table of transitions over classes of bytes: each byte of the text is
+ * two table reads, whatever the number of words.  ASCII letters are
+ * matched without regard to case; other bytes (the pound sign's two) as
+ * they are.  Each state knows which lists have a word ending there, as a
+ * bit per list, so a scan returns the set of lists found.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct lp_needs {
+	unsigned char cls[256]; /* byte -> class; 0: in no word */
+	int nclasses;
+	char **words;
+	uint64_t *word_groups;
+	size_t nwords;
+	/* The automaton, once built. */
+	uint16_t *next;         /* [state * nclasses + class] */
+	uint64_t *found;        /* [state]: lists with a word ending here */
+	size_t nstates;
+};
+
+static unsigned char fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+lp_needs *lp_needs_new(void)
+{
+	return lp_xcalloc(1, sizeof(lp_needs));
+}
+
+void lp_needs_add(lp_needs *n, const char *word, int group)
+{
+	for (size_t i = 0; i < n->nwords; i++)
+		if (strcmp(n->words[i], word) == 0) {
+			n->word_groups[i] |= 1ull << group;
+			return;
+		}
+	n->words = lp_xrealloc(n->words, (n->nwords + 1) * sizeof *n->words);
+	n->word_groups = lp_xrealloc(n->word_groups,
+				     (n->nwords + 1) * sizeof *n->word_groups);
+	char *w = lp_xstrdup(word);
+	for (char *p = w; *p; p++)
+		*p = (char)fold((unsigned char)*p);
+	n->words[n->nwords] = w;
+	n->word_groups[n->nwords++] = 1ull << group;
+}
+
+int lp_needs_build(lp_needs *n)
+{
+	/* Classes: one per distinct (folded) byte of the words. */
+	memset(n->cls, 0, sizeof n->cls);
+	n->nclasses = 1;
+	size_t bytes = 0;
+	for (size_t i = 0; i < n->nwords; i++)
+		for (const unsigned char *p = (const unsigned char *)n->words[i];
+		     *p; p++, bytes++)
+			if (!n->cls[*p])
+				n->cls[*p] = (unsigned char)n->nclasses++;
+	for (int c = 'A'; c <= 'Z'; c++)
+		n->cls[c] = n->cls[fold((unsigned char)c)];
+	if (bytes + 1 > UINT16_MAX)
+		return -1;
+	/* The trie, its states numbered as they are made; 0 is the root. */
+	size_t k = (size_t)n->nclasses, cap = bytes + 1;
+	int *child = lp_xmalloc(cap * k * sizeof *child);
+	for (size_t i = 0; i < cap * k; i++)
+		child[i] = -1;
+	n->found = lp_xcalloc(cap, sizeof *n->found);
+	n->nstates = 1;
+	for (size_t i = 0; i < n->nwords; i++) {
+		size_t s = 0;
+		for (const unsigned char *p = (const unsigned char *)n->words[i];
+		     *p; p++) {
+			int *to = &child[s * k + n->cls[*p]];
+			if (*to < 0)
+				*to = (int)n->nstates++;
+			s = (size_t)*to;
+		}
+		n->found[s] |= n->word_groups[i];
+	}
+	/* Breadth first: each state's fall-back (the longest proper suffix
+	 * of its path that is a path too) is known before its children's,
+	 * and a state missing a child goes where its fall-back goes. */
+	n->next = lp_xmalloc(n->nstates * k * sizeof *n->next);
+	size_t *fail = lp_xcalloc(n->nstates, sizeof *fail);
+	size_t *queue = lp_xmalloc(n->nstates * sizeof *queue), head = 0,
+	       tail = 0;
+	for (size_t c = 0; c < k; c++) {
+		int u = child[c];
+		n->next[c] = (uint16_t)(u > 0 ? u : 0);
+		if (u > 0)
+			queue[tail++] = (size_t)u;
+	}
+	while (head < tail) {
+		size_t s = queue[head++];
+		for (size_t c = 0; c < k; c++) {
+			int u = child[s * k + c];
+			if (u < 0) {
+				n->next[s * k + c] = n->next[fail[s] * k + c];
+				continue;
+			}
+			fail[u] = n->next[fail[s] * k + c];
+			n->found[u] |= n->found[fail[u]];
+			n->next[s * k + c] = (uint16_t)u;
+			queue[tail++] = (size_t)u;
+		}
+	}
+	free(queue);
+	free(fail);
+	free(child);
+	return 0;
+}
+
+uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text, *end = p + len;
+	const uint16_t *next = n->next;
+	size_t k = (size_t)n->nclasses, s = 0;
+	uint64_t found = 0;
+	for (; p < end; p++) {
+		s = next[s * k + n->cls[*p]];
+		found |= n->found[s];
+	}
+	return found;
+}
+
+void lp_needs_free(lp_needs *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->nwords; i++)
+		free(n->words[i]);
+	free(n->words);
+	free(n->word_groups);
+	free(n->next);
+	free(n->found);
+	free(n);
+}
