@@ -206,13 +206,13 @@ static void mark_stray_lines(cleaner *c)
 		/* A footer printed once (an address, a phone number) may be
 		 * long; other stray lines are short. */
 		lp_error e;
-		if (nrm_count_words(t, n) > 8 &&
+		if (nrm_count_words(t, n, 9) > 8 &&
 		    !(c->footer && lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1))
 			continue;
 		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
 		if (p == (size_t)-1 || q == (size_t)-1)
 			continue;
-		if (nrm_count_words(ltext(c, p), llen(c, p)) >= 8 &&
+		if (nrm_count_words(ltext(c, p), llen(c, p), 8) >= 8 &&
 		    !nrm_ends_sentence(ltext(c, p), llen(c, p)) &&
 		    !(c->lines[p].flags & L_HEADING) &&
 		    islower((unsigned char)ltext(c, q)[0]))

@@ -20,11 +20,14 @@ struct lp_needs {
 	char **words;
 	uint64_t *word_groups;
 	size_t nwords;
-	/* The automaton, once built. */
-	uint16_t *next;         /* [state * nclasses + class] */
+	/* The automaton, once built.  A state is named by its row in
+	 * @next, state * nclasses, with FOUND set when a word ends there. */
+	uint32_t *next;         /* [row + class]: the next state */
 	uint64_t *found;        /* [state]: lists with a word ending here */
 	size_t nstates;
 };
+
+#define FOUND 0x80000000u
 
 static unsigned char fold(unsigned char c)
 {
@@ -66,7 +69,7 @@ int lp_needs_build(lp_needs *n)
 				n->cls[*p] = (unsigned char)n->nclasses++;
 	for (int c = 'A'; c <= 'Z'; c++)
 		n->cls[c] = n->cls[fold((unsigned char)c)];
-	if (bytes + 1 > UINT16_MAX)
+	if ((bytes + 1) * (size_t)n->nclasses >= FOUND)
 		return -1;
 	/* The trie, its states numbered as they are made; 0 is the root. */
 	size_t k = (size_t)n->nclasses, cap = bytes + 1;
@@ -95,7 +98,7 @@ int lp_needs_build(lp_needs *n)
 	       tail = 0;
 	for (size_t c = 0; c < k; c++) {
 		int u = child[c];
-		n->next[c] = (uint16_t)(u > 0 ? u : 0);
+		n->next[c] = (uint32_t)(u > 0 ? u : 0);
 		if (u > 0)
 			queue[tail++] = (size_t)u;
 	}
@@ -109,9 +112,14 @@ int lp_needs_build(lp_needs *n)
 			}
 			fail[u] = n->next[fail[s] * k + c];
 			n->found[u] |= n->found[fail[u]];
-			n->next[s * k + c] = (uint16_t)u;
+			n->next[s * k + c] = (uint32_t)u;
 			queue[tail++] = (size_t)u;
 		}
+	}
+	/* State numbers become rows, marked where a word ends. */
+	for (size_t i = 0; i < n->nstates * k; i++) {
+		uint32_t to = n->next[i];
+		n->next[i] = (uint32_t)(to * k) | (n->found[to] ? FOUND : 0);
 	}
 	free(queue);
 	free(fail);
@@ -122,12 +130,14 @@ int lp_needs_build(lp_needs *n)
 uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
-	const uint16_t *next = n->next;
-	size_t k = (size_t)n->nclasses, s = 0;
+	const uint32_t *next = n->next;
+	const unsigned char *cls = n->cls;
+	uint32_t row = 0;
 	uint64_t found = 0;
 	for (; p < end; p++) {
-		s = next[s * k + n->cls[*p]];
-		found |= n->found[s];
+		row = next[(row & ~FOUND) + cls[*p]];
+		if (row & FOUND)
+			found |= n->found[(row & ~FOUND) / (uint32_t)n->nclasses];
 	}
 	return found;
 }

@@ -658,10 +658,10 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	return SEP_LINE;
 }
 
-size_t nrm_count_words(const char *s, size_t n)
+size_t nrm_count_words(const char *s, size_t n, size_t limit)
 {
 	size_t words = 0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && words < limit; i++)
 		words += s[i] != ' ' && s[i] != '\n' &&
 			 (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n');
 	return words;
@@ -779,7 +779,10 @@ static void assemble(cleaner *c)
 		add_line_bold(c, i, at, llen(c, i));
 		/* Counted line by line: recounting the paragraph at each join
 		 * would be quadratic in a long paragraph. */
-		a.para_words += nrm_count_words(ltext(c, i), llen(c, i));
+		/* Only whether a paragraph has five words counts. */
+		if (a.para_words < 5)
+			a.para_words += nrm_count_words(ltext(c, i), llen(c, i),
+							5);
 		prev = i;
 		blank_seen = crossed = false;
 	}

@@ -71,8 +71,8 @@ static inline bool same_text(const cleaner *c, size_t a, size_t b)
 	       memcmp(ltext(c, a), ltext(c, b), llen(c, a)) == 0;
 }
 
-/* Words in @s[0..n). */
-size_t nrm_count_words(const char *s, size_t n);
+/* Words in @s[0..n), counted up to @limit. */
+size_t nrm_count_words(const char *s, size_t n, size_t limit);
 /* Does @s[0..n) end a sentence (closing quotes and brackets aside)? */
 bool nrm_ends_sentence(const char *s, size_t n);
 
