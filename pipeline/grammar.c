@@ -69,6 +69,8 @@ typedef struct family {
 	char *prefix;
 	size_t *rules;
 	size_t n;
+	uint8_t *from;   /* [i]: the position in @rules of the first member
+			    at or after rule i (n when there is none) */
 } family;
 
 struct lp_grammar {
@@ -511,6 +513,15 @@ static void index_rules(lp_grammar *g)
 		}
 	}
 	qsort(g->by_name, g->nrules, sizeof *g->by_name, rule_order);
+	for (size_t k = 0; k < g->nfamilies; k++) {
+		family *f = &g->families[k];
+		f->from = lp_xmalloc(g->nrules + 1);
+		for (size_t i = 0, pos = 0; i <= g->nrules; i++) {
+			while (pos < f->n && f->rules[pos] < i)
+				pos++;
+			f->from[i] = (uint8_t)(pos < 255 ? pos : 255);
+		}
+	}
 	if (g->nfamilies)
 		qsort(g->families, g->nfamilies, sizeof *g->families,
 		      family_order);
@@ -604,6 +615,7 @@ void lp_grammar_free(lp_grammar *g)
 	for (size_t i = 0; i < g->nfamilies; i++) {
 		free(g->families[i].prefix);
 		free(g->families[i].rules);
+		free(g->families[i].from);
 	}
 	free(g->families);
 	pcre2_match_context_free(g->mctx);
@@ -689,14 +701,10 @@ const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
 	const family *f = g->by_name ? find_family(g, prefix) : NULL;
 	if (f) {
 		/* The family's first rule at or after i. */
-		size_t lo = 0, hi = f->n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (f->rules[mid] < i)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = f->from[i];
+		if (lo == 255) /* a family of more than 254 rules */
+			for (lo = 0; lo < f->n && f->rules[lo] < i; lo++)
+				;
 		return lo < f->n ? &g->rules[f->rules[lo]] : NULL;
 	}
 	size_t plen = strlen(prefix);
