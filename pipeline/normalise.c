@@ -854,6 +854,15 @@ static void build_fold(lp_doc *doc)
 		return;
 	lp_buf b = { 0 };
 	for (size_t i = 0; i < n;) {
+		/* Every character fold_cp changes starts with 0xE2: what
+		 * comes before the next one is copied as it is. */
+		const unsigned char *e2 = memchr(t + i, 0xE2, n - i);
+		size_t run = e2 ? (size_t)(e2 - t) - i : n - i;
+		if (run) {
+			lp_buf_copy(&b, (const char *)t + i, run, (uint32_t)i);
+			i += run;
+			continue;
+		}
 		size_t k = i;
 		int32_t cp = lp_utf8_next(t, n, &k);
 		const char *f = cp >= 0 ? fold_cp(cp) : NULL;
