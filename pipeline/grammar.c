@@ -757,6 +757,7 @@ void lp_match_free(lp_match *m)
 	if (!m)
 		return;
 	pcre2_match_data_free(m->md);
+	free(m->needs_hits.v);
 	free(m);
 }
 
@@ -800,19 +801,24 @@ bool lp_rule_may_match(const lp_rule *r, const char *s, size_t a, size_t e,
 	const lp_grammar *g = m->grammar;
 	if (r->needs < 0 || !g->prefilter)
 		return true;
-	/* A few words before a date are looked at once: only a section's
-	 * answer is worth keeping for the next rule. */
-	if (e - a < 256)
-		return lp_needs_scan(g->needs, s + a, e - a) >> r->needs & 1;
-	if (!m->needs_known || m->needs_subject != s || m->needs_a != a ||
-	    m->needs_e != e) {
-		m->needs_found = lp_needs_scan(g->needs, s + a, e - a);
+	uint64_t found;
+	if (m->needs_known && m->needs_subject == s && a >= m->needs_a &&
+	    e <= m->needs_e) {
+		/* Inside the section scanned last: its notes answer. */
+		found = a == m->needs_a && e == m->needs_e
+				? m->needs_found
+				: lp_needs_within(g->needs, &m->needs_hits,
+						  a - m->needs_a,
+						  e - m->needs_a);
+	} else {
+		found = m->needs_found = lp_needs_scan(g->needs, s + a, e - a,
+						       &m->needs_hits);
 		m->needs_known = true;
 		m->needs_subject = s;
 		m->needs_a = a;
 		m->needs_e = e;
 	}
-	return m->needs_found >> r->needs & 1;
+	return found >> r->needs & 1;
 }
 
 bool lp_match_group(const lp_match *m, const char *name, size_t *start,
@@ -867,8 +873,8 @@ static int check_example(const lp_rule *r,
 	int bad = 0;
 	const lp_grammar *g = m->grammar;
 	if (want && r->needs >= 0 &&
-	    !(lp_needs_scan(g->needs, text + m->start, m->end - m->start) >>
-		      r->needs & 1)) {
+	    !(lp_needs_scan(g->needs, text + m->start, m->end - m->start,
+			    NULL) >> r->needs & 1)) {
 		if (report)
 			fprintf(report,
 				"%s:%ld: rule '%s': its match '%.*s' does not "

@@ -99,30 +99,51 @@ const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
 			    const lp_rule *prev);
 
 /* One match of a rule; reuse it across calls to avoid allocation. */
+/* The prefilter's scanner (pipeline/needs.c): lists of words, up to 64,
+ * found all at once.  Add every word, build once, then scan from any
+ * number of threads; a scan returns bit k set when a word of list k
+ * occurs.  lp_needs_build fails when the automaton would be too big. */
+typedef struct lp_needs lp_needs;
+lp_needs *lp_needs_new(void);
+void lp_needs_add(lp_needs *n, const char *word, int list);
+int lp_needs_build(lp_needs *n);
+void lp_needs_free(lp_needs *n);
+
+/* Where a scan found words end; reused from scan to scan. */
+typedef struct lp_needs_hit {
+	uint32_t end;   /* just past the word's last byte */
+	uint32_t state; /* the automaton's, which knows the word */
+} lp_needs_hit;
+typedef struct lp_needs_hits {
+	lp_needs_hit *v;
+	size_t n, cap;
+} lp_needs_hits;
+
+/* The lists found in @text; with @hits, note where their words end. */
+uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len,
+		       lp_needs_hits *hits);
+/* The lists with a word inside [@a, @e) of the text a scan with @hits
+ * was of; it may say a list is there when it is only near. */
+uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
+			 size_t a, size_t e);
+
 typedef struct lp_match {
 	const lp_grammar *grammar;
 	const lp_rule *rule;
 	const char *subject;
 	size_t start, end;
 	pcre2_match_data *md;
-	/* lp_rule_may_match's answer for one range of one subject: the
-	 * `needs` lists found there, a bit each. */
+	/* lp_rule_may_match's answer for one range of one subject (a
+	 * section): the `needs` lists found there, a bit each, and where
+	 * their words end, for questions about smaller ranges inside. */
 	bool needs_known;
 	uint64_t needs_found;
 	const char *needs_subject;
 	size_t needs_a, needs_e;
+	lp_needs_hits needs_hits;
 } lp_match;
 
-/* The prefilter's scanner (pipeline/needs.c): lists of words, up to 64,
- * found all at once.  Add every word, build once, then scan from any
- * number of threads; a scan returns bit k set when a word of list k
- * occurs.  lp_needs_build fails when the words hold over 65,534 bytes. */
-typedef struct lp_needs lp_needs;
-lp_needs *lp_needs_new(void);
-void lp_needs_add(lp_needs *n, const char *word, int list);
-int lp_needs_build(lp_needs *n);
-uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len);
-void lp_needs_free(lp_needs *n);
+
 
 lp_match *lp_match_new(const lp_grammar *g);
 void lp_match_free(lp_match *m);

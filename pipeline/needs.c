@@ -8,6 +8,10 @@
  * matched without regard to case; other bytes (the pound sign's two) as
  * they are.  Each state knows which lists have a word ending there, as a
  * bit per list, so a scan returns the set of lists found.
+ *
+ * A scan may also note where words end, so that a later question about
+ * a few words inside the same text (the words before a date) is answered
+ * from the notes instead of by scanning again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +28,7 @@ struct lp_needs {
 	 * @next, state * nclasses, with FOUND set when a word ends there. */
 	uint32_t *next;         /* [row + class]: the next state */
 	uint64_t *found;        /* [state]: lists with a word ending here */
+	uint16_t *shortest;     /* [state]: the shortest such word */
 	size_t nstates;
 };
 
@@ -77,6 +82,7 @@ int lp_needs_build(lp_needs *n)
 	for (size_t i = 0; i < cap * k; i++)
 		child[i] = -1;
 	n->found = lp_xcalloc(cap, sizeof *n->found);
+	n->shortest = lp_xcalloc(cap, sizeof *n->shortest);
 	n->nstates = 1;
 	for (size_t i = 0; i < n->nwords; i++) {
 		size_t s = 0;
@@ -88,6 +94,7 @@ int lp_needs_build(lp_needs *n)
 			s = (size_t)*to;
 		}
 		n->found[s] |= n->word_groups[i];
+		n->shortest[s] = (uint16_t)strlen(n->words[i]);
 	}
 	/* Breadth first: each state's fall-back (the longest proper suffix
 	 * of its path that is a path too) is known before its children's,
@@ -110,8 +117,11 @@ int lp_needs_build(lp_needs *n)
 				n->next[s * k + c] = n->next[fail[s] * k + c];
 				continue;
 			}
-			fail[u] = n->next[fail[s] * k + c];
-			n->found[u] |= n->found[fail[u]];
+			size_t f = fail[u] = n->next[fail[s] * k + c];
+			n->found[u] |= n->found[f];
+			if (n->found[f] &&
+			    (!n->shortest[u] || n->shortest[f] < n->shortest[u]))
+				n->shortest[u] = n->shortest[f];
 			n->next[s * k + c] = (uint32_t)u;
 			queue[tail++] = (size_t)u;
 		}
@@ -127,17 +137,56 @@ int lp_needs_build(lp_needs *n)
 	return 0;
 }
 
-uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len)
+uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len,
+		       lp_needs_hits *hits)
 {
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	const uint32_t *next = n->next;
 	const unsigned char *cls = n->cls;
-	uint32_t row = 0;
+	uint32_t row = 0, k = (uint32_t)n->nclasses;
 	uint64_t found = 0;
+	if (hits)
+		hits->n = 0;
 	for (; p < end; p++) {
 		row = next[(row & ~FOUND) + cls[*p]];
-		if (row & FOUND)
-			found |= n->found[(row & ~FOUND) / (uint32_t)n->nclasses];
+		if (!(row & FOUND))
+			continue;
+		uint32_t state = (row & ~FOUND) / k;
+		found |= n->found[state];
+		if (!hits)
+			continue;
+		if (hits->n == hits->cap) {
+			hits->cap = hits->cap ? 2 * hits->cap : 64;
+			hits->v = lp_xrealloc(hits->v,
+					      hits->cap * sizeof *hits->v);
+		}
+		hits->v[hits->n++] = (lp_needs_hit){
+			(uint32_t)(p + 1 - (const unsigned char *)text), state
+		};
+	}
+	return found;
+}
+
+uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
+			 size_t a, size_t e)
+{
+	/* The first word to end after @a. */
+	size_t lo = 0, hi = hits->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (hits->v[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	uint64_t found = 0;
+	for (size_t i = lo; i < hits->n && hits->v[i].end <= e; i++) {
+		const lp_needs_hit *h = &hits->v[i];
+		/* The shortest word that ends here may start inside [a, e)
+		 * when a longer one does not: both count, erring towards
+		 * running a rule. */
+		if (h->end - n->shortest[h->state] >= a)
+			found |= n->found[h->state];
 	}
 	return found;
 }
@@ -152,5 +201,6 @@ void lp_needs_free(lp_needs *n)
 	free(n->word_groups);
 	free(n->next);
 	free(n->found);
+	free(n->shortest);
 	free(n);
 }

@@ -477,11 +477,37 @@ static void test_needs_scanner(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		uint64_t got = lp_needs_scan(n, cases[i].text,
-					     strlen(cases[i].text));
+					     strlen(cases[i].text), NULL);
 		CHECK(got == cases[i].want, "\"%s\": found %#llx, not %#llx",
 		      cases[i].text, (unsigned long long)got,
 		      (unsigned long long)cases[i].want);
 	}
+	/* Questions about parts of a scanned text: every list with a word
+	 * inside must be said; one may be said that is only near. */
+	const char *text = "ushers say this"; /* u0 s1 h2 ... t11 h12 */
+	lp_needs_hits hits = { 0 };
+	lp_needs_scan(n, text, strlen(text), &hits);
+	static const struct {
+		size_t a, e;
+		uint64_t must, never;
+	} parts[] = {
+		{ 0, 3, 0, ~0ull },           /* "ush": no whole word */
+		{ 0, 4, 1 | 2 | 64, ~0ull ^ (1 | 2 | 64) }, /* she, he */
+		{ 2, 4, 1, 4 | 16 },          /* he */
+		{ 2, 6, 1 | 4, 16 },          /* he, hers */
+		{ 3, 6, 0, ~0ull },           /* "ers" */
+		{ 7, 15, 16, 1 | 2 | 4 | 64 }, /* his */
+		{ 11, 14, 0, ~0ull },         /* "thi" */
+		{ 0, 0, 0, ~0ull },
+	};
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		uint64_t got = lp_needs_within(n, &hits, parts[i].a, parts[i].e);
+		CHECK((got & parts[i].must) == parts[i].must &&
+			      !(got & parts[i].never),
+		      "[%zu, %zu) of \"%s\": %#llx", parts[i].a, parts[i].e,
+		      text, (unsigned long long)got);
+	}
+	free(hits.v);
 	lp_needs_free(n);
 }
 
