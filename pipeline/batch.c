@@ -46,13 +46,19 @@ enum state {
 	DUPLICATE,  /* same content as an earlier file: written with it */
 };
 
+/* A file of the plan.  The plan is the part of a batch that grows with
+ * the archive, so a file costs little: its names live in the batch's
+ * arena (the output name is usually the end of the input's), its digest
+ * is kept as bytes, and the next file of the same content is an index. */
+#define NO_DUP UINT32_MAX
+
 typedef struct job {
-	char *path;         /* as opened, and as written in the output */
-	char *rel;          /* output path under -o, without the extension */
+	const char *path;   /* as opened, and as written in the output */
+	const char *rel;    /* output path under -o, without the extension */
 	off_t size;
-	char sha256[65];
-	enum state state;
-	size_t next_dup;    /* next file of the same content, or SIZE_MAX */
+	unsigned char sha256[32];
+	uint32_t next_dup;  /* next file of the same content, or NO_DUP */
+	uint8_t state;      /* enum state */
 } job;
 
 /* What the index writer is handed: a letter and its paths. */
@@ -68,7 +74,8 @@ typedef struct batch {
 	char generator[64];
 	job *jobs;
 	size_t njobs, cap;
-	size_t *work;        /* step 3: the first file of each content */
+	struct lp_arena *names;  /* the jobs' paths */
+	uint32_t *work;      /* step 3: the first file of each content */
 	size_t nwork;
 	dev_t out_dev;
 	ino_t out_ino;       /* the output folder, never read as input */
@@ -186,13 +193,42 @@ static void show_progress(batch *b, const char *step, size_t done,
 
 static void add_job(batch *b, const char *path, const char *rel)
 {
+	if (b->njobs == NO_DUP) {
+		say(b, path, "more than %u files in one batch; skipped",
+		    NO_DUP - 1);
+		b->skipped++;
+		return;
+	}
 	if (b->njobs == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 256;
 		b->jobs = lp_xrealloc(b->jobs, b->cap * sizeof *b->jobs);
 	}
-	b->jobs[b->njobs++] = (job){ .path = lp_xstrdup(path),
-				     .rel = lp_xstrdup(rel),
-				     .next_dup = SIZE_MAX };
+	size_t plen = strlen(path), rlen = strlen(rel);
+	const char *p = lp_arena_strndup(b->names, path, plen);
+	const char *r = rlen <= plen && strcmp(p + plen - rlen, rel) == 0
+				? p + plen - rlen
+				: lp_arena_strndup(b->names, rel, rlen);
+	b->jobs[b->njobs++] = (job){ .path = p, .rel = r, .next_dup = NO_DUP };
+}
+
+static void hex_of(const unsigned char sha[32], char out[65])
+{
+	static const char digits[] = "0123456789abcdef";
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = digits[sha[i] >> 4];
+		out[2 * i + 1] = digits[sha[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+static void bytes_of(const char hex[65], unsigned char sha[32])
+{
+	for (int i = 0; i < 32; i++) {
+		int hi = hex[2 * i], lo = hex[2 * i + 1];
+		hi = hi <= '9' ? hi - '0' : hi - 'a' + 10;
+		lo = lo <= '9' ? lo - '0' : lo - 'a' + 10;
+		sha[i] = (unsigned char)(hi << 4 | lo);
+	}
 }
 
 /* @path as a path under -o: no leading '/', no '.' parts, and '..' parts
@@ -644,14 +680,16 @@ static void check(batch *b, job *j)
 	}
 	close(fd);
 	j->size = (off_t)len;
-	lp_sha256_hex(buf, len, j->sha256);
+	char hex[65];
+	lp_sha256_hex(buf, len, hex);
+	bytes_of(hex, j->sha256);
 	free(buf);
 	bool current = !b->o->force;
 	for (int k = 0; current && k < 2; k++) {
 		if (!(k ? b->o->xml : b->o->yaml))
 			continue;
 		char *out = out_path(b, j, k ? "xml" : "yaml");
-		current = output_current(b, out, j->sha256);
+		current = output_current(b, out, hex);
 		free(out);
 	}
 	j->state = current ? UNCHANGED : TODO;
@@ -667,7 +705,7 @@ static void parse_one(batch *b, size_t first)
 	if (lp_ingest_file(j->path, &b->o->parse, &doc, &err) ||
 	    lp_doc_process(doc, b->o->grammar, &err)) {
 		fail(b, j, "%s", err.msg);
-		for (size_t d = j->next_dup; d != SIZE_MAX;
+		for (size_t d = j->next_dup; d != NO_DUP;
 		     d = b->jobs[d].next_dup)
 			fail(b, &b->jobs[d], "same content as %s, which failed",
 			     j->path);
@@ -683,7 +721,7 @@ static void parse_one(batch *b, size_t first)
 	entry *e = lp_xmalloc(sizeof *e);
 	*e = (entry){ 0 };
 	bool ok = true;
-	for (size_t k = first; ok && k != SIZE_MAX; k = b->jobs[k].next_dup) {
+	for (size_t k = first; ok && k != NO_DUP; k = b->jobs[k].next_dup) {
 		job *f = &b->jobs[k];
 		/* The output names the file it is about, as parse would. */
 		free(doc->path);
@@ -740,7 +778,7 @@ static void *worker(void *arg)
 		size_t first = b->work[i];
 		parse_one(b, first);
 		pthread_mutex_lock(&b->lock);
-		for (size_t k = first; k != SIZE_MAX; k = b->jobs[k].next_dup) {
+		for (size_t k = first; k != NO_DUP; k = b->jobs[k].next_dup) {
 			b->done_files++;
 			b->bytes_done += (unsigned long long)b->jobs[k].size;
 		}
@@ -807,7 +845,7 @@ static void run_step(batch *b, int step)
 
 static int cmp_index(const void *x, const void *y)
 {
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
 	return (a > b) - (a < b);
 }
 
@@ -816,28 +854,44 @@ static int cmp_index(const void *x, const void *y)
 /* After step 2: what step 3 must parse.  A file whose outputs are current
  * but whose letter the index lacks is done again; of the files to do
  * with one content, the first is parsed and the others written with it. */
+/* Files by content, then in reading order. */
+typedef struct by_content {
+	const unsigned char *sha256;
+	uint32_t i;
+} by_content;
+
+static int content_order(const void *x, const void *y)
+{
+	const by_content *a = x, *b = y;
+	int c = memcmp(a->sha256, b->sha256, 32);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
 static void plan(batch *b)
 {
-	lp_keyed *order = lp_xmalloc((b->njobs + 1) * sizeof *order);
+	by_content *order = lp_xmalloc((b->njobs + 1) * sizeof *order);
 	size_t n = 0;
 	for (size_t i = 0; i < b->njobs; i++) {
 		job *j = &b->jobs[i];
+		char hex[65];
+		hex_of(j->sha256, hex);
 		if (j->state == UNCHANGED && b->ix &&
-		    !lp_index_has(b->ix, j->sha256, b->generator))
+		    !lp_index_has(b->ix, hex, b->generator))
 			j->state = TODO;
 		if (j->state == TODO)
-			order[n++] = (lp_keyed){ j->sha256, i };
+			order[n++] = (by_content){ j->sha256, (uint32_t)i };
 		b->unchanged += j->state == UNCHANGED;
 	}
-	qsort(order, n, sizeof *order, lp_keyed_order);
+	qsort(order, n, sizeof *order, content_order);
 	b->work = lp_xmalloc((n + 1) * sizeof *b->work);
 	for (size_t k = 0; k < n;) {
 		size_t first = order[k].i, last = first;
-		b->work[b->nwork++] = first;
+		b->work[b->nwork++] = (uint32_t)first;
 		b->parse_total++;
 		b->bytes_total += (unsigned long long)b->jobs[first].size;
-		for (k++; k < n && strcmp(order[k].key,
-					  b->jobs[first].sha256) == 0; k++) {
+		for (k++; k < n && memcmp(order[k].sha256,
+					  b->jobs[first].sha256, 32) == 0;
+		     k++) {
 			job *d = &b->jobs[order[k].i];
 			d->state = DUPLICATE;
 			b->jobs[last].next_dup = order[k].i;
@@ -871,7 +925,7 @@ static void summary(batch *b)
 
 int lp_batch_run(const lp_batch_options *o, char **inputs, size_t ninputs)
 {
-	batch b = { .o = o };
+	batch b = { .o = o, .names = lp_arena_new() };
 	snprintf(b.generator, sizeof b.generator, "letterpipe %s",
 		 lp_version());
 	clock_gettime(CLOCK_MONOTONIC, &b.start);
@@ -946,10 +1000,7 @@ int lp_batch_run(const lp_batch_options *o, char **inputs, size_t ninputs)
 			       : LP_BATCH_OK;
 out:
 	lp_index_close(b.ix);
-	for (size_t i = 0; i < b.njobs; i++) {
-		free(b.jobs[i].path);
-		free(b.jobs[i].rel);
-	}
+	lp_arena_free(b.names);
 	free(b.jobs);
 	free(b.work);
 	free(b.db_real);
