@@ -769,18 +769,43 @@ int lp_yaml_close(lp_yaml_out *s, int rc, lp_error *err)
 	return rc;
 }
 
+struct lp_yaml_stream {
+	lp_yaml_out *out;
+	enum lp_shape shape;
+	size_t n;
+};
+
+lp_yaml_stream *lp_yaml_stream_open(FILE *out, enum lp_shape shape, size_t n)
+{
+	lp_yaml_stream *s = lp_xmalloc(sizeof *s);
+	*s = (lp_yaml_stream){ lp_yaml_open(out), shape, n };
+	return s;
+}
+
+int lp_yaml_stream_put(lp_yaml_stream *s, lp_doc *doc)
+{
+	/* One letter is one document; several make a stream. */
+	int rc = lp_yaml_document(s->out, true, s->n == 1);
+	if (rc == 0)
+		rc = lp_walk(doc, s->shape, lp_yaml_event, s->out);
+	if (rc == 0)
+		rc = lp_yaml_document(s->out, false, true);
+	return rc;
+}
+
+int lp_yaml_stream_close(lp_yaml_stream *s, int rc, lp_error *err)
+{
+	rc = lp_yaml_close(s->out, rc, err);
+	free(s);
+	return rc;
+}
+
 int lp_emit_yaml(lp_doc *const *docs, size_t n, enum lp_shape shape,
 		 FILE *out, lp_error *err)
 {
-	lp_yaml_out *s = lp_yaml_open(out);
+	lp_yaml_stream *s = lp_yaml_stream_open(out, shape, n);
 	int rc = 0;
-	/* One letter is one document; several make a stream. */
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		rc = lp_yaml_document(s, true, n == 1);
-		if (rc == 0)
-			rc = lp_walk(docs[i], shape, lp_yaml_event, s);
-		if (rc == 0)
-			rc = lp_yaml_document(s, false, true);
-	}
-	return lp_yaml_close(s, rc, err);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = lp_yaml_stream_put(s, docs[i]);
+	return lp_yaml_stream_close(s, rc, err);
 }

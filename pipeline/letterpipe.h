@@ -264,6 +264,17 @@ enum lp_shape { LP_SHAPE_LETTER, LP_SHAPE_ENTITIES };
 int lp_emit(lp_doc *const *docs, size_t n, enum lp_format fmt,
 	    enum lp_shape shape, FILE *out, lp_error *err);
 
+/**
+ * The YAML stream of lp_emit, written one letter at a time, so that a
+ * caller need not hold them all: open it for the @n letters to come, put
+ * each, close.  lp_yaml_stream_close frees @s and reports a failure so
+ * far (@rc) or its own.
+ */
+typedef struct lp_yaml_stream lp_yaml_stream;
+lp_yaml_stream *lp_yaml_stream_open(FILE *out, enum lp_shape shape, size_t n);
+int lp_yaml_stream_put(lp_yaml_stream *s, lp_doc *doc);
+int lp_yaml_stream_close(lp_yaml_stream *s, int rc, lp_error *err);
+
 /** Is @s a real day written YYYY-MM-DD? */
 bool lp_iso_day(const char *s);
 

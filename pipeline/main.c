@@ -173,16 +173,30 @@ static int parse_size(const char *s, size_t *out)
 
 /* Where a command writes: standard output, or a temporary file beside
  * the -o path that is renamed into place only when all of it was
- * written, so that the path never holds half a result. */
+ * written, so that the path never holds half a result.  Output written
+ * before every input is known to be good goes to standard output through
+ * an unnamed temporary file (@held), copied out when all went well. */
 typedef struct output {
 	const char *path;       /* NULL for standard output */
 	char *tmp;
 	FILE *f;
+	bool held;
 } output;
 
-static int open_output(output *o, const char *path)
+static int open_output(output *o, const char *path, bool hold)
 {
 	*o = (output){ .path = path, .f = stdout };
+	if (!path && hold) {
+		o->f = tmpfile();
+		o->held = true;
+		if (!o->f) {
+			fprintf(stderr, "letterpipe: cannot make a temporary "
+					"file for standard output: %s\n",
+				strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
 	if (!path)
 		return 0;
 	size_t len = strlen(path) + 16;
@@ -206,8 +220,40 @@ static int open_output(output *o, const char *path)
 
 /* Finish writing after the emitter returned @rc (its error in @err):
  * flush, rename into place or remove, and report any failure. */
+/* Copy the held output to standard output. */
+static int release(output *o)
+{
+	char buf[1 << 16];
+	if (fflush(o->f) != 0 || fseek(o->f, 0, SEEK_SET) != 0)
+		return -1;
+	for (size_t n; (n = fread(buf, 1, sizeof buf, o->f)) > 0;)
+		if (fwrite(buf, 1, n, stdout) != n)
+			return -1;
+	return ferror(o->f) ? -1 : 0;
+}
+
+/* Throw away what was written: an input failed. */
+static void discard_output(output *o)
+{
+	if (o->held) {
+		fclose(o->f);
+	} else if (o->path) {
+		fclose(o->f);
+		unlink(o->tmp);
+		free(o->tmp);
+	}
+}
+
 static int close_output(output *o, int rc, lp_error *err)
 {
+	if (o->held) {
+		if (rc == 0 && release(o) != 0)
+			rc = -1, snprintf(err->msg, sizeof err->msg,
+					  "writing standard output failed: %s",
+					  strerror(errno));
+		fclose(o->f);
+		o->held = false;
+	}
 	if (!o->path) {
 		if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 			rc = -1, snprintf(err->msg, sizeof err->msg,
@@ -237,7 +283,7 @@ static int write_output(const char *path, lp_doc **docs, size_t n,
 {
 	lp_error err = { 0 };
 	output o;
-	if (open_output(&o, path))
+	if (open_output(&o, path, false))
 		return EXIT_INPUT;
 	double t = lp_clock();
 	int rc = lp_emit(docs, n, fmt, shape, o.f, &err);
@@ -248,26 +294,31 @@ static int write_output(const char *path, lp_doc **docs, size_t n,
 
 /* parse --timings: where the time went, summed over the letters.  The
  * grammars are loaded once, before the first letter. */
-static void print_timings(lp_doc **docs, size_t n, double grammars,
-			  double emit)
+typedef struct stage_times {
+	double by[LP_NSTAGES];
+	size_t letters, bytes;
+} stage_times;
+
+static void add_timings(stage_times *t, const lp_doc *doc)
 {
-	double by[LP_NSTAGES] = { 0 }, total = 0;
-	size_t bytes = 0;
-	for (size_t i = 0; i < n; i++) {
-		for (int s = 0; s < LP_NSTAGES && docs[i]; s++)
-			by[s] += docs[i]->seconds[s];
-		bytes += docs[i] ? docs[i]->bytes : 0;
-	}
-	by[LP_STAGE_EMIT] += emit;
 	for (int s = 0; s < LP_NSTAGES; s++)
-		total += by[s];
+		t->by[s] += doc->seconds[s];
+	t->bytes += doc->bytes;
+}
+
+static void print_timings(stage_times *t, double grammars, double emit)
+{
+	double total = 0;
+	t->by[LP_STAGE_EMIT] += emit;
+	for (int s = 0; s < LP_NSTAGES; s++)
+		total += t->by[s];
 	fprintf(stderr, "letterpipe: timings: %zu letter%s, %zu bytes; "
-		"grammars loaded in %.6f s\n", n, n == 1 ? "" : "s", bytes,
-		grammars);
+		"grammars loaded in %.6f s\n", t->letters,
+		t->letters == 1 ? "" : "s", t->bytes, grammars);
 	for (int s = 0; s < LP_NSTAGES; s++)
 		fprintf(stderr, "  %-20s %10.6f s %6.1f%%\n",
-			lp_stage_name((enum lp_stage)s), by[s],
-			total > 0 ? 100 * by[s] / total : 0);
+			lp_stage_name((enum lp_stage)s), t->by[s],
+			total > 0 ? 100 * t->by[s] / total : 0);
 	fprintf(stderr, "  %-20s %10.6f s\n", "total", total);
 }
 
@@ -309,47 +360,109 @@ static void warn_numbers(const lp_doc *doc)
 	}
 }
 
+/* Read and process one letter: NULL, reported, when it fails. */
+static lp_doc *read_letter(const char *file, const lp_grammar *g,
+			   enum lp_shape shape, const lp_options *opt)
+{
+	lp_error err = { 0 };
+	lp_doc *doc = NULL;
+	if (lp_ingest_file(file, opt, &doc, &err) ||
+	    (shape == LP_SHAPE_LETTER ? lp_doc_process(doc, g, &err)
+				      : lp_doc_process_text(doc, g, &err))) {
+		report(&err);
+		lp_doc_free(doc);
+		return NULL;
+	}
+	if (shape == LP_SHAPE_LETTER)
+		warn_numbers(doc);
+	return doc;
+}
+
+/* parse and extract to YAML: each letter is written as soon as it is
+ * read and then let go, so that a parse of thousands of letters holds
+ * one at a time.  The output still appears only when every input was
+ * good. */
+static int parse_streaming(char **files, size_t n, const lp_grammar *g,
+			   const char *out, enum lp_shape shape,
+			   const lp_options *opt, stage_times *t, double *emit)
+{
+	output o;
+	if (open_output(&o, out, true))
+		return EXIT_INPUT;
+	lp_yaml_stream *ys = lp_yaml_stream_open(o.f, shape, n);
+	int status = EXIT_OK, wrc = 0;
+	for (size_t i = 0; i < n; i++) {
+		lp_doc *doc = read_letter(files[i], g, shape, opt);
+		if (!doc) {
+			status = EXIT_INPUT;
+			continue;
+		}
+		t->letters++;
+		add_timings(t, doc);
+		if (status == EXIT_OK && wrc == 0) {
+			double t0 = lp_clock();
+			wrc = lp_yaml_stream_put(ys, doc);
+			*emit += lp_clock() - t0;
+		}
+		lp_doc_free(doc);
+	}
+	lp_error err = { 0 };
+	if (status != EXIT_OK) {
+		lp_yaml_stream_close(ys, -1, &err);
+		discard_output(&o);
+		return status;
+	}
+	double t0 = lp_clock();
+	int rc = lp_yaml_stream_close(ys, wrc, &err);
+	rc = close_output(&o, rc, &err);
+	*emit += lp_clock() - t0;
+	return rc ? EXIT_INPUT : EXIT_OK;
+}
+
 static int cmd_parse(int argc, char **argv, const char *grammars,
 		     const char *out, enum lp_format fmt, enum lp_shape shape,
-		     const lp_options *opt, bool timings)
+		     const lp_options *opt, bool want_timings)
 {
 	double t = lp_clock();
 	lp_grammar *g = load_grammars(grammars);
 	double load = lp_clock() - t, emit = 0;
 	if (!g)
 		return EXIT_INPUT;
-	lp_error err = { 0 };
 	static char *stdin_only[] = { "-" };
 	char **files = argc > 0 ? argv : stdin_only;
 	size_t n = argc > 0 ? (size_t)argc : 1;
-	lp_doc **docs = calloc(n, sizeof *docs);
-	if (!docs) {
-		fputs("letterpipe: out of memory\n", stderr);
-		lp_grammar_free(g);
-		return EXIT_INPUT;
-	}
+	stage_times tm = { 0 };
 	int status = EXIT_OK;
-	/* Read every file, reporting each failure, before writing anything:
-	 * output appears only when all inputs were good. */
-	for (size_t i = 0; i < n; i++) {
-		memset(&err, 0, sizeof err);
-		if (lp_ingest_file(files[i], opt, &docs[i], &err) ||
-		    (shape == LP_SHAPE_LETTER
-			     ? lp_doc_process(docs[i], g, &err)
-			     : lp_doc_process_text(docs[i], g, &err))) {
-			report(&err);
-			status = EXIT_INPUT;
-		} else if (shape == LP_SHAPE_LETTER) {
-			warn_numbers(docs[i]);
+	if (fmt == LP_FORMAT_YAML) {
+		status = parse_streaming(files, n, g, out, shape, opt, &tm,
+					 &emit);
+	} else {
+		/* XML and the review page are made of all the letters at
+		 * once.  Every file is read, each failure reported, before
+		 * anything is written. */
+		lp_doc **docs = calloc(n, sizeof *docs);
+		if (!docs) {
+			fputs("letterpipe: out of memory\n", stderr);
+			lp_grammar_free(g);
+			return EXIT_INPUT;
 		}
+		for (size_t i = 0; i < n; i++) {
+			docs[i] = read_letter(files[i], g, shape, opt);
+			if (!docs[i]) {
+				status = EXIT_INPUT;
+				continue;
+			}
+			tm.letters++;
+			add_timings(&tm, docs[i]);
+		}
+		if (status == EXIT_OK)
+			status = write_output(out, docs, n, fmt, shape, &emit);
+		for (size_t i = 0; i < n; i++)
+			lp_doc_free(docs[i]);
+		free(docs);
 	}
-	if (status == EXIT_OK)
-		status = write_output(out, docs, n, fmt, shape, &emit);
-	if (timings)
-		print_timings(docs, n, load, emit);
-	for (size_t i = 0; i < n; i++)
-		lp_doc_free(docs[i]);
-	free(docs);
+	if (want_timings)
+		print_timings(&tm, load, emit);
 	lp_grammar_free(g);
 	return status;
 }
@@ -393,7 +506,7 @@ static int write_diff(const char *path, const lp_diff *d, lp_kind_set kinds,
 {
 	lp_error err = { 0 };
 	output o;
-	if (open_output(&o, path))
+	if (open_output(&o, path, false))
 		return -1;
 	/* auto: a terminal that can show colour, unless NO_COLOR is set
 	 * (no-color.org). */

@@ -49,6 +49,17 @@ awk '/%$/ { sum += $(NF) } END { exit !(sum > 99.5 && sum < 100.5) }' "$tmp/timi
 ( umask 077; "$lp" parse "$letter" -o "$tmp/private.yaml" ) && [ "$(stat -c %a "$tmp/private.yaml")" = 600 ] && ok || no "-o under umask 077 is not 0600"
 ( umask 022; "$lp" batch -j 1 "$letter" -o "$tmp/modes" 2>/dev/null ) && [ "$(find "$tmp/modes" -name "*.yaml" -exec stat -c %a {} +)" = 644 ] && ok || no "batch output under umask 022 is not 0644"
 
+# Output appears only when every input is good, though YAML is written as
+# each letter is read: a bad letter between good ones leaves nothing.
+printf 'x\000y' >"$tmp/nul.txt"
+for fmt in yaml xml; do
+	"$lp" parse -f $fmt "$letter" "$tmp/nul.txt" "$letter" >"$tmp/out" 2>"$tmp/err"; rc=$?
+	[ $rc = 1 ] && ! [ -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" = 1 ] && ok || no "$fmt with a bad letter in the middle: exit $rc, $(wc -c <"$tmp/out") bytes out"
+	"$lp" parse -f $fmt -o "$tmp/all.$fmt" "$letter" "$tmp/nul.txt" "$letter" 2>/dev/null
+	! [ -e "$tmp/all.$fmt" ] && [ -z "$(ls "$tmp" | grep "all.$fmt.tmp")" ] && ok || no "$fmt -o with a bad letter: a file was left"
+done
+"$lp" parse "$letter" "$letter" >"$tmp/two" && [ "$(grep -c '^---$' "$tmp/two")" = 2 ] && ok || no "two letters: two YAML documents"
+
 # A write that fails (a full disk, a closed stdout) is an error, said once.
 for fmt in yaml xml html; do
 	"$lp" parse -f $fmt "$letter" >&- 2>"$tmp/err"; rc=$?
