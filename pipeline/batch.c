@@ -854,22 +854,21 @@ static int cmp_index(const void *x, const void *y)
 /* After step 2: what step 3 must parse.  A file whose outputs are current
  * but whose letter the index lacks is done again; of the files to do
  * with one content, the first is parsed and the others written with it. */
-/* Files by content, then in reading order. */
-typedef struct by_content {
-	const unsigned char *sha256;
-	uint32_t i;
-} by_content;
+/* Files by content, then in reading order.  qsort has no context
+ * argument in C11, so the comparison finds the files through a
+ * thread-local. */
+static _Thread_local const job *sort_jobs;
 
 static int content_order(const void *x, const void *y)
 {
-	const by_content *a = x, *b = y;
-	int c = memcmp(a->sha256, b->sha256, 32);
-	return c ? c : (a->i > b->i) - (a->i < b->i);
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	int c = memcmp(sort_jobs[a].sha256, sort_jobs[b].sha256, 32);
+	return c ? c : (a > b) - (a < b);
 }
 
 static void plan(batch *b)
 {
-	by_content *order = lp_xmalloc((b->njobs + 1) * sizeof *order);
+	uint32_t *order = lp_xmalloc((b->njobs + 1) * sizeof *order);
 	size_t n = 0;
 	for (size_t i = 0; i < b->njobs; i++) {
 		job *j = &b->jobs[i];
@@ -879,23 +878,24 @@ static void plan(batch *b)
 		    !lp_index_has(b->ix, hex, b->generator))
 			j->state = TODO;
 		if (j->state == TODO)
-			order[n++] = (by_content){ j->sha256, (uint32_t)i };
+			order[n++] = (uint32_t)i;
 		b->unchanged += j->state == UNCHANGED;
 	}
+	sort_jobs = b->jobs;
 	qsort(order, n, sizeof *order, content_order);
 	b->work = lp_xmalloc((n + 1) * sizeof *b->work);
 	for (size_t k = 0; k < n;) {
-		size_t first = order[k].i, last = first;
+		size_t first = order[k], last = first;
 		b->work[b->nwork++] = (uint32_t)first;
 		b->parse_total++;
 		b->bytes_total += (unsigned long long)b->jobs[first].size;
-		for (k++; k < n && memcmp(order[k].sha256,
+		for (k++; k < n && memcmp(b->jobs[order[k]].sha256,
 					  b->jobs[first].sha256, 32) == 0;
 		     k++) {
-			job *d = &b->jobs[order[k].i];
+			job *d = &b->jobs[order[k]];
 			d->state = DUPLICATE;
-			b->jobs[last].next_dup = order[k].i;
-			last = order[k].i;
+			b->jobs[last].next_dup = order[k];
+			last = order[k];
 			b->duplicates++;
 			b->parse_total++;
 			b->bytes_total += (unsigned long long)d->size;

@@ -102,12 +102,12 @@ void lp_arena_free(struct lp_arena *a)
 	free(a);
 }
 
-void *lp_arena_alloc(struct lp_arena *a, size_t n)
+static void *arena_alloc(struct lp_arena *a, size_t n, size_t align)
 {
-	const size_t align = sizeof(max_align_t);
-	n = (n + align - 1) / align * align;
 	struct block *b = a->head;
-	if (!b || b->cap - b->used < n) {
+	if (b)
+		b->used = (b->used + align - 1) / align * align;
+	if (!b || b->used > b->cap || b->cap - b->used < n) {
 		size_t cap = n > 16384 ? n : 16384;
 		b = lp_xmalloc(sizeof *b + cap);
 		b->used = 0;
@@ -120,9 +120,15 @@ void *lp_arena_alloc(struct lp_arena *a, size_t n)
 	return p;
 }
 
+void *lp_arena_alloc(struct lp_arena *a, size_t n)
+{
+	return arena_alloc(a, n, sizeof(max_align_t));
+}
+
 char *lp_arena_strndup(struct lp_arena *a, const char *s, size_t n)
 {
-	char *p = lp_arena_alloc(a, n + 1);
+	/* Characters need no alignment: strings are packed. */
+	char *p = arena_alloc(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
