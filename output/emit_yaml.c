@@ -587,7 +587,9 @@ bool lp_yaml_looks_typed(const char *s)
 					     "yes", "no", "on", "off", "y",
 					     "n", ".nan", ".inf", "-.inf",
 					     "+.inf" };
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+	/* The words are five characters at most: a passage is not one. */
+	bool short_word = strnlen(s, 6) <= 5;
+	for (size_t i = 0; short_word && i < sizeof words / sizeof *words; i++)
 		if (ieq(s, words[i]))
 			return true;
 	/* Numbers (including 1_000, 0x1F, 1e3, 1:30) and dates start with a

@@ -39,8 +39,10 @@ static int find_modals(lp_xctx *x, size_t a, size_t e, modal **out,
 {
 	size_t n = 0, cap = 8;
 	modal *v = lp_xmalloc(cap * sizeof *v);
-	for (const lp_rule *r = NULL;
-	     (r = lp_rule_next(x->g, "commitment.", r));) {
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(x->g, "commitment.", &rules);
+	for (size_t k = 0; k < nrules; k++) {
+		const lp_rule *r = rules[k];
 		/* Asked of the whole section, so that one look serves all
 		 * its sentences. */
 		if (!lp_rule_may_match(r, x->doc->fold, x->sec_a, x->sec_e,

@@ -408,7 +408,10 @@ static int by_position(const void *pa, const void *pb)
 
 static int collect(lp_xctx *x, size_t a, size_t e, cands *out)
 {
-	for (const lp_rule *r = NULL; (r = lp_rule_next(x->g, "date.", r));) {
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(x->g, "date.", &rules);
+	for (size_t k = 0; k < nrules; k++) {
+		const lp_rule *r = rules[k];
 		if (!lp_rule_may_match(r, x->doc->fold, a, e, x->m))
 			continue;
 		for (size_t from = a; from < e;) {

@@ -71,6 +71,7 @@ typedef struct family {
 	size_t n;
 	uint8_t *from;   /* [i]: the position in @rules of the first member
 			    at or after rule i (n when there is none) */
+	const lp_rule **members; /* the rules themselves, in that order */
 } family;
 
 struct lp_grammar {
@@ -515,6 +516,9 @@ static void index_rules(lp_grammar *g)
 	qsort(g->by_name, g->nrules, sizeof *g->by_name, rule_order);
 	for (size_t k = 0; k < g->nfamilies; k++) {
 		family *f = &g->families[k];
+		f->members = lp_xmalloc((f->n + 1) * sizeof *f->members);
+		for (size_t m = 0; m < f->n; m++)
+			f->members[m] = &g->rules[f->rules[m]];
 		f->from = lp_xmalloc(g->nrules + 1);
 		for (size_t i = 0, pos = 0; i <= g->nrules; i++) {
 			while (pos < f->n && f->rules[pos] < i)
@@ -616,6 +620,7 @@ void lp_grammar_free(lp_grammar *g)
 		free(g->families[i].prefix);
 		free(g->families[i].rules);
 		free(g->families[i].from);
+		free(g->families[i].members);
 	}
 	free(g->families);
 	pcre2_match_context_free(g->mctx);
@@ -712,6 +717,14 @@ const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
 		if (strncmp(g->rules[i].name, prefix, plen) == 0)
 			return &g->rules[i];
 	return NULL;
+}
+
+size_t lp_rule_family(const lp_grammar *g, const char *prefix,
+		      const lp_rule *const **rules)
+{
+	const family *f = g->by_name ? find_family(g, prefix) : NULL;
+	*rules = f ? f->members : NULL;
+	return f ? f->n : 0;
 }
 
 const char *lp_rule_name(const lp_rule *r)

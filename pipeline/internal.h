@@ -97,6 +97,11 @@ bool lp_rule_expectation(const lp_rule *r, size_t i, const char **text,
  * rules to the grammar, not by changing the code that tries them. */
 const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
 			    const lp_rule *prev);
+/* The rules whose names start with @prefix, which ends in a dot
+ * ("date."), in file order: their number, and the list in *@rules.  For
+ * a loop on the hot path; lp_rule_next takes any prefix. */
+size_t lp_rule_family(const lp_grammar *g, const char *prefix,
+		      const lp_rule *const **rules);
 
 /* One match of a rule; reuse it across calls to avoid allocation. */
 /* The prefilter's scanner (pipeline/needs.c): lists of words, up to 64,
