@@ -26,6 +26,11 @@
  * skips a rule where none of its words occur.  Each `match` example must
  * hold one of its rule's words inside the match; LETTERPIPE_NO_PREFILTER=1
  * turns the skipping off, so that a test can show it changes nothing.
+ *
+ * Rules are compiled once, JIT-compiled, and shared read-only, so a batch
+ * can use one grammar from many threads; what a thread remembers between
+ * calls (its last lookups, its last section's prefilter answer) is its
+ * own.
  */
 #include <dirent.h>
 #include <errno.h>
