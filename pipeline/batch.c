@@ -47,19 +47,29 @@ enum state {
 };
 
 /* A file of the plan.  The plan is the part of a batch that grows with
- * the archive, so a file costs little: its names live in the batch's
- * arena (the output name is usually the end of the input's), its digest
- * is kept as bytes, and the next file of the same content is an index. */
+ * the archive, so a file costs little: its folder is shared with the
+ * files beside it and only its name is its own, its digest is kept as
+ * bytes, and the next file of the same content is an index. */
 #define NO_DUP UINT32_MAX
 
 typedef struct job {
-	const char *path;   /* as opened, and as written in the output */
-	const char *rel;    /* output path under -o, without the extension */
+	const char *name;   /* after its folder's path (and rel) */
+	uint32_t folder;
+	uint32_t next_dup;  /* next file of the same content, or NO_DUP */
 	off_t size;
 	unsigned char sha256[32];
-	uint32_t next_dup;  /* next file of the same content, or NO_DUP */
 	uint8_t state;      /* enum state */
+	bool rel_whole;     /* its folder's rel is its whole output path (a
+			       name out_rel changed, which no file has) */
 } job;
+
+/* Where files are: the path a file is opened by (and written in its
+ * output) is its folder's path and its name; its output path under -o,
+ * without the extension, is its folder's rel and its name. */
+typedef struct folder {
+	const char *path;   /* with its last '/', or "" */
+	const char *rel;
+} folder;
 
 /* What the index writer is handed: a letter and its paths. */
 typedef struct entry {
@@ -74,7 +84,9 @@ typedef struct batch {
 	char generator[64];
 	job *jobs;
 	size_t njobs, cap;
-	struct lp_arena *names;  /* the jobs' paths */
+	folder *folders;
+	size_t nfolders, folders_cap;
+	struct lp_arena *names;  /* the jobs' and folders' names */
 	uint32_t *work;      /* step 3: the first file of each content */
 	size_t nwork;
 	dev_t out_dev;
@@ -158,8 +170,11 @@ static void say(batch *b, const char *path, const char *fmt, ...)
 /* A file failed: say so, count it, and stop the batch for --fail-fast. */
 static void fail(batch *b, job *j, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+static char *job_path(const batch *b, const job *j);
+
 static void fail(batch *b, job *j, const char *fmt, ...)
 {
+	char *path = job_path(b, j);
 	va_list ap;
 	va_start(ap, fmt);
 	pthread_mutex_lock(&b->lock);
@@ -167,9 +182,10 @@ static void fail(batch *b, job *j, const char *fmt, ...)
 	b->failed++;
 	if (b->o->fail_fast)
 		b->stop = true;
-	say_locked(b, j->path, fmt, ap);
+	say_locked(b, path, fmt, ap);
 	pthread_mutex_unlock(&b->lock);
 	va_end(ap);
+	free(path);
 }
 
 static void show_progress(batch *b, const char *step, size_t done,
@@ -191,6 +207,35 @@ static void show_progress(batch *b, const char *step, size_t done,
 
 /* ---- step 1: collect ----------------------------------------------------- */
 
+/* @s split after its last '/': the length of the part before. */
+static size_t dir_len(const char *s)
+{
+	const char *slash = strrchr(s, '/');
+	return slash ? (size_t)(slash + 1 - s) : 0;
+}
+
+/* The folder of path prefix @p and rel prefix @r (lengths @pn, @rn):
+ * the last one made, when the file is beside the one before. */
+static uint32_t folder_of(batch *b, const char *p, size_t pn, const char *r,
+			  size_t rn)
+{
+	if (b->nfolders) {
+		const folder *f = &b->folders[b->nfolders - 1];
+		if (strlen(f->path) == pn && strncmp(f->path, p, pn) == 0 &&
+		    strlen(f->rel) == rn && strncmp(f->rel, r, rn) == 0)
+			return (uint32_t)(b->nfolders - 1);
+	}
+	if (b->nfolders == b->folders_cap) {
+		b->folders_cap = b->folders_cap ? 2 * b->folders_cap : 64;
+		b->folders = lp_xrealloc(b->folders,
+					 b->folders_cap * sizeof *b->folders);
+	}
+	b->folders[b->nfolders] =
+		(folder){ lp_arena_strndup(b->names, p, pn),
+			  lp_arena_strndup(b->names, r, rn) };
+	return (uint32_t)b->nfolders++;
+}
+
 static void add_job(batch *b, const char *path, const char *rel)
 {
 	if (b->njobs == NO_DUP) {
@@ -203,12 +248,28 @@ static void add_job(batch *b, const char *path, const char *rel)
 		b->cap = b->cap ? 2 * b->cap : 256;
 		b->jobs = lp_xrealloc(b->jobs, b->cap * sizeof *b->jobs);
 	}
-	size_t plen = strlen(path), rlen = strlen(rel);
-	const char *p = lp_arena_strndup(b->names, path, plen);
-	const char *r = rlen <= plen && strcmp(p + plen - rlen, rel) == 0
-				? p + plen - rlen
-				: lp_arena_strndup(b->names, rel, rlen);
-	b->jobs[b->njobs++] = (job){ .path = p, .rel = r, .next_dup = NO_DUP };
+	size_t pd = dir_len(path), rd = dir_len(rel);
+	const char *name = path + pd;
+	/* The output path ends with the file's name, but for names that
+	 * out_rel rewrites (none that a file can have). */
+	bool whole = strcmp(rel + rd, name) != 0;
+	uint32_t f = whole ? folder_of(b, path, pd, rel, strlen(rel))
+			   : folder_of(b, path, pd, rel, rd);
+	b->jobs[b->njobs++] = (job){
+		.name = lp_arena_strndup(b->names, name, strlen(name)),
+		.folder = f,
+		.next_dup = NO_DUP,
+		.rel_whole = whole,
+	};
+}
+
+static char *job_path(const batch *b, const job *j)
+{
+	const folder *f = &b->folders[j->folder];
+	size_t n = strlen(f->path) + strlen(j->name) + 1;
+	char *s = lp_xmalloc(n);
+	snprintf(s, n, "%s%s", f->path, j->name);
+	return s;
 }
 
 static void hex_of(const unsigned char sha[32], char out[65])
@@ -440,9 +501,12 @@ static void collect_list(batch *b, FILE *f)
 
 static char *out_path(const batch *b, const job *j, const char *ext)
 {
-	size_t n = strlen(b->o->out_dir) + strlen(j->rel) + strlen(ext) + 3;
+	const folder *f = &b->folders[j->folder];
+	const char *name = j->rel_whole ? "" : j->name;
+	size_t n = strlen(b->o->out_dir) + strlen(f->rel) + strlen(name) +
+		   strlen(ext) + 3;
 	char *s = lp_xmalloc(n);
-	snprintf(s, n, "%s/%s.%s", b->o->out_dir, j->rel, ext);
+	snprintf(s, n, "%s/%s%s.%s", b->o->out_dir, f->rel, name, ext);
 	return s;
 }
 
@@ -636,10 +700,10 @@ static bool take(batch *b, size_t count, size_t *item)
 
 /* Step 2 for one file: what it holds, and whether its outputs are
  * already those of this content and this version. */
-static void check(batch *b, job *j)
+static void check_file(batch *b, job *j, const char *path)
 {
 	struct stat st;
-	if (stat(j->path, &st) != 0) {
+	if (stat(path, &st) != 0) {
 		fail(b, j, "%s", strerror(errno));
 		return;
 	}
@@ -659,7 +723,7 @@ static void check(batch *b, job *j)
 			   "--max-bytes)", max);
 		return;
 	}
-	int fd = open(j->path, O_RDONLY);
+	int fd = open(path, O_RDONLY);
 	if (fd < 0) {
 		fail(b, j, "%s", strerror(errno));
 		return;
@@ -695,29 +759,39 @@ static void check(batch *b, job *j)
 	j->state = current ? UNCHANGED : TODO;
 }
 
+static void check(batch *b, job *j)
+{
+	char *path = job_path(b, j);
+	check_file(b, j, path);
+	free(path);
+}
+
 /* Step 3 for one content: parse its first file, write the outputs of
  * every file that holds it, and hand the letter to the index. */
 static void parse_one(batch *b, size_t first)
 {
 	job *j = &b->jobs[first];
+	char *path = job_path(b, j);
 	lp_error err = { 0 };
 	lp_doc *doc = NULL;
-	if (lp_ingest_file(j->path, &b->o->parse, &doc, &err) ||
+	if (lp_ingest_file(path, &b->o->parse, &doc, &err) ||
 	    lp_doc_process(doc, b->o->grammar, &err)) {
 		fail(b, j, "%s", err.msg);
 		for (size_t d = j->next_dup; d != NO_DUP;
 		     d = b->jobs[d].next_dup)
 			fail(b, &b->jobs[d], "same content as %s, which failed",
-			     j->path);
+			     path);
 		lp_doc_free(doc);
+		free(path);
 		return;
 	}
 	size_t pairs = 0;
 	for (size_t s = 0; s < doc->nspans; s++)
 		pairs += doc->spans[s].kind == LP_SPAN_PAIR;
 	if (pairs == 0)
-		say(b, j->path, "warning: no recommendation/response pairs; "
-				"indexed with pairs: 0");
+		say(b, path, "warning: no recommendation/response pairs; "
+			     "indexed with pairs: 0");
+	free(path);
 	entry *e = lp_xmalloc(sizeof *e);
 	*e = (entry){ 0 };
 	bool ok = true;
@@ -725,7 +799,7 @@ static void parse_one(batch *b, size_t first)
 		job *f = &b->jobs[k];
 		/* The output names the file it is about, as parse would. */
 		free(doc->path);
-		doc->path = lp_xstrdup(f->path);
+		doc->path = job_path(b, f);
 		for (int x = 0; ok && x < 2; x++) {
 			if (!(x ? b->o->xml : b->o->yaml))
 				continue;
@@ -742,7 +816,7 @@ static void parse_one(batch *b, size_t first)
 		}
 		e->paths = lp_xrealloc(e->paths,
 				       (e->npaths + 1) * sizeof *e->paths);
-		e->paths[e->npaths++] = lp_xstrdup(f->path);
+		e->paths[e->npaths++] = lp_xstrdup(doc->path);
 	}
 	if (ok && b->ix && lp_record_from_doc(doc, &e->rec, &err) == 0) {
 		enqueue(b, e);
@@ -899,8 +973,11 @@ static void plan(batch *b)
 			b->duplicates++;
 			b->parse_total++;
 			b->bytes_total += (unsigned long long)d->size;
-			say(b, d->path, "same content as %s; parsed once",
-			    b->jobs[first].path);
+			char *dp = job_path(b, d),
+			     *fp = job_path(b, &b->jobs[first]);
+			say(b, dp, "same content as %s; parsed once", fp);
+			free(dp);
+			free(fp);
 		}
 	}
 	free(order);
@@ -1001,6 +1078,7 @@ int lp_batch_run(const lp_batch_options *o, char **inputs, size_t ninputs)
 out:
 	lp_index_close(b.ix);
 	lp_arena_free(b.names);
+	free(b.folders);
 	free(b.jobs);
 	free(b.work);
 	free(b.db_real);
