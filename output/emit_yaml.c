@@ -124,7 +124,9 @@ static size_t char_len(const unsigned char *p, const unsigned char *end)
 	return n;
 }
 
-/* YAML's printable characters (tab and every break but LF excluded). */
+/* YAML's printable characters, as libyaml decides them: not tab, CR or
+ * NEL, nor anything outside the Basic Multilingual Plane (written as
+ * \U escapes), but LF, LS and PS are. */
 static bool printable(const unsigned char *p)
 {
 	return p[0] == 0x0A || (p[0] >= 0x20 && p[0] <= 0x7E) ||
