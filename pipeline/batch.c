@@ -272,26 +272,6 @@ static char *job_path(const batch *b, const job *j)
 	return s;
 }
 
-static void hex_of(const unsigned char sha[32], char out[65])
-{
-	static const char digits[] = "0123456789abcdef";
-	for (int i = 0; i < 32; i++) {
-		out[2 * i] = digits[sha[i] >> 4];
-		out[2 * i + 1] = digits[sha[i] & 15];
-	}
-	out[64] = '\0';
-}
-
-static void bytes_of(const char hex[65], unsigned char sha[32])
-{
-	for (int i = 0; i < 32; i++) {
-		int hi = hex[2 * i], lo = hex[2 * i + 1];
-		hi = hi <= '9' ? hi - '0' : hi - 'a' + 10;
-		lo = lo <= '9' ? lo - '0' : lo - 'a' + 10;
-		sha[i] = (unsigned char)(hi << 4 | lo);
-	}
-}
-
 /* @path as a path under -o: no leading '/', no '.' parts, and '..' parts
  * as '__', so that no input name can write outside the output folder. */
 static char *out_rel(const char *path)
@@ -744,10 +724,10 @@ static void check_file(batch *b, job *j, const char *path)
 	}
 	close(fd);
 	j->size = (off_t)len;
-	char hex[65];
-	lp_sha256_hex(buf, len, hex);
-	bytes_of(hex, j->sha256);
+	lp_sha256(buf, len, j->sha256);
 	free(buf);
+	char hex[65];
+	lp_sha256_to_hex(j->sha256, hex);
 	bool current = !b->o->force;
 	for (int k = 0; current && k < 2; k++) {
 		if (!(k ? b->o->xml : b->o->yaml))
@@ -925,9 +905,6 @@ static int cmp_index(const void *x, const void *y)
 
 /* ---- the whole batch -------------------------------------------------------- */
 
-/* After step 2: what step 3 must parse.  A file whose outputs are current
- * but whose letter the index lacks is done again; of the files to do
- * with one content, the first is parsed and the others written with it. */
 /* Files by content, then in reading order.  qsort has no context
  * argument in C11, so the comparison finds the files through a
  * thread-local. */
@@ -940,6 +917,9 @@ static int content_order(const void *x, const void *y)
 	return c ? c : (a > b) - (a < b);
 }
 
+/* After step 2: what step 3 must parse.  A file whose outputs are current
+ * but whose letter the index lacks is done again; of the files to do
+ * with one content, the first is parsed and the others written with it. */
 static void plan(batch *b)
 {
 	uint32_t *order = lp_xmalloc((b->njobs + 1) * sizeof *order);
@@ -947,7 +927,7 @@ static void plan(batch *b)
 	for (size_t i = 0; i < b->njobs; i++) {
 		job *j = &b->jobs[i];
 		char hex[65];
-		hex_of(j->sha256, hex);
+		lp_sha256_to_hex(j->sha256, hex);
 		if (j->state == UNCHANGED && b->ix &&
 		    !lp_index_has(b->ix, hex, b->generator))
 			j->state = TODO;

@@ -224,6 +224,10 @@ void lp_doc_take_extracted(lp_doc *doc, lp_buf *plain, lp_buf *marked,
 
 /* SHA-256 of @len bytes as 64 lower-case hex digits and a NUL. */
 void lp_sha256_hex(const void *data, size_t len, char out[65]);
+/* The digest as 32 bytes, and bytes as lowercase hex, as lp_sha256_hex
+ * writes them. */
+void lp_sha256(const void *data, size_t len, unsigned char out[32]);
+void lp_sha256_to_hex(const unsigned char sha[32], char out[65]);
 /* The same, by the processor's SHA instructions (@hardware) or the
  * portable code; lp_sha256_hardware says whether this processor has them. */
 void lp_sha256_hex_with(const void *data, size_t len, char out[65],

@@ -218,8 +218,6 @@ static int open_output(output *o, const char *path, bool hold)
 	return -1;
 }
 
-/* Finish writing after the emitter returned @rc (its error in @err):
- * flush, rename into place or remove, and report any failure. */
 /* Copy the held output to standard output. */
 static int release(output *o)
 {
@@ -244,6 +242,8 @@ static void discard_output(output *o)
 	}
 }
 
+/* Finish writing after the emitter returned @rc (its error in @err):
+ * flush, rename into place or remove, and report any failure. */
 static int close_output(output *o, int rc, lp_error *err)
 {
 	if (o->held) {
@@ -304,6 +304,7 @@ static void add_timings(stage_times *t, const lp_doc *doc)
 	for (int s = 0; s < LP_NSTAGES; s++)
 		t->by[s] += doc->seconds[s];
 	t->bytes += doc->bytes;
+	t->letters++;
 }
 
 static void print_timings(stage_times *t, double grammars, double emit)
@@ -397,7 +398,6 @@ static int parse_streaming(char **files, size_t n, const lp_grammar *g,
 			status = EXIT_INPUT;
 			continue;
 		}
-		t->letters++;
 		add_timings(t, doc);
 		if (status == EXIT_OK && wrc == 0) {
 			double t0 = lp_clock();
@@ -452,7 +452,6 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 				status = EXIT_INPUT;
 				continue;
 			}
-			tm.letters++;
 			add_timings(&tm, docs[i]);
 		}
 		if (status == EXIT_OK)

@@ -173,13 +173,10 @@ bool lp_sha256_hardware(void)
 #endif
 }
 
-void lp_sha256_hex(const void *data, size_t len, char out[65])
-{
-	lp_sha256_hex_with(data, len, out, lp_sha256_hardware());
-}
-
-void lp_sha256_hex_with(const void *data, size_t len, char out[65],
-			bool hardware)
+/* The digest of @data by the SHA instructions (@hardware) or the portable
+ * code, as 32 bytes. */
+static void digest(const void *data, size_t len, unsigned char out[32],
+		   bool hardware)
 {
 	uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 			  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
@@ -195,6 +192,34 @@ void lp_sha256_hex_with(const void *data, size_t len, char out[65],
 	for (int i = 0; i < 8; i++)
 		tail[tlen - 1 - i] = (unsigned char)(bits >> (8 * i));
 	blocks(h, tail, tlen, hardware);
-	for (int i = 0; i < 8; i++)
-		snprintf(out + 8 * i, 9, "%08x", h[i]);
+	for (int i = 0; i < 32; i++)
+		out[i] = (unsigned char)(h[i / 4] >> (24 - 8 * (i % 4)));
+}
+
+void lp_sha256(const void *data, size_t len, unsigned char out[32])
+{
+	digest(data, len, out, lp_sha256_hardware());
+}
+
+void lp_sha256_to_hex(const unsigned char sha[32], char out[65])
+{
+	static const char digits[] = "0123456789abcdef";
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = digits[sha[i] >> 4];
+		out[2 * i + 1] = digits[sha[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+void lp_sha256_hex(const void *data, size_t len, char out[65])
+{
+	lp_sha256_hex_with(data, len, out, lp_sha256_hardware());
+}
+
+void lp_sha256_hex_with(const void *data, size_t len, char out[65],
+			bool hardware)
+{
+	unsigned char sha[32];
+	digest(data, len, sha, hardware);
+	lp_sha256_to_hex(sha, out);
 }
