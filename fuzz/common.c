@@ -22,6 +22,23 @@ const lp_grammar *fuzz_grammar(void)
 	return grammar;
 }
 
+const lp_grammar *fuzz_grammar_unfiltered(void)
+{
+	static lp_grammar *unfiltered;
+	if (!unfiltered) {
+		lp_error err = { 0 };
+		setenv("LETTERPIPE_NO_PREFILTER", "1", 1);
+		int rc = lp_grammar_load(LP_SOURCE_GRAMMARS, &unfiltered, &err);
+		unsetenv("LETTERPIPE_NO_PREFILTER");
+		if (rc) {
+			fprintf(stderr, "fuzz: %s:%ld: %s\n", err.file,
+				err.line, err.msg);
+			abort();
+		}
+	}
+	return unfiltered;
+}
+
 FILE *fuzz_sink(void)
 {
 	if (!sink)

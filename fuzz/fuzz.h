@@ -18,6 +18,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 /* The grammars every target parses with, loaded once. */
 const lp_grammar *fuzz_grammar(void);
+/* The same grammars with the prefilter off (LETTERPIPE_NO_PREFILTER):
+ * every rule tried everywhere, whatever its `needs` and `reach`. */
+const lp_grammar *fuzz_grammar_unfiltered(void);
 /* A stream that throws away what is written to it. */
 FILE *fuzz_sink(void);
 

@@ -27,6 +27,14 @@
  * hold one of its rule's words inside the match; LETTERPIPE_NO_PREFILTER=1
  * turns the skipping off, so that a test can show it changes nothing.
  *
+ * A rule with `needs` may also say how far into a match its word comes:
+ * `reach: N` says that every match holds one of the words ending at most
+ * N bytes after the match starts.  lp_rule_find then tries only the
+ * starts up to N bytes before each place a word ends, instead of every
+ * start in the section.  N counts bytes of normalised text, where a run
+ * of white space is a single space or a paragraph break, so a pattern's
+ * \s+ is short; each `match` example must show a word within reach.
+ *
  * Rules are compiled once, JIT-compiled, and shared read-only, so a batch
  * can use one grammar from many threads; what a thread remembers between
  * calls (its last lookups, its last section's prefilter answer) is its
@@ -63,7 +71,9 @@ struct lp_rule {
 	long line;
 	pcre2_code *code;     /* finds the first match from an offset */
 	pcre2_code *anchored; /* matches only at the offset */
+	bool jit, anchored_jit; /* JIT-compiled, each */
 	int needs;            /* index into the grammar's needs, or -1 */
+	unsigned reach;       /* `reach:`, or 0 when not said */
 	example *match, *reject;
 	size_t nmatch, nreject;
 };
@@ -300,17 +310,21 @@ static char *expand(yaml_document_t *d, yaml_node_t *defines,
  * optimisation: where it is unavailable the interpreter gives the same
  * answers, so a failure there is not an error.  LETTERPIPE_NO_JIT=1
  * turns it off, for valgrind, which cannot see into JIT-compiled code
- * and reports its reads as uninitialised. */
+ * and reports its reads as uninitialised.  *@jit says whether the JIT
+ * took the code, which may then be run by pcre2_jit_match, skipping
+ * pcre2_match's checks of its arguments: a window of a few bytes is
+ * searched thousands of times a letter. */
 static pcre2_code *compile(lp_grammar *g, const char *pattern,
-			   uint32_t anchored, int *ec, PCRE2_SIZE *eoff)
+			   uint32_t options, bool *jit, int *ec,
+			   PCRE2_SIZE *eoff)
 {
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
 					 PCRE2_ZERO_TERMINATED,
-					 PCRE2_UTF | PCRE2_MULTILINE | anchored,
+					 PCRE2_UTF | PCRE2_MULTILINE | options,
 					 ec, eoff, g->cctx);
 	const char *no_jit = getenv("LETTERPIPE_NO_JIT");
-	if (code && (!no_jit || strcmp(no_jit, "1") != 0))
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	*jit = code && (!no_jit || strcmp(no_jit, "1") != 0) &&
+	       pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	return code;
 }
 
@@ -365,6 +379,22 @@ static int add_needs(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 	return 0;
 }
 
+/* A rule's `reach:`, a number of bytes, into *@reach. */
+static int read_reach(yaml_document_t *d, yaml_node_t *node,
+		      const char *name, const char *file, unsigned *reach,
+		      lp_error *err)
+{
+	const char *v = scalar(d, node);
+	char *end = NULL;
+	long n = v ? strtol(v, &end, 10) : 0;
+	if (!v || end == v || *end || n < 1 || n > LP_MAX_REACH)
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(node), -1,
+			       "rule '%s': `reach` must be a number of bytes "
+			       "from 1 to %d", name, LP_MAX_REACH);
+	*reach = (unsigned)n;
+	return 0;
+}
+
 static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 		    yaml_node_t *defines, const char *file, lp_error *err)
 {
@@ -384,11 +414,26 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 			       "rule '%s': unknown %%{...} at pattern offset "
 			       "%zu (see `define:`)", name, (size_t)(bad - raw));
 
+	unsigned reach = 0;
+	yaml_node_t *rnode = map_get(d, node, "reach");
+	if (rnode && !map_get(d, node, "needs")) {
+		free(pattern);
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(rnode), -1,
+			       "rule '%s': `reach` needs a `needs` list", name);
+	}
+	if (rnode && read_reach(d, rnode, name, file, &reach, err)) {
+		free(pattern);
+		return LP_EGRAMMAR;
+	}
+
 	int ec;
 	PCRE2_SIZE eoff;
-	pcre2_code *code = compile(g, pattern, 0, &ec, &eoff);
-	pcre2_code *anchored = code ? compile(g, pattern, PCRE2_ANCHORED, &ec,
-					      &eoff)
+	bool jit, anchored_jit = false;
+	pcre2_code *code = compile(g, pattern,
+				   reach ? PCRE2_USE_OFFSET_LIMIT : 0, &jit,
+				   &ec, &eoff);
+	pcre2_code *anchored = code ? compile(g, pattern, PCRE2_ANCHORED,
+					      &anchored_jit, &ec, &eoff)
 				    : NULL;
 	free(pattern);
 	if (!code || !anchored) {
@@ -402,7 +447,9 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 
 	lp_rule r = { .name = lp_xstrdup(name), .file = lp_xstrdup(file),
 		      .line = line_of(node), .code = code,
-		      .anchored = anchored, .needs = -1 };
+		      .anchored = anchored, .jit = jit,
+		      .anchored_jit = anchored_jit, .needs = -1,
+		      .reach = reach };
 	yaml_node_t *nnode = map_get(d, node, "needs");
 	if (nnode) {
 		int rc = add_needs(g, d, nnode, name, file, &r.needs, err);
@@ -765,7 +812,8 @@ lp_match *lp_match_new(const lp_grammar *g)
 	m->grammar = g;
 	m->md = pcre2_match_data_create(g->max_groups ? g->max_groups : 1,
 					g->gctx);
-	if (!m->md)
+	m->near = pcre2_match_context_copy(g->mctx);
+	if (!m->md || !m->near)
 		lp_out_of_memory(sizeof(pcre2_match_data *));
 	return m;
 }
@@ -775,16 +823,22 @@ void lp_match_free(lp_match *m)
 	if (!m)
 		return;
 	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->near);
 	free(m->needs_hits.v);
 	free(m);
 }
 
 static int run(const lp_rule *r, const char *s, size_t len, size_t from,
-	       bool anchored, lp_match *m, lp_error *err)
+	       bool anchored, lp_match *m, pcre2_match_context *mctx,
+	       lp_error *err)
 {
-	int rc = pcre2_match(anchored ? r->anchored : r->code,
-			     (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, m->md,
-			     m->grammar->mctx);
+	int rc = (anchored ? r->anchored_jit : r->jit)
+			 ? pcre2_jit_match(anchored ? r->anchored : r->code,
+					   (PCRE2_SPTR)s, len, from, 0, m->md,
+					   mctx)
+			 : pcre2_match(anchored ? r->anchored : r->code,
+				       (PCRE2_SPTR)s, len, from,
+				       PCRE2_NO_UTF_CHECK, m->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
@@ -801,16 +855,60 @@ static int run(const lp_rule *r, const char *s, size_t len, size_t from,
 	return 1;
 }
 
+/* Do @m's prefilter notes cover [@from, @len) of @s, so that they
+ * know every place a word of @r's `needs` ends there? */
+static bool notes_cover(const lp_rule *r, const char *s, size_t len,
+			size_t from, const lp_match *m)
+{
+	return r->reach && m->grammar->prefilter && m->needs_known &&
+	       m->needs_subject == s && from >= m->needs_a &&
+	       len <= m->needs_e;
+}
+
+/* lp_rule_find for a rule with a `reach`, where the notes cover the
+ * text: only the starts in [end - reach, end) of some word's end are
+ * tried, in order, each stretch once.  Every match starts in such a
+ * stretch, so the first match found is the one a search of every start
+ * would find. */
+static int find_near(const lp_rule *r, const char *s, size_t len,
+		     size_t from, lp_match *m, lp_error *err)
+{
+	const lp_needs_hits *hits = &m->needs_hits;
+	size_t base = m->needs_a, tried = from; /* starts below: no match */
+	for (size_t i = lp_needs_first_after(hits, from - base); i < hits->n;
+	     i++) {
+		size_t end = base + hits->v[i].end;
+		if (end > len)
+			break;
+		if (!lp_needs_hit_has(m->grammar->needs, &hits->v[i],
+				      r->needs))
+			continue;
+		size_t lo = end > r->reach ? end - r->reach : 0;
+		if (lo < tried)
+			lo = tried;
+		if (lo >= end)
+			continue;
+		pcre2_set_offset_limit(m->near, end - 1);
+		int rc = run(r, s, len, lo, false, m, m->near, err);
+		if (rc)
+			return rc;
+		tried = end;
+	}
+	return 0;
+}
+
 int lp_rule_find(const lp_rule *r, const char *s, size_t len, size_t from,
 		 lp_match *m, lp_error *err)
 {
-	return run(r, s, len, from, false, m, err);
+	if (notes_cover(r, s, len, from, m))
+		return find_near(r, s, len, from, m, err);
+	return run(r, s, len, from, false, m, m->grammar->mctx, err);
 }
 
 int lp_rule_at(const lp_rule *r, const char *s, size_t len, size_t from,
 	       lp_match *m, lp_error *err)
 {
-	return run(r, s, len, from, true, m, err);
+	return run(r, s, len, from, true, m, m->grammar->mctx, err);
 }
 
 bool lp_rule_may_match(const lp_rule *r, const char *s, size_t a, size_t e,
@@ -865,6 +963,28 @@ bool lp_match_group(const lp_match *m, const char *name, size_t *start,
 
 /* ---- checking examples ------------------------------------------------- */
 
+/* Does a search that trusts @r's `reach` find the match in @m, which a
+ * search of every start found in @text? */
+static int check_reach(const lp_rule *r, const example *ex, const char *text,
+		       size_t len, lp_match *m, FILE *report)
+{
+	size_t start = m->start, end = m->end;
+	lp_error err = { 0 };
+	lp_rule_may_match(r, text, 0, len, m); /* take the notes */
+	int rc = lp_rule_find(r, text, len, 0, m, &err);
+	m->needs_known = false;
+	if (rc == 1 && m->start == start && m->end == end)
+		return 0;
+	if (report)
+		fprintf(report,
+			"%s:%ld: rule '%s': no word it `needs` ends within "
+			"its `reach` (%u bytes) of the start of its match "
+			"'%.*s'\n",
+			r->file, ex->line, r->name, r->reach,
+			(int)(end - start), text + start);
+	return 1;
+}
+
 static int check_example(const lp_rule *r,
 			 const example *ex, bool want, lp_match *m,
 			 FILE *report)
@@ -872,7 +992,9 @@ static int check_example(const lp_rule *r,
 	lp_error err = { 0 };
 	/* Rules see text folded (’ as ', – as -); so do their examples. */
 	char *text = lp_fold_string(ex->text);
-	int rc = lp_rule_find(r, text, strlen(text), 0, m, &err);
+	size_t len = strlen(text);
+	m->needs_known = false; /* search every start */
+	int rc = lp_rule_find(r, text, len, 0, m, &err);
 	if (rc < 0) {
 		if (report)
 			fprintf(report, "%s:%ld: rule '%s': %s\n", r->file,
@@ -919,6 +1041,8 @@ static int check_example(const lp_rule *r,
 		}
 		free(expect);
 	}
+	if (want && r->reach)
+		bad += check_reach(r, ex, text, len, m, report);
 	free(text);
 	return bad;
 }

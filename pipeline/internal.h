@@ -103,7 +103,9 @@ const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
 size_t lp_rule_family(const lp_grammar *g, const char *prefix,
 		      const lp_rule *const **rules);
 
-/* One match of a rule; reuse it across calls to avoid allocation. */
+/* The largest `reach` a rule may give, in bytes. */
+#define LP_MAX_REACH 1024
+
 /* The prefilter's scanner (pipeline/needs.c): lists of words, up to 64,
  * found all at once.  Add every word, build once, then scan from any
  * number of threads; a scan returns bit k set when a word of list k
@@ -131,7 +133,12 @@ uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len,
  * was of; it may say a list is there when it is only near. */
 uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
 			 size_t a, size_t e);
+/* The first of @hits to end after offset @a (hits->n when none does). */
+size_t lp_needs_first_after(const lp_needs_hits *hits, size_t a);
+/* Does a word of list @list end where @hit is? */
+bool lp_needs_hit_has(const lp_needs *n, const lp_needs_hit *hit, int list);
 
+/* One match of a rule; reuse it across calls to avoid allocation. */
 typedef struct lp_match {
 	const lp_grammar *grammar;
 	const lp_rule *rule;
@@ -146,6 +153,10 @@ typedef struct lp_match {
 	const char *needs_subject;
 	size_t needs_a, needs_e;
 	lp_needs_hits needs_hits;
+	/* The match context for a search that may start only before some
+	 * offset (a rule's `reach`): this thread's own, as it is changed
+	 * at every search. */
+	pcre2_match_context *near;
 } lp_match;
 
 

@@ -167,10 +167,8 @@ uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len,
 	return found;
 }
 
-uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
-			 size_t a, size_t e)
+size_t lp_needs_first_after(const lp_needs_hits *hits, size_t a)
 {
-	/* The first word to end after @a. */
 	size_t lo = 0, hi = hits->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -179,8 +177,20 @@ uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+bool lp_needs_hit_has(const lp_needs *n, const lp_needs_hit *hit, int list)
+{
+	return n->found[hit->state] >> list & 1;
+}
+
+uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
+			 size_t a, size_t e)
+{
 	uint64_t found = 0;
-	for (size_t i = lo; i < hits->n && hits->v[i].end <= e; i++) {
+	for (size_t i = lp_needs_first_after(hits, a);
+	     i < hits->n && hits->v[i].end <= e; i++) {
 		const lp_needs_hit *h = &hits->v[i];
 		/* The shortest word that ends here may start inside [a, e)
 		 * when a longer one does not: both count, erring towards

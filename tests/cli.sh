@@ -118,5 +118,9 @@ grep -q 'modality: will' "$tmp/para.yaml" && ! grep -q '^pairs:' "$tmp/para.yaml
 cp -r "$(dirname "$corpus")/grammars" "$tmp/gv"
 sed -i "s/expect: { amount: '17700000' }/expect: { amount: '1' }/" "$tmp/gv/money.yaml"
 "$lp" grammars --check "$tmp/gv" 2>"$tmp/err" >/dev/null; [ $? = 1 ] && grep -q "money.yaml:[0-9]*: rule 'money.amount': amount of" "$tmp/err" && ok || { no "a wrong expect: fails"; cat "$tmp/err"; }
+# A `reach` shorter than a match's way to its word fails its examples.
+cp -r "$(dirname "$corpus")/grammars" "$tmp/gr"
+sed -i "0,/^    reach: [0-9]*/s//    reach: 3/" "$tmp/gr/dates.yaml"
+"$lp" grammars --check "$tmp/gr" 2>"$tmp/err" >/dev/null; [ $? = 1 ] && grep -q "dates.yaml:[0-9]*: rule 'date.day': no word it .needs. ends within its .reach. (3 bytes) of the start of its match '18 August 2022'" "$tmp/err" && ok || { no "a short reach fails"; cat "$tmp/err"; }
 
 finish

@@ -1,6 +1,6 @@
 #!/bin/sh
-# The prefilter (a rule's `needs:`, see pipeline/grammar.c) only skips
-# work: every letter must parse to the same bytes with it turned off.
+# The prefilter (a rule's `needs:` and `reach:`, see pipeline/grammar.c) only
+# skips work: every letter must parse to the same bytes with it turned off.
 # usage: prefilter.sh LETTERPIPE CORPUS  (its letters, and those of diff/)
 lp=$1
 corpus=$2
