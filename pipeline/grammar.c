@@ -425,6 +425,13 @@ static int add_rule(lp_grammar *g, yaml_document_t *d, yaml_node_t *node,
 		free(pattern);
 		return LP_EGRAMMAR;
 	}
+	/* \G is where the search starts, which a search within reach moves. */
+	if (reach && strstr(pattern, "\\G")) {
+		free(pattern);
+		return lp_fail(err, LP_EGRAMMAR, file, line_of(rnode), -1,
+			       "rule '%s': a pattern with \\G cannot have a "
+			       "`reach`", name);
+	}
 
 	int ec;
 	PCRE2_SIZE eoff;
