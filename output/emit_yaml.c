@@ -21,6 +21,7 @@
  * the type it was written as.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,6 +216,26 @@ static const unsigned char printable_class[128] = {
 	['-'] = C_OTHER,
 };
 
+/* Bytes that analyse passes over without a thought, inside a text:
+ * printable ASCII that is no indicator, and the space. */
+static const bool quiet[256] = {
+#define Q4(c) [c] = true, [c + 1] = true, [c + 2] = true, [c + 3] = true
+	[' '] = true, ['$'] = true, ['('] = true, [')'] = true, ['+'] = true,
+	['.'] = true, ['/'] = true, Q4('0'), Q4('4'), ['8'] = true,
+	['9'] = true, [';'] = true, ['<'] = true, ['='] = true, Q4('A'),
+	Q4('E'), Q4('I'), Q4('M'), Q4('Q'), Q4('U'), ['Y'] = true,
+	['Z'] = true, ['\\'] = true, ['^'] = true, ['_'] = true, Q4('a'),
+	Q4('e'), Q4('i'), Q4('m'), Q4('q'), Q4('u'), ['y'] = true,
+	['z'] = true, ['~'] = true,
+#undef Q4
+};
+
+static bool quiet8(const unsigned char *q)
+{
+	return quiet[q[0]] & quiet[q[1]] & quiet[q[2]] & quiet[q[3]] &
+	       quiet[q[4]] & quiet[q[5]] & quiet[q[6]] & quiet[q[7]];
+}
+
 static unsigned ascii_class(unsigned char c)
 {
 	if (c < 0x20)
@@ -258,7 +279,15 @@ static int analyse(const unsigned char *p, size_t len, analysis *a)
 		block_ind = flow_ind = true;
 	for (const unsigned char *q = p; q < end;) {
 		/* Most of a text: ordinary characters, and single spaces
-		 * between them, which matter only after a break. */
+		 * between them, which matter only after a break.  Eight at a
+		 * time while none is anything else, and the first is not a
+		 * space after a break, nor the first or last of the text. */
+		if (q != p && !prev_break && end - q > 8 && quiet8(q)) {
+			do
+				q += 8;
+			while (end - q > 8 && quiet8(q));
+			prev_space = q[-1] == ' ';
+		}
 		for (; q < end; q++) {
 			unsigned char c = *q;
 			if (c - 0x21u < 0x5Eu && !printable_class[c]) {
@@ -368,13 +397,22 @@ static void write_break(lp_yaml_out *s, const unsigned char *p, size_t n)
 	}
 }
 
-/* Characters in @len bytes of valid UTF-8: every byte but continuations. */
+/* Characters in @len bytes of valid UTF-8: every byte but continuations
+ * (10xxxxxx), counted eight bytes at a time. */
 static int chars(const unsigned char *p, size_t len)
 {
-	int n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += (p[i] & 0xC0) != 0x80;
-	return n;
+	size_t i = 0, cont = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		/* A 1 in each byte that is a continuation; the multiply
+		 * adds the eight into the top byte. */
+		uint64_t ones = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+		cont += (size_t)((ones * 0x0101010101010101ull) >> 56);
+	}
+	for (; i < len; i++)
+		cont += (p[i] & 0xC0) == 0x80;
+	return (int)(len - cont);
 }
 
 static void write_plain(lp_yaml_out *s, const unsigned char *p, size_t len)
@@ -507,11 +545,10 @@ static void write_literal(lp_yaml_out *s, const unsigned char *p, size_t len)
 	s->indention = s->whitespace = true;
 	bool breaks = true;
 	for (const unsigned char *end = p + len; p < end;) {
-		/* The rest of a line goes in one copy. */
-		size_t run = 0;
-		while (p + run < end && p[run] != '\n' && p[run] != '\r' &&
-		       p[run] != 0xC2 && p[run] != 0xE2)
-			run++;
+		/* The rest of a line goes in one copy: up to a break, or a
+		 * byte that may start one (NEL, LS, PS).  The text ends in a
+		 * NUL (scalar took its length with strlen). */
+		size_t run = strcspn((const char *)p, "\n\r\xC2\xE2");
 		if (run) {
 			if (breaks)
 				write_indent(s);

@@ -80,11 +80,16 @@ static void scalar(walker *w, const char *key, const char *value,
 			    .attr = attr });
 }
 
+/* In decimal, written here: snprintf was a tenth of the output's time,
+ * with two numbers for every span. */
 static void number(walker *w, const char *key, size_t v, bool attr)
 {
-	char buf[32];
-	snprintf(buf, sizeof buf, "%zu", v);
-	scalar(w, key, buf, LP_VAL_INT, attr);
+	char buf[24], *p = buf + sizeof buf;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10));
+	scalar(w, key, p, LP_VAL_INT, attr);
 }
 
 /* A path from the command line need not be UTF-8; the output must be. */
