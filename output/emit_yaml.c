@@ -626,8 +626,10 @@ bool lp_yaml_looks_typed(const char *s)
 					     "yes", "no", "on", "off", "y",
 					     "n", ".nan", ".inf", "-.inf",
 					     "+.inf" };
-	/* The words are five characters at most: a passage is not one. */
-	bool short_word = strnlen(s, 6) <= 5;
+	/* The words are five characters at most, a passage is not one, and
+	 * each starts with one of a few characters. */
+	bool short_word = strnlen(s, 6) <= 5 &&
+			  (!*s || strchr("~nNtTfFyYoO.+-", *s));
 	for (size_t i = 0; short_word && i < sizeof words / sizeof *words; i++)
 		if (ieq(s, words[i]))
 			return true;

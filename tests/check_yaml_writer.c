@@ -232,8 +232,33 @@ static char *by_writer(uint64_t seed, unsigned docs, size_t *len)
 	return buf;
 }
 
+/* Which values must be quoted, as a YAML reader would take them for a
+ * null, a boolean or a number: the oracle trusts the writer's answer, so
+ * it is checked here on its own. */
+static void check_looks_typed(void)
+{
+	static const char *const typed[] = {
+		"", "~", "null", "NULL", "Null", "true", "True", "FALSE", "yes",
+		"No", "on", "OFF", "y", "N", ".nan", ".Inf", "-.inf", "+.INF",
+		"12", "-3", "+7", ".5", "2022-08-18", "1:30", "0x1F", "1_000",
+		"1e3",
+	};
+	static const char *const untyped[] = {
+		"nil", "none", "yess", "nope", "offer", "Tuesday", "text", "a1",
+		"£5", "-", ".", "+", "nulls", "trueish", "12 boroughs!", "GBP",
+		"Yours sincerely",
+	};
+	for (size_t i = 0; i < sizeof typed / sizeof *typed; i++)
+		CHECK(lp_yaml_looks_typed(typed[i]), "'%s' reads as typed",
+		      typed[i]);
+	for (size_t i = 0; i < sizeof untyped / sizeof *untyped; i++)
+		CHECK(!lp_yaml_looks_typed(untyped[i]), "'%s' is a string",
+		      untyped[i]);
+}
+
 int main(int argc, char **argv)
 {
+	check_looks_typed();
 	unsigned trees = argc > 1 ? (unsigned)atoi(argv[1]) : 20000;
 	uint64_t seed0 = argc > 2 ? strtoull(argv[2], NULL, 10) : 1;
 	unsigned shown = 0;
