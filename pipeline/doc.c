@@ -167,6 +167,11 @@ static void buf_grow(lp_buf *b, size_t n)
 	b->cap = cap;
 }
 
+void lp_buf_reserve(lp_buf *b, size_t n)
+{
+	buf_grow(b, n);
+}
+
 void lp_buf_put(lp_buf *b, const char *s, size_t n, uint32_t src)
 {
 	buf_grow(b, n);

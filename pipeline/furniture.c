@@ -203,20 +203,24 @@ static void mark_stray_lines(cleaner *c)
 			l->flags |= L_FURNITURE;
 			continue;
 		}
-		/* A footer printed once (an address, a phone number) may be
-		 * long; other stray lines are short. */
+		/* A sentence runs on around it... */
+		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
+		if (p == (size_t)-1 || q == (size_t)-1)
+			continue;
+		if (nrm_count_words(ltext(c, p), llen(c, p), 8) < 8 ||
+		    nrm_ends_sentence(ltext(c, p), llen(c, p)) ||
+		    (c->lines[p].flags & L_HEADING) ||
+		    !islower((unsigned char)ltext(c, q)[0]))
+			continue;
+		/* ... and it is short, or a footer printed once (an address,
+		 * a phone number), which may be long.  The rule is asked
+		 * last: it is the dearest test, and most paragraphs of a
+		 * Markdown letter stand alone. */
 		lp_error e;
 		if (nrm_count_words(t, n, 9) > 8 &&
 		    !(c->footer && lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1))
 			continue;
-		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
-		if (p == (size_t)-1 || q == (size_t)-1)
-			continue;
-		if (nrm_count_words(ltext(c, p), llen(c, p), 8) >= 8 &&
-		    !nrm_ends_sentence(ltext(c, p), llen(c, p)) &&
-		    !(c->lines[p].flags & L_HEADING) &&
-		    islower((unsigned char)ltext(c, q)[0]))
-			l->flags |= L_FURNITURE;
+		l->flags |= L_FURNITURE;
 	}
 }
 

@@ -61,6 +61,8 @@ typedef struct lp_buf {
 	size_t len, cap;
 } lp_buf;
 
+/* Make room for @n more bytes (and the NUL after them) at once. */
+void lp_buf_reserve(lp_buf *b, size_t n);
 void lp_buf_put(lp_buf *b, const char *s, size_t n, uint32_t src);
 /* Append bytes copied verbatim from the source: byte i maps to src+i. */
 void lp_buf_copy(lp_buf *b, const char *s, size_t n, uint32_t src);

@@ -729,6 +729,7 @@ static void assemble(cleaner *c)
 	lp_doc *doc = c->doc;
 	size_t width = wrap_width(c);
 	assembler a = { 0 };
+	lp_buf_reserve(&a.out, c->scratch.len + c->scratch.len / 8);
 	size_t prev = (size_t)-1;
 	bool blank_seen = false, crossed = false;
 	uint32_t src_end = (uint32_t)doc->src_len;
@@ -914,7 +915,10 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 		c.in = doc->src;
 	}
 
-	lp_buf_put(&c.scratch, "", 0, 0); /* allocate, so lines may be empty */
+	/* The cleaned lines are about as long as the input: room for them
+	 * at once, rather than doubling up to it.  (Allocated, too, so that
+	 * lines may be empty.) */
+	lp_buf_reserve(&c.scratch, c.in_len + c.in_len / 8);
 	split_lines(&c);
 	int rc = lp_mark_furniture(&c);
 	if (rc == 0) {
