@@ -252,7 +252,8 @@ static int check_one(const lp_grammar *g, const lp_rule *r, const char *text,
 int lp_grammar_check_values(const lp_grammar *g, FILE *report)
 {
 	int bad = 0;
-	for (const lp_rule *r = NULL; (r = lp_rule_next(g, "", r));) {
+	for (size_t k = 0; k < lp_grammar_count(g); k++) {
+		const lp_rule *r = lp_grammar_rule(g, k);
 		const char *text;
 		char *const *fields;
 		size_t n;

@@ -501,7 +501,10 @@ int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
 	size_t end = a;
 	while (end < e && !(f[end] == '\n' && end + 1 < e && f[end + 1] == '\n'))
 		end++;
-	for (const lp_rule *r = NULL; (r = lp_rule_next(x->g, "stance.", r));) {
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(x->g, "stance.", &rules);
+	for (size_t k = 0; k < nrules; k++) {
+		const lp_rule *r = rules[k];
 		if (!lp_rule_may_match(r, f, a, end, x->m))
 			continue;
 		int rc = lp_rule_find(r, f, end, a, x->m, x->err);

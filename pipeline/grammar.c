@@ -84,8 +84,6 @@ typedef struct family {
 	char *prefix;
 	size_t *rules;
 	size_t n;
-	uint8_t *from;   /* [i]: the position in @rules of the first member
-			    at or after rule i (n when there is none) */
 	const lp_rule **members; /* the rules themselves, in that order */
 } family;
 
@@ -95,7 +93,7 @@ struct lp_grammar {
 	size_t nrules;
 	/* Finding a rule by name is on every sentence's path: the rules
 	 * sorted by name, and the families sorted by prefix, made once the
-	 * grammar is loaded, spare lp_rule_get and lp_rule_next a scan of
+	 * grammar is loaded, spare lp_rule_get and lp_rule_family a scan of
 	 * every rule. */
 	const lp_rule **by_name;
 	family *families;
@@ -578,12 +576,6 @@ static void index_rules(lp_grammar *g)
 		f->members = lp_xmalloc((f->n + 1) * sizeof *f->members);
 		for (size_t m = 0; m < f->n; m++)
 			f->members[m] = &g->rules[f->rules[m]];
-		f->from = lp_xmalloc(g->nrules + 1);
-		for (size_t i = 0, pos = 0; i <= g->nrules; i++) {
-			while (pos < f->n && f->rules[pos] < i)
-				pos++;
-			f->from[i] = (uint8_t)(pos < 255 ? pos : 255);
-		}
 	}
 	if (g->nfamilies)
 		qsort(g->families, g->nfamilies, sizeof *g->families,
@@ -678,7 +670,6 @@ void lp_grammar_free(lp_grammar *g)
 	for (size_t i = 0; i < g->nfamilies; i++) {
 		free(g->families[i].prefix);
 		free(g->families[i].rules);
-		free(g->families[i].from);
 		free(g->families[i].members);
 	}
 	free(g->families);
@@ -758,24 +749,9 @@ int lp_rule_need(const lp_grammar *g, const char *name, const lp_rule **out,
 	return 0;
 }
 
-const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
-			    const lp_rule *prev)
+const lp_rule *lp_grammar_rule(const lp_grammar *g, size_t i)
 {
-	size_t i = prev ? (size_t)(prev - g->rules) + 1 : 0;
-	const family *f = g->by_name ? find_family(g, prefix) : NULL;
-	if (f) {
-		/* The family's first rule at or after i. */
-		size_t lo = f->from[i];
-		if (lo == 255) /* a family of more than 254 rules */
-			for (lo = 0; lo < f->n && f->rules[lo] < i; lo++)
-				;
-		return lo < f->n ? &g->rules[f->rules[lo]] : NULL;
-	}
-	size_t plen = strlen(prefix);
-	for (; i < g->nrules; i++)
-		if (strncmp(g->rules[i].name, prefix, plen) == 0)
-			return &g->rules[i];
-	return NULL;
+	return i < g->nrules ? &g->rules[i] : NULL;
 }
 
 size_t lp_rule_family(const lp_grammar *g, const char *prefix,

@@ -93,15 +93,13 @@ const char *lp_rule_file(const lp_rule *r);
  * (name, value pairs) under its `expect:`, if any.  False past the end. */
 bool lp_rule_expectation(const lp_rule *r, size_t i, const char **text,
 			 char *const **fields, size_t *nfields, long *line);
-/* The first rule after @prev (NULL: the first of all) whose name starts
- * with @prefix, in load order (files by name, rules in file order), or
- * NULL.  A family of rules such as label.pair.* is extended by adding
- * rules to the grammar, not by changing the code that tries them. */
-const lp_rule *lp_rule_next(const lp_grammar *g, const char *prefix,
-			    const lp_rule *prev);
+/* Rule @i of the grammar in load order (files by name, rules in file
+ * order), or NULL past the last (lp_grammar_count). */
+const lp_rule *lp_grammar_rule(const lp_grammar *g, size_t i);
 /* The rules whose names start with @prefix, which ends in a dot
- * ("date."), in file order: their number, and the list in *@rules.  For
- * a loop on the hot path; lp_rule_next takes any prefix. */
+ * ("date."), in load order: their number, and the list in *@rules.  A
+ * family of rules such as label.pair.* is extended by adding rules to
+ * the grammar, not by changing the code that tries them. */
 size_t lp_rule_family(const lp_grammar *g, const char *prefix,
 		      const lp_rule *const **rules);
 

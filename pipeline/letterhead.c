@@ -28,8 +28,10 @@ static bool has_lower(const char *t)
 static int find_report(seg *s, size_t a, size_t e, const char **out)
 {
 	const char *caps = NULL, *best = NULL;
-	for (const lp_rule *rule = NULL;
-	     (rule = lp_rule_next(s->g, "letter.report.", rule));) {
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(s->g, "letter.report.", &rules);
+	for (size_t k = 0; k < nrules; k++) {
+		const lp_rule *rule = rules[k];
 		for (size_t from = a; from < e;) {
 			int rc = lp_rule_find(rule, s->doc->fold, e, from, s->m,
 					      s->err);
@@ -101,8 +103,10 @@ static int person_at(seg *s, size_t i, const char **name)
 {
 	if (name)
 		*name = NULL;
-	for (const lp_rule *rule = NULL;
-	     (rule = lp_rule_next(s->g, "letter.person.", rule));) {
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(s->g, "letter.person.", &rules);
+	for (size_t k = 0; k < nrules; k++) {
+		const lp_rule *rule = rules[k];
 		int rc = seg_at(s, rule, i);
 		if (rc > 0 && name)
 			*name = seg_group(s, "name");
@@ -269,9 +273,11 @@ static int find_sender(seg *s, size_t val, size_t to)
 static int find_fields(seg *s, const char *prefix, size_t to,
 		       const char **name, const char **role)
 {
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(s->g, prefix, &rules);
 	for (size_t i = 0; i < to; i++) {
-		for (const lp_rule *rule = NULL;
-		     (rule = lp_rule_next(s->g, prefix, rule));) {
+		for (size_t k = 0; k < nrules; k++) {
+			const lp_rule *rule = rules[k];
 			int rc = lp_rule_find(rule, s->doc->fold, s->b[i].end,
 					      s->b[i].start, s->m, s->err);
 			if (rc < 0)
@@ -329,17 +335,16 @@ static int find_signature(seg *s, size_t from, size_t to)
  * date. */
 static int find_date(seg *s, size_t to)
 {
+	const lp_rule *const *fields;
+	size_t nfields = lp_rule_family(s->g, "letter.date-field.", &fields);
 	char iso[11];
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < to; i++) {
 			size_t a = s->b[i].start, e = s->b[i].end;
 			if (pass == 0) {
 				int rc = 0;
-				for (const lp_rule *r = NULL;
-				     !rc && (r = lp_rule_next(s->g,
-							      "letter.date-field",
-							      r));)
-					rc = lp_rule_find(r, s->doc->fold,
+				for (size_t k = 0; !rc && k < nfields; k++)
+					rc = lp_rule_find(fields[k], s->doc->fold,
 							  s->b[i].end,
 							  s->b[i].start, s->m,
 							  s->err);
@@ -411,7 +416,7 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 	}
 	const char *ref = NULL;
 	if (head_end > 0) {
-		rc = seg_find_family(s, "letter.reference", 0,
+		rc = seg_find_family(s, "letter.reference.", 0,
 				 s->b[head_end - 1].end, "value", &ref);
 		if (rc < 0)
 			return rc;

@@ -134,9 +134,11 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 		       const char *group, const char **out)
 {
 	*out = NULL;
-	for (const lp_rule *rule = NULL;
-	     (rule = lp_rule_next(s->g, prefix, rule));) {
-		int rc = lp_rule_find(rule, s->doc->fold, e, a, s->m, s->err);
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(s->g, prefix, &rules);
+	for (size_t k = 0; k < nrules; k++) {
+		int rc = lp_rule_find(rules[k], s->doc->fold, e, a, s->m,
+				      s->err);
 		if (rc < 0)
 			return rc;
 		if (rc && (*out = seg_group(s, group)))
@@ -198,9 +200,11 @@ static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
 	label *ls = lp_xmalloc(cap * sizeof *ls);
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(s->g, "label.pair.", &rules);
 	for (size_t i = 0; i < s->nb; i++) {
-		for (const lp_rule *rule = NULL;
-		     (rule = lp_rule_next(s->g, "label.pair.", rule));) {
+		for (size_t k = 0; k < nrules; k++) {
+			const lp_rule *rule = rules[k];
 			int rc = seg_at(s, rule, i);
 			if (rc < 0) {
 				free(ls);
