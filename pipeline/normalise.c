@@ -253,12 +253,19 @@ static bool column_break(cleaner *c, const unsigned char *s, size_t i,
 }
 
 /* A character clean_line copies as it is: printable ASCII but the
- * space and, in Markdown, the characters that may be markup. */
+ * space and, in Markdown, the characters that may be markup.  Made a
+ * table, c->plain, once a letter, for plain_run's loop. */
 static bool plain_char(const cleaner *c, unsigned char ch)
 {
 	return ch > 0x20 && ch < 0x7F &&
 	       !(c->markdown && (ch == '*' || ch == '_' || ch == '!' ||
 				 ch == '[' || ch == '\\'));
+}
+
+static void make_plain_table(cleaner *c)
+{
+	for (int ch = 0; ch < 256; ch++)
+		c->plain[ch] = plain_char(c, (unsigned char)ch);
 }
 
 /* The end of the run of plain characters from @i, with the single spaces
@@ -270,10 +277,10 @@ static size_t plain_run(const cleaner *c, const unsigned char *s, size_t i,
 {
 	size_t k = i;
 	while (k < stop) {
-		if (plain_char(c, s[k]))
+		if (c->plain[s[k]])
 			k++;
 		else if (s[k] == ' ' && k > i && k + 1 < stop &&
-			 plain_char(c, s[k + 1]))
+			 c->plain[s[k + 1]])
 			k++;
 		else
 			break;
@@ -442,15 +449,36 @@ static bool sniff_markdown(const unsigned char *s, size_t n)
 	return false;
 }
 
+/* The end of the line at @i: the first '\n', '\r' or '\f' from @i, or
+ * @n.  Three memchr, each as fast as the machine allows, beat one loop
+ * that tests every byte three times.  They look 1 KiB at a time, so that
+ * a text whose lines end in '\r' alone is not searched to its end for a
+ * '\n' at every line. */
+static size_t line_end(const unsigned char *s, size_t i, size_t n)
+{
+	for (size_t from = i; from < n;) {
+		size_t to = n - from > 1024 ? from + 1024 : n, e = to;
+		const unsigned char *p;
+		if ((p = memchr(s + from, '\n', e - from)))
+			e = (size_t)(p - s);
+		if ((p = memchr(s + from, '\r', e - from)))
+			e = (size_t)(p - s);
+		if ((p = memchr(s + from, '\f', e - from)))
+			e = (size_t)(p - s);
+		if (e < to)
+			return e;
+		from = to;
+	}
+	return n;
+}
+
 static void split_lines(cleaner *c)
 {
 	const unsigned char *s = c->in;
 	size_t n = c->in_len, i = c->in_start;
 	unsigned flags = 0;
 	while (i < n) {
-		size_t e = i;
-		while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f')
-			e++;
+		size_t e = line_end(s, i, n);
 		clean_line(c, i, e, flags);
 		flags = 0;
 		if (e == n)
@@ -901,6 +929,7 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 					     doc->src_len - doc->body));
 		doc->format = c.markdown ? "markdown" : "text";
 	}
+	make_plain_table(&c);
 	c.block_start = lp_rule_get(g, "layout.block-start");
 	c.page_number = lp_rule_get(g, "layout.page-number");
 	c.footer = lp_rule_get(g, "layout.footer");

@@ -35,6 +35,7 @@ typedef struct cleaner {
 	lp_match *m;
 	lp_error *err;
 	bool markdown;
+	bool plain[256];    /* see plain_char() */
 
 	lp_buf scratch;
 	line *lines;
