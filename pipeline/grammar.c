@@ -863,8 +863,7 @@ static int find_near(const lp_rule *r, const char *s, size_t len,
 		size_t end = base + hits->v[i].end;
 		if (end > len)
 			break;
-		if (!lp_needs_hit_has(m->grammar->needs, &hits->v[i],
-				      r->needs))
+		if (!(hits->v[i].found >> r->needs & 1))
 			continue;
 		size_t lo = end > r->reach ? end - r->reach : 0;
 		if (lo < tried)
@@ -906,7 +905,7 @@ bool lp_rule_may_match(const lp_rule *r, const char *s, size_t a, size_t e,
 		/* Inside the section scanned last: its notes answer. */
 		found = a == m->needs_a && e == m->needs_e
 				? m->needs_found
-				: lp_needs_within(g->needs, &m->needs_hits,
+				: lp_needs_within(&m->needs_hits,
 						  a - m->needs_a,
 						  e - m->needs_a);
 	} else {

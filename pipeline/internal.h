@@ -118,8 +118,9 @@ void lp_needs_free(lp_needs *n);
 
 /* Where a scan found words end; reused from scan to scan. */
 typedef struct lp_needs_hit {
-	uint32_t end;   /* just past the word's last byte */
-	uint32_t state; /* the automaton's, which knows the word */
+	uint32_t end;      /* just past the word's last byte */
+	uint16_t shortest; /* the shortest word that ends there */
+	uint64_t found;    /* the lists with a word ending there, a bit each */
 } lp_needs_hit;
 typedef struct lp_needs_hits {
 	lp_needs_hit *v;
@@ -131,12 +132,9 @@ uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len,
 		       lp_needs_hits *hits);
 /* The lists with a word inside [@a, @e) of the text a scan with @hits
  * was of; it may say a list is there when it is only near. */
-uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
-			 size_t a, size_t e);
+uint64_t lp_needs_within(const lp_needs_hits *hits, size_t a, size_t e);
 /* The first of @hits to end after offset @a (hits->n when none does). */
 size_t lp_needs_first_after(const lp_needs_hits *hits, size_t a);
-/* Does a word of list @list end where @hit is? */
-bool lp_needs_hit_has(const lp_needs *n, const lp_needs_hit *hit, int list);
 
 /* One match of a rule; reuse it across calls to avoid allocation. */
 typedef struct lp_match {

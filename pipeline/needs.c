@@ -161,7 +161,9 @@ uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len,
 					      hits->cap * sizeof *hits->v);
 		}
 		hits->v[hits->n++] = (lp_needs_hit){
-			(uint32_t)(p + 1 - (const unsigned char *)text), state
+			.end = (uint32_t)(p + 1 - (const unsigned char *)text),
+			.shortest = n->shortest[state],
+			.found = n->found[state],
 		};
 	}
 	return found;
@@ -180,13 +182,7 @@ size_t lp_needs_first_after(const lp_needs_hits *hits, size_t a)
 	return lo;
 }
 
-bool lp_needs_hit_has(const lp_needs *n, const lp_needs_hit *hit, int list)
-{
-	return n->found[hit->state] >> list & 1;
-}
-
-uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
-			 size_t a, size_t e)
+uint64_t lp_needs_within(const lp_needs_hits *hits, size_t a, size_t e)
 {
 	uint64_t found = 0;
 	for (size_t i = lp_needs_first_after(hits, a);
@@ -195,8 +191,8 @@ uint64_t lp_needs_within(const lp_needs *n, const lp_needs_hits *hits,
 		/* The shortest word that ends here may start inside [a, e)
 		 * when a longer one does not: both count, erring towards
 		 * running a rule. */
-		if (h->end - n->shortest[h->state] >= a)
-			found |= n->found[h->state];
+		if (h->end - h->shortest >= a)
+			found |= h->found;
 	}
 	return found;
 }

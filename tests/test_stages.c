@@ -501,7 +501,7 @@ static void test_needs_scanner(void)
 		{ 0, 0, 0, ~0ull },
 	};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-		uint64_t got = lp_needs_within(n, &hits, parts[i].a, parts[i].e);
+		uint64_t got = lp_needs_within(&hits, parts[i].a, parts[i].e);
 		CHECK((got & parts[i].must) == parts[i].must &&
 			      !(got & parts[i].never),
 		      "[%zu, %zu) of \"%s\": %#llx", parts[i].a, parts[i].e,
