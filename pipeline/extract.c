@@ -69,6 +69,14 @@ static bool abbreviation(lp_xctx *x, size_t a, size_t dot)
 	return r && lp_rule_at(r, x->doc->fold, dot, w, x->m, &e) == 1;
 }
 
+/* The first line end or sentence stop ('.', '!', '?') of @f in [i, e),
+ * or @e.  The folded text is a C string. */
+static size_t next_stop(const char *f, size_t i, size_t e)
+{
+	size_t k = i + strcspn(f + i, "\n.!?");
+	return k < e ? k : e;
+}
+
 size_t lp_sentences(lp_xctx *x, size_t a, size_t e, lp_range **out)
 {
 	const char *f = x->doc->fold;
@@ -76,6 +84,8 @@ size_t lp_sentences(lp_xctx *x, size_t a, size_t e, lp_range **out)
 	lp_range *r = lp_xmalloc(cap * sizeof *r);
 	size_t start = a;
 	for (size_t i = a; i <= e; i++) {
+		if (i < e)
+			i = next_stop(f, i, e);
 		bool cut = false;
 		size_t end = i, next = i;
 		if (i == e || f[i] == '\n') {

@@ -873,9 +873,7 @@ static void build_fold(lp_doc *doc)
 {
 	const unsigned char *t = (const unsigned char *)doc->text;
 	size_t n = doc->text_len;
-	bool any = false;
-	for (size_t i = 0; i < n && !any; i++)
-		any = t[i] == 0xE2;
+	bool any = memchr(t, 0xE2, n) != NULL;
 	doc->fold = doc->text;
 	doc->fold_len = n;
 	doc->fold_map = NULL;
