@@ -198,8 +198,10 @@ static void entity_span(walker *w, const lp_span *sp)
 	size_t cut[8], ncut = 0;
 	/* Only between characters: the bytes of "£" may come from the
 	 * six of "&pound;". */
+	const uint32_t *map = w->doc->map;
 	for (size_t i = sp->start; i + 1 < sp->end && ncut < 8; i++)
-		if (((unsigned char)w->doc->text[i + 1] & 0xC0) != 0x80 &&
+		if (map[i + 1] != map[i] + 1 && /* dropped_words' quick test */
+		    ((unsigned char)w->doc->text[i + 1] & 0xC0) != 0x80 &&
 		    dropped_words(w->doc, i))
 			cut[ncut++] = i + 1;
 	if (ncut == 0) {
