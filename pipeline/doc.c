@@ -374,6 +374,13 @@ size_t lp_utf8_invalid(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* ASCII, most of a letter, eight bytes at a time. */
+		uint64_t w;
+		if (len - i >= 8 && (memcpy(&w, s + i, 8),
+				     !(w & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
 		if (s[i] < 0x80) {
 			i++;
 			continue;

@@ -64,6 +64,19 @@ static void test_ingest_refusals(void)
 		      LP_EINPUT, "overlong accepted");
 	CHECK(lp_ingest_bytes("s", "\xED\xA0\x80", 3, NULL, &doc, &err) ==
 		      LP_EINPUT, "surrogate accepted");
+	/* The exact offset of a bad byte, wherever it falls among the
+	 * eight-byte blocks that the check takes at once. */
+	char text[40];
+	for (size_t at = 0; at < 24; at++) {
+		memset(text, 'a', sizeof text);
+		memcpy(text + 2, "\xC2\xA3", 2); /* a good character first */
+		if (at >= 4)
+			text[at] = (char)0xFF;
+		size_t want = at >= 4 ? at : (size_t)-1;
+		CHECK(lp_utf8_invalid((const unsigned char *)text, sizeof text) ==
+			      want,
+		      "bad byte at %zu", at);
+	}
 	lp_options small = { .max_bytes = 4 };
 	CHECK(lp_ingest_bytes("b", "12345", 5, &small, &doc, &err) ==
 		      LP_EINPUT, "size limit not applied");
