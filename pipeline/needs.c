@@ -25,14 +25,15 @@ struct lp_needs {
 	uint64_t *word_groups;
 	size_t nwords;
 	/* The automaton, once built.  A state is named by its row in
-	 * @next, state * nclasses, with FOUND set when a word ends there. */
+	 * @next, state * nclasses.  The states where a word ends come last,
+	 * from row @found_from on, so that the scan knows one by its row
+	 * alone. */
 	uint32_t *next;         /* [row + class]: the next state */
 	uint64_t *found;        /* [state]: lists with a word ending here */
 	uint16_t *shortest;     /* [state]: the shortest such word */
 	size_t nstates;
+	uint32_t found_from;
 };
-
-#define FOUND 0x80000000u
 
 static unsigned char fold(unsigned char c)
 {
@@ -74,7 +75,7 @@ int lp_needs_build(lp_needs *n)
 				n->cls[*p] = (unsigned char)n->nclasses++;
 	for (int c = 'A'; c <= 'Z'; c++)
 		n->cls[c] = n->cls[fold((unsigned char)c)];
-	if ((bytes + 1) * (size_t)n->nclasses >= FOUND)
+	if ((bytes + 1) * (size_t)n->nclasses > UINT32_MAX)
 		return -1;
 	/* The trie, its states numbered as they are made; 0 is the root. */
 	size_t k = (size_t)n->nclasses, cap = bytes + 1;
@@ -126,11 +127,32 @@ int lp_needs_build(lp_needs *n)
 			queue[tail++] = (size_t)u;
 		}
 	}
-	/* State numbers become rows, marked where a word ends. */
-	for (size_t i = 0; i < n->nstates * k; i++) {
-		uint32_t to = n->next[i];
-		n->next[i] = (uint32_t)(to * k) | (n->found[to] ? FOUND : 0);
+	/* Renumber the states, those where a word ends last (the root, where
+	 * none does, stays first), and make their numbers rows. */
+	size_t *number = queue, m = 0;
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t st = 0; st < n->nstates; st++)
+			if (!n->found[st] == !pass)
+				number[st] = m++;
+	uint32_t *next = lp_xmalloc(n->nstates * k * sizeof *next);
+	uint64_t *found = lp_xmalloc(n->nstates * sizeof *found);
+	uint16_t *shortest = lp_xmalloc(n->nstates * sizeof *shortest);
+	size_t plain = 0;
+	for (size_t st = 0; st < n->nstates; st++) {
+		plain += !n->found[st];
+		found[number[st]] = n->found[st];
+		shortest[number[st]] = n->shortest[st];
+		for (size_t c = 0; c < k; c++)
+			next[number[st] * k + c] =
+				(uint32_t)(number[n->next[st * k + c]] * k);
 	}
+	free(n->next);
+	free(n->found);
+	free(n->shortest);
+	n->next = next;
+	n->found = found;
+	n->shortest = shortest;
+	n->found_from = (uint32_t)(plain * k);
 	free(queue);
 	free(fail);
 	free(child);
@@ -143,15 +165,15 @@ uint64_t lp_needs_scan(const lp_needs *n, const char *text, size_t len,
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	const uint32_t *next = n->next;
 	const unsigned char *cls = n->cls;
-	uint32_t row = 0, k = (uint32_t)n->nclasses;
+	uint32_t row = 0, k = (uint32_t)n->nclasses, found_from = n->found_from;
 	uint64_t found = 0;
 	if (hits)
 		hits->n = 0;
 	for (; p < end; p++) {
-		row = next[(row & ~FOUND) + cls[*p]];
-		if (!(row & FOUND))
+		row = next[row + cls[*p]];
+		if (row < found_from)
 			continue;
-		uint32_t state = (row & ~FOUND) / k;
+		uint32_t state = row / k;
 		found |= n->found[state];
 		if (!hits)
 			continue;
