@@ -189,6 +189,9 @@ static size_t bullet_end(const unsigned char *s, size_t i, size_t b)
 		e--;
 	if (e - i >= 3 && s[i] == '-' && s[e - 1] == '-' && s[e - 2] == ' ')
 		return 0;
+	/* Every bullet starts with one of these bytes. */
+	if (i >= b || !strchr("-*+\xE2\xC2\xEF", s[i]))
+		return 0;
 	for (size_t k = 0; k < sizeof bullets / sizeof *bullets; k++) {
 		size_t n = strlen(bullets[k]);
 		if (b - i > n && memcmp(s + i, bullets[k], n) == 0)
