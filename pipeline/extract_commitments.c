@@ -280,7 +280,8 @@ static void actor_of(lp_xctx *x, const modal *md, size_t cs, size_t a,
 					     " that " };
 	for (size_t k = 0; k < 4; k++)
 		for (size_t i = s; i + strlen(inner[k]) <= t; i++)
-			if (strncasecmp(f + i, inner[k], strlen(inner[k])) == 0) {
+			if (f[i] == ' ' && /* as each word starts */
+			    strncasecmp(f + i, inner[k], strlen(inner[k])) == 0) {
 				t = i;
 				break;
 			}
