@@ -165,6 +165,8 @@ void lp_match_free(lp_match *m);
 /*
  * Search @s[0..len) for @r from @from.  Returns 1 on a match, 0 on none,
  * or LP_ELIMIT when the rule exhausted the match limits (err names it).
+ * After lp_rule_may_match over a range that holds [@from, @len), a rule
+ * with a `reach` is tried only near its words, with the same result.
  */
 int lp_rule_find(const lp_rule *r, const char *s, size_t len, size_t from,
 		 lp_match *m, lp_error *err);

@@ -128,7 +128,8 @@ int lp_needs_build(lp_needs *n)
 		}
 	}
 	/* Renumber the states, those where a word ends last (the root, where
-	 * none does, stays first), and make their numbers rows. */
+	 * none does, stays first), and make their numbers rows.  The queue,
+	 * done with, holds the new numbers. */
 	size_t *number = queue, m = 0;
 	for (size_t pass = 0; pass < 2; pass++)
 		for (size_t st = 0; st < n->nstates; st++)
