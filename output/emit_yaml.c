@@ -190,6 +190,7 @@ enum style { PLAIN, SINGLE, DOUBLE, LITERAL };
 /* What a string allows, as libyaml's analysis finds it. */
 typedef struct analysis {
 	bool multiline, flow_plain, block_plain, single, block;
+	bool ascii; /* a byte a character: no need to count them */
 } analysis;
 
 /* ASCII characters that matter to the analysis; the rest are ordinary. */
@@ -267,7 +268,7 @@ static bool preceded_by_space(const unsigned char *p)
 static int analyse(const unsigned char *p, size_t len, analysis *a)
 {
 	const unsigned char *end = p + len;
-	*a = (analysis){ false, false, true, true, false };
+	*a = (analysis){ false, false, true, true, false, true };
 	if (len == 0)
 		return 0;
 	bool block_ind = false, flow_ind = false, breaks = false,
@@ -327,6 +328,7 @@ static int analyse(const unsigned char *p, size_t len, analysis *a)
 			space = c == ' ';
 			brk = c == '\n' || c == '\r';
 		} else {
+			a->ascii = false;
 			if (!(n = char_len(q, end)))
 				return -1;
 			if (!printable(q))
@@ -415,13 +417,14 @@ static int chars(const unsigned char *p, size_t len)
 	return (int)(len - cont);
 }
 
-static void write_plain(lp_yaml_out *s, const unsigned char *p, size_t len)
+static void write_plain(lp_yaml_out *s, const unsigned char *p, size_t len,
+			bool ascii)
 {
 	if (!s->whitespace && (len || s->flow_level))
 		put(s, ' ');
 	/* A plain scalar holds no breaks. */
 	put_bytes(s, (const char *)p, len);
-	s->column += chars(p, len);
+	s->column += ascii ? (int)len : chars(p, len);
 	s->whitespace = s->indention = false;
 }
 
@@ -586,7 +589,7 @@ static int scalar(lp_yaml_out *s, const char *value, enum style want,
 	while (word < len && (isalnum(p[word]) || p[word] == '_' ||
 			      (p[word] == '.' && word > 0)))
 		word++;
-	analysis a = { false, true, true, true, true };
+	analysis a = { false, true, true, true, true, true };
 	if ((word < len || len == 0) && analyse(p, len, &a)) {
 		s->bad_text = true;
 		return -1;
@@ -596,7 +599,7 @@ static int scalar(lp_yaml_out *s, const char *value, enum style want,
 	increase_indent(s, true, false);
 	switch (st) {
 	case PLAIN:
-		write_plain(s, p, len);
+		write_plain(s, p, len, a.ascii);
 		break;
 	case SINGLE:
 		write_single(s, p, len);
