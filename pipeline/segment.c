@@ -75,6 +75,9 @@ bool seg_is_bold(const seg *s, size_t a, size_t e)
 		else
 			hi = mid;
 	}
+	/* No bold at all there, as in most blocks: no letters to count. */
+	if (lo == s->nbold || s->bold[lo].start >= te)
+		return false;
 	size_t covered = 0, letters = 0;
 	for (size_t i = ta; i < te; i++)
 		letters += isalnum((unsigned char)s->doc->text[i]) != 0;
