@@ -82,9 +82,8 @@ struct lp_rule {
  * ("date.", "letter.report."), in file order. */
 typedef struct family {
 	char *prefix;
-	size_t *rules;
+	const lp_rule **members;
 	size_t n;
-	const lp_rule **members; /* the rules themselves, in that order */
 } family;
 
 struct lp_grammar {
@@ -564,19 +563,14 @@ static void index_rules(lp_grammar *g)
 				g->families[k] = (family){ .prefix = prefix };
 				g->nfamilies++;
 			}
+			/* The rules array is final: loading is over. */
 			family *f = &g->families[k];
-			f->rules = lp_xrealloc(f->rules,
-					       (f->n + 1) * sizeof *f->rules);
-			f->rules[f->n++] = i;
+			f->members = lp_xrealloc(f->members, (f->n + 1) *
+							     sizeof *f->members);
+			f->members[f->n++] = &g->rules[i];
 		}
 	}
 	qsort(g->by_name, g->nrules, sizeof *g->by_name, rule_order);
-	for (size_t k = 0; k < g->nfamilies; k++) {
-		family *f = &g->families[k];
-		f->members = lp_xmalloc((f->n + 1) * sizeof *f->members);
-		for (size_t m = 0; m < f->n; m++)
-			f->members[m] = &g->rules[f->rules[m]];
-	}
 	if (g->nfamilies)
 		qsort(g->families, g->nfamilies, sizeof *g->families,
 		      family_order);
@@ -669,7 +663,6 @@ void lp_grammar_free(lp_grammar *g)
 	free(g->by_name);
 	for (size_t i = 0; i < g->nfamilies; i++) {
 		free(g->families[i].prefix);
-		free(g->families[i].rules);
 		free(g->families[i].members);
 	}
 	free(g->families);
