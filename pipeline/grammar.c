@@ -40,6 +40,7 @@
  * calls (its last lookups, its last section's prefilter answer) is its
  * own.
  */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdatomic.h>
@@ -750,6 +751,9 @@ const lp_rule *lp_grammar_rule(const lp_grammar *g, size_t i)
 size_t lp_rule_family(const lp_grammar *g, const char *prefix,
 		      const lp_rule *const **rules)
 {
+	/* Families are kept by prefixes that end in a dot: any other would
+	 * find nothing, silently. */
+	assert(*prefix && prefix[strlen(prefix) - 1] == '.');
 	const family *f = g->by_name ? find_family(g, prefix) : NULL;
 	*rules = f ? f->members : NULL;
 	return f ? f->n : 0;

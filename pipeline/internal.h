@@ -157,8 +157,6 @@ typedef struct lp_match {
 	pcre2_match_context *near;
 } lp_match;
 
-
-
 lp_match *lp_match_new(const lp_grammar *g);
 void lp_match_free(lp_match *m);
 
