@@ -45,21 +45,24 @@ lp_needs *lp_needs_new(void)
 	return lp_xcalloc(1, sizeof(lp_needs));
 }
 
-void lp_needs_add(lp_needs *n, const char *word, int group)
+void lp_needs_add(lp_needs *n, const char *word, int list)
 {
+	char *w = lp_xstrdup(word);
+	for (char *p = w; *p; p++)
+		*p = (char)fold((unsigned char)*p);
+	/* A word in several lists ("GBP" in one, "gbp" in another) is kept
+	 * once, with all its lists. */
 	for (size_t i = 0; i < n->nwords; i++)
-		if (strcmp(n->words[i], word) == 0) {
-			n->word_groups[i] |= 1ull << group;
+		if (strcmp(n->words[i], w) == 0) {
+			n->word_groups[i] |= 1ull << list;
+			free(w);
 			return;
 		}
 	n->words = lp_xrealloc(n->words, (n->nwords + 1) * sizeof *n->words);
 	n->word_groups = lp_xrealloc(n->word_groups,
 				     (n->nwords + 1) * sizeof *n->word_groups);
-	char *w = lp_xstrdup(word);
-	for (char *p = w; *p; p++)
-		*p = (char)fold((unsigned char)*p);
 	n->words[n->nwords] = w;
-	n->word_groups[n->nwords++] = 1ull << group;
+	n->word_groups[n->nwords++] = 1ull << list;
 }
 
 int lp_needs_build(lp_needs *n)
