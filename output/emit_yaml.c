@@ -629,12 +629,12 @@ bool lp_yaml_looks_typed(const char *s)
 					     "yes", "no", "on", "off", "y",
 					     "n", ".nan", ".inf", "-.inf",
 					     "+.inf" };
-	/* The words are five characters at most, a passage is not one, and
-	 * each starts with one of a few characters. */
-	bool short_word = strnlen(s, 6) <= 5 &&
-			  (!*s || strchr("~nNtTfFyYoO.+-", *s));
+	/* The words are five characters at most: a passage is not one.  A
+	 * word whose first character differs (in either case) is passed
+	 * over without a call. */
+	bool short_word = strnlen(s, 6) <= 5;
 	for (size_t i = 0; short_word && i < sizeof words / sizeof *words; i++)
-		if (ieq(s, words[i]))
+		if ((*s | 0x20) == (words[i][0] | 0x20) && ieq(s, words[i]))
 			return true;
 	/* Numbers (including 1_000, 0x1F, 1e3, 1:30) and dates start with a
 	 * digit or a sign and hold nothing but number-ish characters. */
