@@ -220,7 +220,7 @@ static const unsigned char printable_class[128] = {
 /* Bytes that analyse passes over without a thought, inside a text:
  * printable ASCII that is no indicator, and the space; that is, ' ' and
  * the bytes 0x21 to 0x7E that printable_class leaves out.  A table of its
- * own, as deriving it byte by byte costs a twelfth of the writer's time;
+ * own, as deriving it byte by byte costs some 7% of the writer's time;
  * tests/check_yaml_writer.c fails when the two disagree. */
 static const bool quiet[256] = {
 #define Q4(c) [c] = true, [c + 1] = true, [c + 2] = true, [c + 3] = true
