@@ -587,6 +587,82 @@ static void add_section(seg *s, enum lp_span_kind kind, size_t from,
 			NULL, -1);
 }
 
+/* Where one label's pair lies: its recommendation, its response (NONE
+ * for none) and the block after its last. */
+typedef struct cut {
+	size_t rec_s, rec_e, resp_s, resp_e, end_block;
+} cut;
+
+static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
+		    size_t stop_block, cut *c)
+{
+	const label *l = &ls[k];
+	size_t end_block = k + 1 < n ? ls[k + 1].block : s->nb;
+	if (stop_block > l->block && stop_block < end_block)
+		end_block = stop_block;
+	int rc = split_pair(s, l, end_block, &c->rec_s, &c->rec_e, &c->resp_s);
+	if (rc < 0)
+		return rc;
+	if (c->resp_s != NONE) {
+		size_t from = block_of(s, c->resp_s);
+		rc = response_end_block(s, from, end_block,
+					end_block == stop_block, &end_block);
+		if (rc < 0)
+			return rc;
+		if (end_block == s->nb)
+			end_block = trim_back_matter(s, from, end_block);
+		c->resp_e = seg_trim_end(s, c->resp_s, s->b[end_block - 1].end);
+	} else {
+		c->resp_e = c->rec_e;
+	}
+	c->end_block = end_block;
+	return 0;
+}
+
+/* Add the pair of labels ls[first..last]: more than one when the
+ * recommendations were quoted one after another and answered together
+ * ("Recommendation 4: ...  Recommendation 5: ...  Response to
+ * Recommendations 4 and 5"). */
+static int add_pair(seg *s, const label *ls, size_t first, size_t last,
+		    const cut *c)
+{
+	const label *l = &ls[first];
+	size_t rec_s = c[first].rec_s, rec_e = c[last].rec_e;
+	size_t resp_s = c[last].resp_s, resp_e = c[last].resp_e;
+	if (resp_s == NONE)
+		resp_s = rec_e;
+	size_t pair_s = s->b[l->block].start;
+	size_t pair_e = resp_e > rec_e ? resp_e : rec_e;
+
+	char nums[256];
+	size_t len = 0;
+	for (size_t k = first; k <= last && len + 1 < sizeof nums; k++) {
+		if (len)
+			nums[len++] = ',';
+		list_numbers(s->doc->fold, ls[k].nums_s, ls[k].nums_e,
+			     nums + len, sizeof nums - len);
+		len += strlen(nums + len);
+	}
+	int p = lp_doc_add_span(s->doc, LP_SPAN_PAIR, seg_text_at(s, pair_s),
+				seg_text_at(s, pair_e), lp_rule_name(l->rule),
+				-1);
+	lp_span_set(s->doc, p, "number", nums);
+	lp_span_set(s->doc, p, "label",
+		    seg_str(s, s->b[l->block].start,
+			    l->has_body ? seg_trim_end(s, s->b[l->block].start,
+						       l->body_s)
+					: s->b[l->block].end));
+	if (l->has_para)
+		lp_span_set(s->doc, p, "paragraph",
+			    seg_str(s, l->para_s, l->para_e));
+	int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
+				seg_text_at(s, rec_s), seg_text_at(s, rec_e),
+				NULL, p);
+	lp_doc_add_span(s->doc, LP_SPAN_RESPONSE, seg_text_at(s, resp_s),
+			seg_text_at(s, resp_e), NULL, p);
+	return add_parts(s, r, rec_s, rec_e);
+}
+
 static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		     size_t *last_block)
 {
@@ -594,58 +670,26 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		return lp_fail(s->err, LP_ELIMIT, s->doc->path, 0, -1,
 			       "%zu recommendation labels, over the limit of "
 			       "%d pairs in one letter", n, LP_MAX_PAIRS);
-	for (size_t k = 0; k < n; k++) {
-		const label *l = &ls[k];
-		size_t end_block = k + 1 < n ? ls[k + 1].block : s->nb;
-		if (stop_block > l->block && stop_block < end_block)
-			end_block = stop_block;
-		size_t rec_s, rec_e, resp_s;
-		int rc = split_pair(s, l, end_block, &rec_s, &rec_e, &resp_s);
-		if (rc < 0)
-			return rc;
-		if (resp_s != NONE) {
-			size_t from = block_of(s, resp_s);
-			rc = response_end_block(s, from, end_block,
-						end_block == stop_block,
-						&end_block);
-			if (rc < 0)
-				return rc;
-			if (end_block == s->nb)
-				end_block = trim_back_matter(s, from, end_block);
-		}
-		*last_block = end_block;
-		size_t last_end = s->b[end_block - 1].end;
-		size_t resp_e = resp_s == NONE ? rec_e : seg_trim_end(s, resp_s, last_end);
-		if (resp_s == NONE)
-			resp_s = rec_e;
-		size_t pair_s = s->b[l->block].start;
-		size_t pair_e = resp_e > rec_e ? resp_e : rec_e;
-
-		char nums[256];
-		list_numbers(s->doc->fold, l->nums_s, l->nums_e, nums,
-			     sizeof nums);
-		int p = lp_doc_add_span(s->doc, LP_SPAN_PAIR, seg_text_at(s, pair_s),
-					seg_text_at(s, pair_e),
-					lp_rule_name(l->rule), -1);
-		lp_span_set(s->doc, p, "number", nums);
-		lp_span_set(s->doc, p, "label",
-			    seg_str(s, s->b[l->block].start,
-				l->has_body ? seg_trim_end(s, s->b[l->block].start,
-						       l->body_s)
-					    : s->b[l->block].end));
-		if (l->has_para)
-			lp_span_set(s->doc, p, "paragraph",
-				    seg_str(s, l->para_s, l->para_e));
-		int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
-					seg_text_at(s, rec_s), seg_text_at(s, rec_e),
-					NULL, p);
-		lp_doc_add_span(s->doc, LP_SPAN_RESPONSE, seg_text_at(s, resp_s),
-				seg_text_at(s, resp_e), NULL, p);
-		rc = add_parts(s, r, rec_s, rec_e);
-		if (rc < 0)
-			return rc;
+	cut *c = lp_xmalloc((n ? n : 1) * sizeof *c);
+	int rc = 0;
+	for (size_t k = 0; k < n && rc == 0; k++)
+		rc = cut_pair(s, ls, n, k, stop_block, &c[k]);
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		/* A recommendation with nothing after it before the next
+		 * label is answered with the ones that follow, up to the
+		 * first that has a response. */
+		size_t last = k;
+		while (last + 1 < n && c[last].resp_s == NONE &&
+		       c[last].end_block == ls[last + 1].block)
+			last++;
+		if (c[last].resp_s == NONE)
+			last = k;
+		rc = add_pair(s, ls, k, last, c);
+		*last_block = c[last].end_block;
+		k = last;
 	}
-	return 0;
+	free(c);
+	return rc;
 }
 
 int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
