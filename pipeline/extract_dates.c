@@ -264,6 +264,14 @@ static bool read_season(lp_xctx *x, candidate *c)
 		if (strncasecmp(x->doc->fold + a, names[i], 4) == 0)
 			m = 3 + 3 * i;
 	int y = int_group(x, "year");
+	/* Only a winter has two years ("winter 2024/25"); the second must
+	 * follow the first. */
+	size_t ya, ye;
+	if (y && grp(x, "year2", &ya, &ye)) {
+		int y2 = int_group(x, "year2");
+		if (m != 12 || y2 % 100 != (y + 1) % 100)
+			return false;
+	}
 	if (!y) {
 		size_t ra, re;
 		if (!grp(x, "rel", &ra, &re) || !x->ref_y)
