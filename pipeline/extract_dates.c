@@ -113,12 +113,18 @@ static bool read_day_no_year(lp_xctx *x, candidate *c)
 	int y = x->ref_y;
 	bool past = m < x->ref_m || (m == x->ref_m && d < x->ref_d);
 	/* The look-behinds replace the match: the day is read first. */
-	size_t at = x->m->start;
+	size_t at = x->m->start, end = x->m->end;
 	bool ahead = lp_match_before(x, "cue.future", at, 80) > 0;
+	bool behind = !ahead && lp_match_before(x, "cue.past", at, 80) > 0;
+	if (!ahead && !behind &&
+	    lp_match_after(x, "cue.tense-after", end, x->sec_e) > 0) {
+		size_t ga, ge;
+		ahead = lp_match_group(x->m, "future", &ga, &ge);
+		behind = !ahead;
+	}
 	if (past && ahead)
 		y++;
-	else if (!past && !ahead &&
-		 lp_match_before(x, "cue.past", at, 80) > 0)
+	else if (!past && behind)
 		y--; /* "the audit, published on 15 September" */
 	if (!lp_valid_day(y, m, d))
 		return false;
