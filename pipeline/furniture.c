@@ -56,7 +56,7 @@ static int mark_by_rule(cleaner *c)
 		if (rc < 0)
 			return rc;
 		if (rc)
-			c->lines[i].flags |= L_FURNITURE;
+			c->lines[i].flags |= L_FURNITURE | L_PAGE_NO;
 		rc = rule_whole_line(c, c->block_start, i);
 		if (rc < 0)
 			return rc;
@@ -278,17 +278,28 @@ static size_t page_edges(const cleaner *c, size_t p0, size_t p1,
 	return n;
 }
 
-/* Running headers and footers of a paginated text (pdftotext puts a form
- * feed between pages): lines at the edge of a page that recur, digits
- * aside, at the edge of another page. */
+/* Where pages start: after each form feed (pdftotext), or, in text
+ * without them (Markdown from a PDF), after each page number. */
+static size_t page_starts(const cleaner *c, unsigned flag, size_t after,
+			  size_t *starts)
+{
+	size_t npages = 0;
+	starts[npages++] = 0;
+	for (size_t i = 1 - after; i < c->nlines; i++)
+		if ((c->lines[i].flags & flag) && i + after < c->nlines &&
+		    i + after > starts[npages - 1])
+			starts[npages++] = i + after;
+	return npages;
+}
+
+/* Running headers and footers of a paginated text: lines at the edge of
+ * a page that recur, digits aside, at the edge of another page. */
 static void mark_page_edges(cleaner *c)
 {
 	size_t *starts = lp_xmalloc((c->nlines + 1) * sizeof *starts);
-	size_t npages = 0;
-	starts[npages++] = 0;
-	for (size_t i = 1; i < c->nlines; i++)
-		if (c->lines[i].flags & L_PAGE)
-			starts[npages++] = i;
+	size_t npages = page_starts(c, L_PAGE, 0, starts);
+	if (npages < 2 && (npages = page_starts(c, L_PAGE_NO, 1, starts)) < 3)
+		npages = 1; /* one page number: nothing to compare */
 	if (npages < 2) {
 		free(starts);
 		return;

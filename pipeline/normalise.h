@@ -13,6 +13,7 @@ enum {
 	L_HARD = 1 << 2,      /* Markdown hard break at the end */
 	L_FURNITURE = 1 << 3, /* running header, footer or page number */
 	L_BLOCK = 1 << 4,     /* starts a block: list item, label ... */
+	L_PAGE_NO = 1 << 5,   /* a page number ("Page 2 of 5"): a page ends */
 };
 
 typedef struct line {
