@@ -488,15 +488,20 @@ int seg_section_heading(seg *s, size_t i)
 }
 
 /* Where the last response before @end_block really ends: before a
- * section heading that follows it, and, when the letter's valediction
- * comes next, before the courtesy paragraphs that close the letter. */
+ * section heading that follows it (but not one that brings a later
+ * answer: "Further response, 14 November 2024"), and, when the
+ * letter's valediction comes next, before the courtesy paragraphs that
+ * close the letter. */
 static int response_end_block(seg *s, size_t from, size_t end_block,
 			      bool before_valediction, size_t *out)
 {
 	const lp_rule *annex = lp_rule_get(s->g, "annex.marker");
 	const lp_rule *others = lp_rule_get(s->g, "pairs.other-recommendations");
+	const lp_rule *follow_up = lp_rule_get(s->g, "response.follow-up");
 	for (size_t k = from + 1; k < end_block; k++) {
 		int rc = seg_section_heading(s, k);
+		if (rc > 0 && follow_up)
+			rc = !seg_at(s, follow_up, k);
 		if (rc == 0 && seg_lone_line(s, k))
 			rc = seg_at(s, annex, k);
 		if (rc == 0 && s->b[k].para_start)
