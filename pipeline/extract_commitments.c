@@ -422,6 +422,13 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			break;
 		if (rc && x->m->start >= cs)
 			continue;
+		/* "certainty about what will follow": a modal inside an
+		 * embedded question names a thing, it promises nothing. */
+		if ((rc = lp_match_before(x, "commitment-not.embedded",
+					  md->start, 60)) < 0)
+			break;
+		if (rc && x->m->start >= cs)
+			continue;
 		/* A modal straight after a parenthetical comma ("The
 		 * guidance, which ..., will be published"): the clause is
 		 * the sentence. */
