@@ -2,6 +2,7 @@
  * doc.c - the document model: one owning structure per letter, its arena,
  * stand-off spans and the map from normalised offsets back to the source.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -297,6 +298,20 @@ size_t lp_doc_src_start(const lp_doc *doc, size_t off)
 	return s;
 }
 
+/* In an HTML source, the end of the character reference ("&pound;",
+ * "&#160;") that starts at @at, or 0 when none does. */
+static size_t char_ref_end(const lp_doc *doc, size_t at)
+{
+	if (doc->src[at] != '&' || !doc->format ||
+	    strcmp(doc->format, "html") != 0)
+		return 0;
+	size_t k = at + 1, limit = at + 33;
+	while (k < doc->src_len && k < limit &&
+	       (isalnum(doc->src[k]) || doc->src[k] == '#'))
+		k++;
+	return k > at + 1 && k < doc->src_len && doc->src[k] == ';' ? k + 1 : 0;
+}
+
 size_t lp_doc_src_end(const lp_doc *doc, size_t end)
 {
 	if (end == 0)
@@ -306,10 +321,14 @@ size_t lp_doc_src_end(const lp_doc *doc, size_t end)
 	/* map[end-1] is where the last character came from; a character
 	 * that normalisation rewrote (NFC, a no-break space) maps to its
 	 * first source byte, so step over the rest of that source character,
-	 * which is valid UTF-8 because ingest checked it. */
+	 * which is valid UTF-8 because ingest checked it, or over the whole
+	 * of the HTML character reference it was decoded from. */
 	size_t s = (size_t)doc->map[end - 1] + 1;
 	if (s > doc->src_len)
 		return doc->src_len;
+	size_t ref = char_ref_end(doc, s - 1);
+	if (ref)
+		return ref;
 	while (s < doc->src_len && (doc->src[s] & 0xC0) == 0x80)
 		s++;
 	return s;
