@@ -636,6 +636,20 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	size_t resp_s = c[last].resp_s, resp_e = c[last].resp_e;
 	if (resp_s == NONE)
 		resp_s = rec_e;
+	/* "(Paragraph 18)" after the text is the committee's paragraph,
+	 * not part of what it recommends. */
+	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
+	size_t para_s = NONE, para_e = NONE;
+	int rc = after && rec_e > rec_s ? lp_rule_find(after, s->doc->fold, rec_e,
+						       rec_s, s->m, s->err)
+					: 0;
+	if (rc < 0)
+		return rc;
+	if (rc) {
+		if (!l->has_para)
+			lp_match_group(s->m, "para", &para_s, &para_e);
+		rec_e = seg_trim_end(s, rec_s, s->m->start);
+	}
 	size_t pair_s = s->b[l->block].start;
 	size_t pair_e = resp_e > rec_e ? resp_e : rec_e;
 
@@ -660,6 +674,8 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	if (l->has_para)
 		lp_span_set(s->doc, p, "paragraph",
 			    seg_str(s, l->para_s, l->para_e));
+	else if (para_s != NONE)
+		lp_span_set(s->doc, p, "paragraph", seg_str(s, para_s, para_e));
 	int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
 				seg_text_at(s, rec_s), seg_text_at(s, rec_e),
 				NULL, p);
