@@ -192,7 +192,8 @@ static enum lp_span_kind family_kind(const char *rule)
 		return LP_SPAN_MONEY;
 	if (strncmp(rule, "date.", 5) == 0)
 		return LP_SPAN_DATE;
-	if (strncmp(rule, "commitment.", 11) == 0)
+	if (strncmp(rule, "commitment.", 11) == 0 ||
+	    strncmp(rule, "reported.", 9) == 0)
 		return LP_SPAN_COMMITMENT;
 	return LP_SPAN_KIND_COUNT;
 }

@@ -39,10 +39,26 @@ static int find_modals(lp_xctx *x, size_t a, size_t e, modal **out,
 {
 	size_t n = 0, cap = 8;
 	modal *v = lp_xmalloc(cap * sizeof *v);
-	const lp_rule *const *rules;
+	const lp_rule *const *rules, *const *reported;
 	size_t nrules = lp_rule_family(x->g, "commitment.", &rules);
-	for (size_t k = 0; k < nrules; k++) {
-		const lp_rule *r = rules[k];
+	/* In reported speech ("The Cabinet Member advised that ..."),
+	 * "would" undertakes as "will" does. */
+	size_t nreported = lp_rule_family(x->g, "reported.", &reported);
+	const lp_rule *speech = lp_rule_get(x->g, "speech.reported");
+	int found = nreported && speech &&
+			 lp_rule_may_match(speech, x->doc->fold, x->sec_a,
+					   x->sec_e, x->m)
+		     ? lp_rule_find(speech, x->doc->fold, x->sec_e, x->sec_a,
+				    x->m, x->err)
+		     : 0;
+	if (found < 0) {
+		free(v);
+		return found;
+	}
+	if (found == 0)
+		nreported = 0;
+	for (size_t k = 0; k < nrules + nreported; k++) {
+		const lp_rule *r = k < nrules ? rules[k] : reported[k - nrules];
 		/* Asked of the whole section, so that one look serves all
 		 * its sentences. */
 		if (!lp_rule_may_match(r, x->doc->fold, x->sec_a, x->sec_e,
@@ -274,6 +290,15 @@ static void actor_of(lp_xctx *x, const modal *md, size_t cs, size_t a,
 				words_before(x, a, pronoun, xa, xe);
 			return;
 		}
+	/* In minutes, "The Cabinet Member advised that the Council would":
+	 * the subject of what was said. */
+	const lp_rule *said = lp_rule_get(x->g, "actor.after-reporting");
+	size_t rs, re;
+	lp_error err;
+	if (said && strncmp(lp_rule_name(md->rule), "reported.", 9) == 0 &&
+	    lp_rule_find(said, f, t, s, x->m, &err) == 1 &&
+	    lp_match_group(x->m, "rest", &rs, &re))
+		s = rs;
 	/* "An examination of X where ... is due to be": cut at a relative
 	 * word inside the subject. */
 	static const char *const inner[] = { " where ", " which ", " who ",
@@ -473,7 +498,7 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 		if (resolved)
 			lp_span_set(x->doc, c, "actor_resolved", resolved);
 		lp_span_set(x->doc, c, "modality",
-			    lp_rule_name(md->rule) + strlen("commitment."));
+			    strchr(lp_rule_name(md->rule), '.') + 1);
 		prev = c;
 		prev_end = md->end;
 	}
