@@ -487,6 +487,33 @@ int seg_section_heading(seg *s, size_t i)
 	return seg_at(s, lp_rule_get(s->g, "pairs.section-heading"), i);
 }
 
+/* The item and paragraph of the minute number just matched. */
+static void minute_of(seg *s, long *item, long *para)
+{
+	const char *i = seg_group(s, "item"), *p = seg_group(s, "para");
+	*item = i ? atol(i) : 0;
+	*para = p ? atol(p) : 0;
+}
+
+/* The minute number of the last numbered paragraph before block @first,
+ * if the letter is minutes. */
+static int find_minute(seg *s, size_t first)
+{
+	const lp_rule *minute = lp_rule_get(s->g, "pairs.minute-number");
+	for (size_t k = first; minute && k-- > 0;) {
+		if (!s->b[k].para_start)
+			continue;
+		int rc = seg_at(s, minute, k);
+		if (rc < 0)
+			return rc;
+		if (rc) {
+			minute_of(s, &s->minute[0], &s->minute[1]);
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* Where the last response before @end_block really ends: before a
  * section heading that follows it (but not one that brings a later
  * answer: "Further response, 14 November 2024"), and, when the
@@ -498,10 +525,19 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	const lp_rule *annex = lp_rule_get(s->g, "annex.marker");
 	const lp_rule *others = lp_rule_get(s->g, "pairs.other-recommendations");
 	const lp_rule *follow_up = lp_rule_get(s->g, "response.follow-up");
+	const lp_rule *minute = lp_rule_get(s->g, "pairs.minute-number");
 	for (size_t k = from + 1; k < end_block; k++) {
 		int rc = seg_section_heading(s, k);
 		if (rc > 0 && follow_up)
 			rc = !seg_at(s, follow_up, k);
+		/* Minutes going on after the responses: "54.4 In
+		 * discussion ..." after "54.3 ... as follows". */
+		if (rc == 0 && s->minute[0] && s->b[k].para_start &&
+		    (rc = seg_at(s, minute, k)) > 0) {
+			long item, para;
+			minute_of(s, &item, &para);
+			rc = item == s->minute[0] && para > s->minute[1];
+		}
 		if (rc == 0 && seg_lone_line(s, k))
 			rc = seg_at(s, annex, k);
 		if (rc == 0 && s->b[k].para_start)
@@ -724,9 +760,10 @@ int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	size_t nl = 0, val = NONE, intro = NONE, last = NONE;
 	int rc = find_labels(&s, &ls, &nl);
 	size_t first_label = nl ? ls[0].block : s.nb;
-	if (rc == 0) {
+	if (rc == 0)
 		rc = seg_find_letter(&s, first_label, &val, &intro);
-	}
+	if (rc == 0 && nl)
+		rc = find_minute(&s, first_label);
 	if (rc == 0 && intro != NONE && intro < first_label && nl)
 		add_section(&s, LP_SPAN_INTRODUCTION, intro, first_label);
 	if (rc == 0)

@@ -33,6 +33,7 @@ typedef struct seg {
 	size_t nb;
 	lp_span *bold; /* the document's bold spans, in order */
 	size_t nbold;
+	long minute[2]; /* the minute before the first label ("54.3"), or 0 */
 } seg;
 
 #define NONE ((size_t)-1)
