@@ -527,28 +527,56 @@ int lp_extract_commitments(lp_xctx *x, int section, size_t a, size_t e)
 	return rc;
 }
 
-int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
+/* The end of the paragraph that starts at @a, before @e. */
+static size_t paragraph_end(const char *f, size_t a, size_t e)
 {
-	/* The stance is stated at the start: look in the first paragraph. */
+	while (a < e && !(f[a] == '\n' && a + 1 < e && f[a + 1] == '\n'))
+		a++;
+	return a;
+}
+
+/* Set @out to the first stance rule, in rule order, that matches in
+ * [@a, @e), or to NULL when none does. */
+static int find_stance(lp_xctx *x, size_t a, size_t e, const lp_rule **out)
+{
 	const char *f = x->doc->fold;
-	size_t end = a;
-	while (end < e && !(f[end] == '\n' && end + 1 < e && f[end + 1] == '\n'))
-		end++;
 	const lp_rule *const *rules;
 	size_t nrules = lp_rule_family(x->g, "stance.", &rules);
+	*out = NULL;
 	for (size_t k = 0; k < nrules; k++) {
 		const lp_rule *r = rules[k];
-		if (!lp_rule_may_match(r, f, a, end, x->m))
+		if (!lp_rule_may_match(r, f, a, e, x->m))
 			continue;
-		int rc = lp_rule_find(r, f, end, a, x->m, x->err);
+		int rc = lp_rule_find(r, f, e, a, x->m, x->err);
 		if (rc < 0)
 			return rc;
 		if (rc) {
-			lp_span_set(x->doc, pair, "stance",
-				    lp_rule_name(r) + strlen("stance."));
+			*out = r;
 			return 0;
 		}
 	}
-	lp_span_set(x->doc, pair, "stance", "unstated");
+	return 0;
+}
+
+int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
+{
+	/* The stance is stated at the start: look in the first paragraph,
+	 * and after a holding reply, in the first paragraph of the answer
+	 * that follows it ("Further response, 14 November 2024"). */
+	const char *f = x->doc->fold;
+	const lp_rule *r;
+	int rc = find_stance(x, a, paragraph_end(f, a, e), &r);
+	const lp_rule *later = lp_rule_get(x->g, "response.follow-up");
+	if (rc == 0 && !r && later &&
+	    (rc = lp_rule_find(later, f, e, a, x->m, x->err)) > 0) {
+		size_t from = paragraph_end(f, x->m->end, e);
+		while (from < e && f[from] == '\n')
+			from++;
+		rc = find_stance(x, from, paragraph_end(f, from, e), &r);
+	}
+	if (rc < 0)
+		return rc;
+	lp_span_set(x->doc, pair, "stance",
+		    r ? lp_rule_name(r) + strlen("stance.") : "unstated");
 	return 0;
 }
