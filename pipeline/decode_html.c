@@ -31,6 +31,7 @@ typedef struct decoder {
 	lp_buf out;
 	size_t cursor; /* source offset where the next text is looked for */
 	int bold;      /* depth of open <strong> and <b> */
+	bool numbered; /* the last table cell held only a row number */
 } decoder;
 
 /* ---- finding text in the source -------------------------------------- */
@@ -277,6 +278,45 @@ static int heading_level(const xmlNode *n)
 	return 0;
 }
 
+static void walk(decoder *d, const xmlNode *n, int depth);
+
+/* Does table cell @n hold only a number ("1", "12.")?  A table of
+ * recommendations numbers its rows so. */
+static bool number_cell(const xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	const char *c = t ? (const char *)t : "";
+	while (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+		c++;
+	size_t digits = strspn(c, "0123456789");
+	const char *e = c + digits + (c[digits] == '.');
+	while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\r')
+		e++;
+	bool number = digits >= 1 && digits <= 3 && *e == '\0';
+	xmlFree(t);
+	return number;
+}
+
+/* A table cell is a paragraph of its own, as a cell of prose reads;
+ * but a cell that only numbers its row ("1") begins the next cell's
+ * paragraph as a numbered one: "1. The Mayor should ...". */
+static void table_cell(decoder *d, const xmlNode *n, int depth)
+{
+	if (d->numbered)
+		mark(d, " ");
+	else
+		block_break(d);
+	d->numbered = false;
+	bool number = number_cell(n);
+	if (depth < MAX_DEPTH)
+		walk(d, n->children, depth + 1);
+	if (number) {
+		if (d->out.len && d->out.s[d->out.len - 1] != '.')
+			mark(d, ".");
+		d->numbered = true;
+	}
+}
+
 static void walk(decoder *d, const xmlNode *n, int depth)
 {
 	for (; n; n = n->next) {
@@ -298,7 +338,8 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		} else if (named(n, "br")) {
 			mark(d, "\n");
 		} else if (named(n, "td") || named(n, "th")) {
-			mark(d, " ");
+			table_cell(d, n, depth);
+			continue;
 		} else if (block(n)) {
 			block_break(d);
 		}
