@@ -420,7 +420,11 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		}
 		bool more;
 		if (bold) {
-			more = seg_is_bold(s, s->b[k].start, s->b[k].end);
+			/* A bold recommendation whose bold stops mid-sentence
+			 * goes on to the end of that sentence. */
+			more = seg_is_bold(s, s->b[k].start, s->b[k].end) ||
+			       (k == rec_last + 1 && !seg_ends_stop(s, rec_last) &&
+				islower((unsigned char)s->doc->fold[s->b[k].start]));
 		} else if (!s->b[k].para_start) {
 			rc = seg_at(s, stance, k);
 			if (rc < 0)
