@@ -157,17 +157,102 @@ static bool ends_paragraph(const char *line, size_t ll, const char *next,
 	       strchr(".?!:", line[ll - 1]);
 }
 
+/* Is @line (@n bytes) a page number: "Page 2 of 3", "Page 2", "2"? */
+static bool page_number(const regex_t *re, const char *line, size_t n)
+{
+	char buf[128];
+	if (n >= sizeof buf)
+		return false;
+	memcpy(buf, line, n);
+	buf[n] = '\0';
+	return !regexec(re, buf, 0, NULL, 0);
+}
+
+/* A plain-text letter's running header: the first line after a page
+ * number, when the same line follows another page number too.  Returns
+ * its length (0: none) and points @out at it in @s. */
+static size_t running_header(const char *s, const regex_t *numbers,
+			     const char **out)
+{
+	const char *seen = NULL;
+	size_t seen_n = 0;
+	bool after = false;
+	for (const char *c = s; *c;) {
+		size_t n = strcspn(c, "\r\n");
+		const char *t = c + strspn(c, " \t\f");
+		size_t tn = n - (size_t)(t - c);
+		while (tn && isspace((unsigned char)t[tn - 1]))
+			tn--;
+		if (tn && page_number(numbers, t, tn)) {
+			after = true;
+		} else if (tn && after) {
+			if (seen && seen_n == tn && !memcmp(seen, t, tn)) {
+				*out = seen;
+				return seen_n;
+			}
+			seen = t;
+			seen_n = tn;
+			after = false;
+		}
+		c += n;
+		c += *c == '\r';
+		c += *c == '\n';
+	}
+	return 0;
+}
+
+/* Does the sentence on @line (@ll long) go on in the next line of
+ * text after @next, past blank lines and page furniture: it stops
+ * without a full stop, and the next line starts in lower case? */
+static bool runs_on(const char *line, size_t ll, const char *next,
+		    const regex_t *furniture, const char *header,
+		    size_t header_n)
+{
+	while (ll && line[ll - 1] == ' ')
+		ll--;
+	if (!ll || strchr(".?!:;", line[ll - 1]))
+		return false;
+	for (const char *c = next; c && *c;) {
+		size_t n = strcspn(c, "\n");
+		const char *t = c + strspn(c, " \t\f\r");
+		size_t tn = n - (size_t)(t - c);
+		while (tn && isspace((unsigned char)t[tn - 1]))
+			tn--;
+		char buf[256];
+		bool skip = tn == 0;
+		if (!skip && tn < sizeof buf) {
+			memcpy(buf, t, tn);
+			buf[tn] = '\0';
+			skip = !regexec(furniture, buf, 0, NULL, 0) ||
+			       (header && tn == header_n && !memcmp(t, header, tn));
+		}
+		if (!skip)
+			return islower((unsigned char)*t);
+		c += n;
+		c += *c == '\n';
+	}
+	return false;
+}
+
 /* Split the letter into paragraphs: blank lines part them; in Markdown a
  * list item or a hard break (two trailing spaces) is a line of its own;
- * in plain text the page furniture goes and wrapped lines are joined. */
+ * in plain text the page furniture goes and wrapped lines are joined,
+ * across a page break too when the sentence goes on there. */
 static letter read_letter(char *s, bool markdown)
 {
 	letter l = { 0 };
-	regex_t furniture;
+	regex_t furniture, numbers;
 	regcomp(&furniture,
 		"^[[:space:]]*(Page [0-9]+( of [0-9]+)?|[0-9]+|# MAYOR OF LONDON|"
 		"MAYOR OF LONDON|.*E16 1ZE.*)[[:space:]]*$",
 		REG_EXTENDED | REG_NOSUB);
+	regcomp(&numbers, "^(Page [0-9]+( of [0-9]+)?|[0-9]+)$",
+		REG_EXTENDED | REG_NOSUB);
+	const char *header = NULL;
+	size_t header_n = markdown ? 0 : running_header(s, &numbers, &header);
+	char *header_copy = header_n ? strndup(header, header_n) : NULL;
+	bool broken = false; /* a paragraph break seen, not yet made */
+	bool page_turned = false; /* furniture dropped since it */
 	/* A plain-text letter with very long lines was never wrapped:
 	 * each of its lines is a paragraph or a label of its own. */
 	size_t longest = 0, col = 0;
@@ -204,11 +289,17 @@ static letter read_letter(char *s, bool markdown)
 				line[0] = '\0';
 			/* A heading just after a page number is the next
 			 * page's running header, which this printer sets. */
-			bool header = after_number && !strncmp(line, "# ", 2);
+			const char *lt = line + strspn(line, " \t");
+			bool is_header =
+				(after_number && !strncmp(line, "# ", 2)) ||
+				(header_copy && !strncmp(lt, header_copy, header_n) &&
+				 !lt[header_n + strspn(lt + header_n, " \t")]);
 			if (line[strspn(line, " \t")])
 				after_number = line[strspn(line, "0123456789 \t")] == '\0';
-			if (header || !regexec(&furniture, line, 0, NULL, 0))
+			if (is_header || !regexec(&furniture, line, 0, NULL, 0)) {
+				page_turned = true;
 				continue;
+			}
 		}
 		bool blank = end;
 		if (!end) {
@@ -225,8 +316,28 @@ static letter read_letter(char *s, bool markdown)
 				      !strcmp(line + ll - 2, "  ")) ||
 				     (!markdown && (ll < 60 || unwrapped ||
 						    ends_paragraph(line, ll, next,
-								   width))));
-		if ((blank || item) && len) {
+								   width)) &&
+				      !runs_on(line, ll, next, &furniture,
+					       header_copy, header_n)));
+		/* In plain text a blank line parts paragraphs, unless the
+		 * page turned there and the sentence goes on after it. */
+		if (blank && !end && !markdown && len) {
+			broken = true;
+			continue;
+		}
+		if (broken && len && !end) {
+			const char *first = line + strspn(line, " \t");
+			bool goes_on = page_turned && islower((unsigned char)*first) &&
+				       !strchr(".?!:", buf[len - 1]);
+			if (!goes_on) {
+				add_para(&l, buf, markdown);
+				len = 0;
+				buf[0] = '\0';
+				carry_bold = false;
+			}
+		}
+		broken = false;
+		if ((blank || item || end) && len) {
 			add_para(&l, buf, markdown);
 			len = 0;
 			buf[0] = '\0';
@@ -249,6 +360,7 @@ static letter read_letter(char *s, bool markdown)
 		memcpy(buf + len, line, n);
 		len += n;
 		buf[len] = '\0';
+		page_turned = false;
 		while (len && buf[len - 1] == ' ')
 			buf[--len] = '\0';
 		if (hard || item) {
@@ -258,7 +370,9 @@ static letter read_letter(char *s, bool markdown)
 		}
 	}
 	free(buf);
+	free(header_copy);
 	regfree(&furniture);
+	regfree(&numbers);
 	return l;
 }
 
