@@ -38,11 +38,46 @@ def para(text, style=None, item=False, bold_all=False, bold=False):
     return f"<w:p>{ppr}{runs(text, bold_all, bold)}</w:p>"
 
 
+def join_page_breaks(text, furniture):
+    """Drop a plain-text letter's page furniture: its page numbers and
+    the running header, the line after a page number that comes back
+    after another one.  Where a sentence goes on across the page break,
+    the blank lines around the furniture go too, so that it stays one
+    paragraph."""
+    lines = text.split("\n")
+    number = re.compile(r"^\s*(Page \d+( of \d+)?|\d+)\s*$")
+    after, seen = [], set()
+    header = None
+    for i, line in enumerate(lines):
+        if number.match(line):
+            nxt = next((l.strip() for l in lines[i + 1:] if l.strip()), "")
+            if nxt in seen:
+                header = nxt
+            seen.add(nxt)
+    out = []
+    dropped = False
+    for line in lines:
+        if furniture.match(line) or (header and line.strip() == header):
+            dropped = True
+            continue
+        if line.strip():
+            if dropped and line.strip()[:1].islower():
+                while out and not out[-1].strip():
+                    out.pop()
+                if out and out[-1].rstrip().endswith((".", "?", "!", ":", ";")):
+                    out.append("")
+            dropped = False
+        out.append(line)
+    return "\n".join(out)
+
+
 def paragraphs(text, markdown):
     text = text.replace("\f", "\n\n").replace("****", "**\n\n**")
     if markdown:  # a rule ("---") is space between paragraphs, not text
         text = re.sub(r"(?m)^-{3,}[ \t]*$", "", text)
     furniture = re.compile(r"^\s*(Page \d+( of \d+)?|\d+|# MAYOR OF LONDON|MAYOR OF LONDON|.*E16 1ZE.*)\s*$")
+    if not markdown:
+        text = join_page_breaks(text, furniture)
     # A plain-text letter with very long lines was never wrapped: each
     # of its lines is a paragraph or a label of its own.
     unwrapped = not markdown and max(map(len, text.split("\n"))) > 120
@@ -76,8 +111,12 @@ def paragraphs(text, markdown):
             nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
             fits |= bool(nxt) and len(nxt) < 60 and nxt[0].isupper() and \
                 line.rstrip().endswith((".", "?", "!", ":"))
+            # A short line whose sentence goes on in the next line is a
+            # wrap all the same ("estates rational-" / "isation").
+            runs_on = not line.rstrip().endswith((".", "?", "!", ":", ";")) and \
+                nxt[:1].islower()
             hard = line.endswith("  ") if markdown else (
-                unwrapped or len(line.strip()) < 60 or fits)
+                (unwrapped or len(line.strip()) < 60 or fits) and not runs_on)
             line = line.strip()
             if buf.endswith("-") and line[:1].islower():
                 buf = buf[:-1] + line
