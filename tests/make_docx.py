@@ -76,8 +76,7 @@ def paragraphs(text, markdown):
     if markdown:  # a rule ("---") is space between paragraphs, not text
         text = re.sub(r"(?m)^-{3,}[ \t]*$", "", text)
     furniture = re.compile(r"^\s*(Page \d+( of \d+)?|\d+|# MAYOR OF LONDON|MAYOR OF LONDON|.*E16 1ZE.*)\s*$")
-    if not markdown:
-        text = join_page_breaks(text, furniture)
+    text = join_page_breaks(text, furniture)
     # A plain-text letter with very long lines was never wrapped: each
     # of its lines is a paragraph or a label of its own.
     unwrapped = not markdown and max(map(len, text.split("\n"))) > 120

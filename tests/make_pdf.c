@@ -249,7 +249,7 @@ static letter read_letter(char *s, bool markdown)
 	regcomp(&numbers, "^(Page [0-9]+( of [0-9]+)?|[0-9]+)$",
 		REG_EXTENDED | REG_NOSUB);
 	const char *header = NULL;
-	size_t header_n = markdown ? 0 : running_header(s, &numbers, &header);
+	size_t header_n = running_header(s, &numbers, &header);
 	char *header_copy = header_n ? strndup(header, header_n) : NULL;
 	bool broken = false; /* a paragraph break seen, not yet made */
 	bool page_turned = false; /* furniture dropped since it */
@@ -319,9 +319,9 @@ static letter read_letter(char *s, bool markdown)
 								   width)) &&
 				      !runs_on(line, ll, next, &furniture,
 					       header_copy, header_n)));
-		/* In plain text a blank line parts paragraphs, unless the
-		 * page turned there and the sentence goes on after it. */
-		if (blank && !end && !markdown && len) {
+		/* A blank line parts paragraphs, unless the page turned
+		 * there and the sentence goes on after it. */
+		if (blank && !end && len) {
 			broken = true;
 			continue;
 		}
