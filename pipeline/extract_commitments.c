@@ -569,10 +569,12 @@ int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
 	const lp_rule *later = lp_rule_get(x->g, "response.follow-up");
 	if (rc == 0 && !r && later &&
 	    (rc = lp_rule_find(later, f, e, a, x->m, x->err)) > 0) {
-		size_t from = paragraph_end(f, x->m->end, e);
-		while (from < e && f[from] == '\n')
-			from++;
-		rc = find_stance(x, from, paragraph_end(f, from, e), &r);
+		/* The rest of the heading's paragraph (plain text may run
+		 * the answer into it), and the paragraph after it. */
+		size_t from = x->m->end, to = paragraph_end(f, from, e);
+		while (to < e && f[to] == '\n')
+			to++;
+		rc = find_stance(x, from, paragraph_end(f, to, e), &r);
 	}
 	if (rc < 0)
 		return rc;
