@@ -74,7 +74,8 @@ static void add_run(para *p, const char *t, size_t n, bool bold)
 /* Bold that runs on over a hard break ("**(a) ...  \n(b) ...**"). */
 static bool carry_bold;
 
-/* A paragraph of Markdown: ** toggles bold, [t](u) is t, # heads. */
+/* A paragraph of Markdown: ** toggles bold, a lone * (italic, not set
+ * here) prints nothing, [t](u) is t, # heads. */
 static void add_para(letter *l, const char *s, bool markdown)
 {
 	while (*s == ' ')
@@ -98,6 +99,12 @@ static void add_para(letter *l, const char *s, bool markdown)
 			add_run(p, start, (size_t)(c - start), bold || p->bold_all);
 			bold = !bold;
 			c += 2;
+			start = c;
+		} else if (markdown && c[0] == '*' && c[1] != '*' &&
+			   !(c > s && c[-1] == '*') &&
+			   !((c == s || c[-1] == ' ') && (!c[1] || c[1] == ' '))) {
+			add_run(p, start, (size_t)(c - start), bold || p->bold_all);
+			c++;
 			start = c;
 		} else if (markdown && c[0] == '[' && strstr(c, "](")) {
 			add_run(p, start, (size_t)(c - start), bold || p->bold_all);
