@@ -648,6 +648,23 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	int rc = split_pair(s, l, end_block, &c->rec_s, &c->rec_e, &c->resp_s);
 	if (rc < 0)
 		return rc;
+	/* "... nature-based measures. (Paragraph 48)": the reference ends
+	 * the recommendation, though it reads as a sentence of its own. */
+	const lp_rule *ref = lp_rule_get(s->g, "recommendation.paragraph-ref");
+	size_t region_e = s->b[end_block - 1].end;
+	if (c->resp_s != NONE && ref &&
+	    (rc = lp_rule_at(ref, s->doc->fold, region_e, c->resp_s, s->m,
+			     s->err)) != 0) {
+		if (rc < 0)
+			return rc;
+		c->rec_e = s->m->end;
+		c->resp_s = s->m->end;
+		while (c->resp_s < region_e &&
+		       isspace((unsigned char)s->doc->fold[c->resp_s]))
+			c->resp_s++;
+		if (c->resp_s >= region_e)
+			c->resp_s = NONE;
+	}
 	if (c->resp_s != NONE) {
 		size_t from = block_of(s, c->resp_s);
 		rc = response_end_block(s, from, end_block,
