@@ -158,45 +158,116 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
  * one taken and it is in bold or speaks as a recommendation.  A
  * response may answer only some of a report's recommendations, so the
  * numbers may skip. */
-static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
+/* A numbered paragraph that may open a pair: "2. The Department should
+ * ...". */
+typedef struct numbered {
+	label l;
+	long number;
+	bool sure; /* in bold, or in a recommendation's voice */
+} numbered;
+
+/* The numbered paragraphs of the letter, in order. */
+static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 {
 	const lp_rule *rule = lp_rule_get(s->g, "label.numbered");
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
-	long last = 0;
+	size_t n = 0, cap = 16;
+	numbered *v = lp_xmalloc(cap * sizeof *v);
 	for (size_t i = 0; rule && i < s->nb; i++) {
 		if (!s->b[i].para_start)
 			continue;
 		int rc = seg_at(s, rule, i);
-		if (rc <= 0) {
-			if (rc < 0)
-				return rc;
+		if (rc == 0)
 			continue;
+		numbered c = { .l = { .block = i, .rule = rule, .has_body = true } };
+		if (rc > 0) {
+			size_t be;
+			lp_match_group(s->m, "nums", &c.l.nums_s, &c.l.nums_e);
+			lp_match_group(s->m, "body", &c.l.body_s, &be);
+			c.number = strtol(s->doc->fold + c.l.nums_s, NULL, 10);
+			c.sure = seg_is_bold(s, s->b[i].start, s->b[i].end);
+			if (!c.sure && voice)
+				rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
+						  s->b[i].start, s->m, s->err);
+			c.sure |= rc > 0;
 		}
-		label l = { .block = i, .rule = rule, .has_body = true };
-		size_t be;
-		lp_match_group(s->m, "nums", &l.nums_s, &l.nums_e);
-		lp_match_group(s->m, "body", &l.body_s, &be);
-		long number = strtol(s->doc->fold + l.nums_s, NULL, 10);
-		if (number <= last)
-			continue;
-		bool ok = seg_is_bold(s, s->b[i].start, s->b[i].end);
-		if (!ok && voice) {
-			rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
-					  s->b[i].start, s->m, s->err);
-			if (rc < 0)
-				return rc;
-			ok = rc;
+		if (rc < 0) {
+			free(v);
+			return rc;
 		}
+		if (n == cap) {
+			cap *= 2;
+			v = lp_xrealloc(v, cap * sizeof *v);
+		}
+		v[n++] = c;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* Numbered paragraphs that open pairs, where a report has no
+ * "Recommendation N" labels: those in bold or in a recommendation's
+ * voice, numbered upwards; and one in neither (a conclusion: "1.
+ * Employers told us ...") that comes next in the numbering, when the
+ * run of numbers after it, one up each, leads to one that is. */
+static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
+{
+	numbered *v;
+	size_t nv;
+	int rc = numbered_paragraphs(s, &v, &nv);
+	if (rc < 0)
+		return rc;
+	/* From the end: does a run of one-up numbers lead from i to a sure
+	 * one? */
+	bool *leads = lp_xmalloc((nv ? nv : 1) * sizeof *leads);
+	for (size_t i = nv; i-- > 0;)
+		leads[i] = i + 1 < nv && v[i + 1].number == v[i].number + 1 &&
+			   (v[i + 1].sure || leads[i + 1]);
+	long last = 0;
+	for (size_t i = 0; i < nv; i++) {
+		bool ok = v[i].number > last &&
+			  (v[i].sure || (leads[i] && v[i].number == last + 1));
 		if (!ok)
 			continue;
 		if (*n == *cap) {
 			*cap *= 2;
 			*ls = lp_xrealloc(*ls, *cap * sizeof **ls);
 		}
-		(*ls)[(*n)++] = l;
-		last = number;
+		(*ls)[(*n)++] = v[i].l;
+		last = v[i].number;
 	}
+	free(leads);
+	free(v);
 	return 0;
+}
+
+/* Do the numbered pairs @num (@nn of them) take in every number that
+ * the labels @lab (@nl) give, and more?  Then the labels are headings
+ * over responses ("Recommendations 6 and 7" before a shared answer),
+ * and the numbered paragraphs are the pairs. */
+static bool numbers_cover(const seg *s, const label *num, size_t nn,
+			  const label *lab, size_t nl)
+{
+	const char *f = s->doc->fold;
+	if (nn < 3 || nn <= nl)
+		return false;
+	for (size_t k = 0; k < nl; k++)
+		for (size_t i = lab[k].nums_s; i < lab[k].nums_e;) {
+			if (!isdigit((unsigned char)f[i])) {
+				i++;
+				continue;
+			}
+			long want = strtol(f + i, NULL, 10);
+			while (i < lab[k].nums_e && isdigit((unsigned char)f[i]))
+				i++;
+			bool found = false;
+			for (size_t j = 0; j < nn && !found; j++)
+				found = strtol(f + num[j].nums_s, NULL, 10) == want;
+			if (!found)
+				return false;
+		}
+	return true;
 }
 
 static int find_labels(seg *s, label **out, size_t *nout)
@@ -229,12 +300,22 @@ static int find_labels(seg *s, label **out, size_t *nout)
 			break;
 		}
 	}
-	if (n == 0) {
-		int rc = find_numbered(s, &ls, &n, &cap);
-		if (rc < 0) {
-			free(ls);
-			return rc;
-		}
+	size_t nn = 0, ncap = 16;
+	label *num = lp_xmalloc(ncap * sizeof *num);
+	int rc = find_numbered(s, &num, &nn, &ncap);
+	if (rc < 0) {
+		free(ls);
+		free(num);
+		return rc;
+	}
+	/* Numbered paragraphs make the pairs where there are no labels, or
+	 * where the labels are only headings over some of them. */
+	if (n == 0 || numbers_cover(s, num, nn, ls, n)) {
+		free(ls);
+		ls = num;
+		n = nn;
+	} else {
+		free(num);
 	}
 	*out = ls;
 	*nout = n;
@@ -638,6 +719,22 @@ typedef struct cut {
 	size_t rec_s, rec_e, resp_s, resp_e, end_block;
 } cut;
 
+/* Is block @i a pair label standing alone on its line, with no text
+ * after it? */
+static int heading_label(seg *s, size_t i)
+{
+	if (!seg_lone_line(s, i))
+		return 0;
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(s->g, "label.pair.", &rules);
+	for (size_t k = 0; k < nrules; k++) {
+		int rc = seg_at(s, rules[k], i);
+		if (rc)
+			return rc < 0 ? rc : !seg_group(s, "body");
+	}
+	return 0;
+}
+
 static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 		    size_t stop_block, cut *c)
 {
@@ -664,6 +761,16 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 			c->resp_s++;
 		if (c->resp_s >= region_e)
 			c->resp_s = NONE;
+	}
+	/* A heading that names the recommendations over their shared answer
+	 * ("Recommendations 6 and 7") is not part of the answer. */
+	if (c->resp_s != NONE) {
+		size_t b = block_of(s, c->resp_s);
+		rc = heading_label(s, b);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			c->resp_s = b + 1 < end_block ? s->b[b + 1].start : NONE;
 	}
 	if (c->resp_s != NONE) {
 		size_t from = block_of(s, c->resp_s);
