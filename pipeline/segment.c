@@ -174,7 +174,9 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 	size_t n = 0, cap = 16;
 	numbered *v = lp_xmalloc(cap * sizeof *v);
 	for (size_t i = 0; rule && i < s->nb; i++) {
-		if (!s->b[i].para_start)
+		/* A paragraph, or an item of a list, whose line before it
+		 * ends a sentence. */
+		if (!s->b[i].para_start && (i == 0 || !seg_ends_stop(s, i - 1)))
 			continue;
 		int rc = seg_at(s, rule, i);
 		if (rc == 0)
@@ -848,6 +850,107 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	return add_parts(s, r, rec_s, rec_e);
 }
 
+/* A response set apart from its recommendation, found by its number:
+ * "### Response to Recommendation 3" in a section of responses after
+ * the recommendations. */
+typedef struct answer {
+	long number;
+	size_t block;     /* its label */
+	size_t start;     /* fold offset where the response text starts */
+	size_t end_block; /* the block after its last */
+} answer;
+
+/* The numbered response labels from block @from on, each with the
+ * blocks up to the next one (or @stop_block) as its response. */
+static int find_answers(seg *s, size_t from, size_t stop_block, answer **out,
+			size_t *nout)
+{
+	const lp_rule *resp_label = lp_rule_get(s->g, "label.response");
+	size_t n = 0, cap = 8;
+	answer *v = lp_xmalloc(cap * sizeof *v);
+	size_t end = stop_block != NONE && stop_block > from ? stop_block : s->nb;
+	for (size_t i = from; resp_label && i < end; i++) {
+		if (!s->b[i].para_start)
+			continue;
+		int rc = seg_at(s, resp_label, i);
+		size_t ns, ne, bs, be;
+		if (rc < 0) {
+			free(v);
+			return rc;
+		}
+		if (!rc || !lp_match_group(s->m, "nums", &ns, &ne))
+			continue;
+		size_t start = lp_match_group(s->m, "body", &bs, &be)
+				       ? bs
+				       : (i + 1 < end ? s->b[i + 1].start : NONE);
+		char nums[256];
+		list_numbers(s->doc->fold, ns, ne, nums, sizeof nums);
+		for (char *p = nums; *p && start != NONE;) {
+			if (n == cap) {
+				cap *= 2;
+				v = lp_xrealloc(v, cap * sizeof *v);
+			}
+			v[n++] = (answer){ strtol(p, &p, 10), i, start, end };
+			p += *p == ',';
+		}
+	}
+	/* Each runs to the next label, then stops before a heading or the
+	 * courtesies that close the letter. */
+	for (size_t k = 0; k < n; k++) {
+		size_t next = end;
+		for (size_t j = k + 1; j < n && next == end; j++)
+			if (v[j].block != v[k].block)
+				next = v[j].block;
+		int rc = response_end_block(s, block_of(s, v[k].start), next,
+					    next == stop_block, &v[k].end_block);
+		if (rc < 0) {
+			free(v);
+			return rc;
+		}
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* Give each pair of @ls that has an answer set apart (after the last
+ * label) that answer as its response. */
+static int answers_by_number(seg *s, const label *ls, size_t n,
+			     size_t stop_block, cut *c)
+{
+	answer *v;
+	size_t nv;
+	int rc = find_answers(s, ls[n - 1].block + 1, stop_block, &v, &nv);
+	if (rc < 0 || nv == 0) {
+		if (rc == 0)
+			free(v);
+		return rc;
+	}
+	for (size_t k = 0; k < n; k++) {
+		char nums[256];
+		list_numbers(s->doc->fold, ls[k].nums_s, ls[k].nums_e, nums,
+			     sizeof nums);
+		long number = strtol(nums, NULL, 10);
+		for (size_t j = 0; j < nv; j++) {
+			if (v[j].number != number)
+				continue;
+			c[k].resp_s = v[j].start;
+			c[k].resp_e = seg_trim_end(s, v[j].start,
+						   s->b[v[j].end_block - 1].end);
+			/* The recommendation itself ends before the section of
+			 * answers. */
+			if (k + 1 == n && c[k].rec_e > s->b[v[0].block].start)
+				c[k].rec_e = seg_trim_end(
+					s, c[k].rec_s,
+					s->b[block_of(s, c[k].rec_s)].end);
+			c[k].end_block = v[nv - 1].end_block;
+			break;
+		}
+	}
+	free(v);
+	return 0;
+}
+
 static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		     size_t *last_block)
 {
@@ -859,6 +962,8 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 	int rc = 0;
 	for (size_t k = 0; k < n && rc == 0; k++)
 		rc = cut_pair(s, ls, n, k, stop_block, &c[k]);
+	if (rc == 0 && n)
+		rc = answers_by_number(s, ls, n, stop_block, c);
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		/* A recommendation with nothing after it before the next
 		 * label is answered with the ones that follow, up to the
