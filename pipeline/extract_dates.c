@@ -114,8 +114,8 @@ static bool read_day_no_year(lp_xctx *x, candidate *c)
 	bool past = m < x->ref_m || (m == x->ref_m && d < x->ref_d);
 	/* The look-behinds replace the match: the day is read first. */
 	size_t at = x->m->start, end = x->m->end;
-	bool ahead = lp_match_before(x, "cue.future", at, 80) > 0;
-	bool behind = !ahead && lp_match_before(x, "cue.past", at, 80) > 0;
+	bool ahead = lp_match_before(x, "cue.future", at, 160) > 0;
+	bool behind = !ahead && lp_match_before(x, "cue.past", at, 160) > 0;
 	if (!ahead && !behind &&
 	    lp_match_after(x, "cue.tense-after", end, x->sec_e) > 0) {
 		size_t ga, ge;
@@ -137,7 +137,7 @@ static bool read_month_no_year(lp_xctx *x, candidate *c)
 	if (!m || !x->ref_y)
 		return false;
 	int y = x->ref_y;
-	if (m < x->ref_m && lp_match_before(x, "cue.future", x->m->end, 80) > 0)
+	if (m < x->ref_m && lp_match_before(x, "cue.future", x->m->end, 160) > 0)
 		y++;
 	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
 	c->kind = "month";
