@@ -103,6 +103,13 @@ def paragraphs(text, markdown):
                     buf = ""
                 out.append(("li", line[2:]))
                 continue
+            # A numbered item keeps its number, as a paragraph of its own.
+            if markdown and re.match(r"\d{1,3}\.\s", line):
+                if buf:
+                    out.append(("p", buf))
+                    buf = ""
+                out.append(("p", line.strip()))
+                continue
             after = lines[k + 1].split() if k + 1 < len(lines) else []
             fits = bool(after) and len(line.rstrip()) + 1 + len(after[0]) <= width
             # A sentence's end before a short capitalised line (a label,

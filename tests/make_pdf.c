@@ -314,7 +314,12 @@ static letter read_letter(char *s, bool markdown)
 			for (char *c = line; *c; c++)
 				blank &= isspace((unsigned char)*c) != 0;
 		}
-		bool item = !end && markdown && (strncmp(line, "- ", 2) == 0);
+		/* A list item, bulleted or numbered ("1. **That ...**"). */
+		size_t digits = end ? 0 : strspn(line, "0123456789");
+		bool item = !end && markdown &&
+			    (strncmp(line, "- ", 2) == 0 ||
+			     (digits && digits <= 3 && line[digits] == '.' &&
+			      line[digits + 1] == ' '));
 		/* A hard break: two trailing spaces in Markdown; in plain
 		 * text, a short line (a label, a letterhead line, the end of
 		 * a paragraph) that was not wrapped. */
