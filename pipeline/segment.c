@@ -870,8 +870,6 @@ static int find_answers(seg *s, size_t from, size_t stop_block, answer **out,
 	answer *v = lp_xmalloc(cap * sizeof *v);
 	size_t end = stop_block != NONE && stop_block > from ? stop_block : s->nb;
 	for (size_t i = from; resp_label && i < end; i++) {
-		if (!s->b[i].para_start)
-			continue;
 		int rc = seg_at(s, resp_label, i);
 		size_t ns, ne, bs, be;
 		if (rc < 0) {
