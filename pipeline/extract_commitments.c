@@ -34,31 +34,29 @@ static int by_start(const void *pa, const void *pb)
 
 /* Every modal phrase in sentence [a, e), longest first where they
  * overlap, in order. */
-static int find_modals(lp_xctx *x, size_t a, size_t e, modal **out,
-		       size_t *nout)
+/* Is the section [@a, @e) in reported speech, as minutes are ("The
+ * Cabinet Member advised that ...")?  1, 0, or an error. */
+static int reported_speech(lp_xctx *x, size_t a, size_t e)
+{
+	const lp_rule *speech = lp_rule_get(x->g, "speech.reported");
+	if (!speech || !lp_rule_may_match(speech, x->doc->fold, a, e, x->m))
+		return 0;
+	return lp_rule_find(speech, x->doc->fold, e, a, x->m, x->err);
+}
+
+/* The modals of the sentence [@a, @e): the commitment.* rules' matches,
+ * and in reported speech the reported.* rules' too (there "would"
+ * undertakes as "will" does). */
+static int find_modals(lp_xctx *x, size_t a, size_t e, bool reported,
+		       modal **out, size_t *nout)
 {
 	size_t n = 0, cap = 8;
 	modal *v = lp_xmalloc(cap * sizeof *v);
-	const lp_rule *const *rules, *const *reported;
+	const lp_rule *const *rules, *const *said;
 	size_t nrules = lp_rule_family(x->g, "commitment.", &rules);
-	/* In reported speech ("The Cabinet Member advised that ..."),
-	 * "would" undertakes as "will" does. */
-	size_t nreported = lp_rule_family(x->g, "reported.", &reported);
-	const lp_rule *speech = lp_rule_get(x->g, "speech.reported");
-	int found = nreported && speech &&
-			 lp_rule_may_match(speech, x->doc->fold, x->sec_a,
-					   x->sec_e, x->m)
-		     ? lp_rule_find(speech, x->doc->fold, x->sec_e, x->sec_a,
-				    x->m, x->err)
-		     : 0;
-	if (found < 0) {
-		free(v);
-		return found;
-	}
-	if (found == 0)
-		nreported = 0;
+	size_t nreported = reported ? lp_rule_family(x->g, "reported.", &said) : 0;
 	for (size_t k = 0; k < nrules + nreported; k++) {
-		const lp_rule *r = k < nrules ? rules[k] : reported[k - nrules];
+		const lp_rule *r = k < nrules ? rules[k] : said[k - nrules];
 		/* Asked of the whole section, so that one look serves all
 		 * its sentences. */
 		if (!lp_rule_may_match(r, x->doc->fold, x->sec_a, x->sec_e,
@@ -399,11 +397,12 @@ static void link(lp_xctx *x, int c, const entity_index *dates, const entity_inde
 }
 
 static int sentence(lp_xctx *x, int section, size_t a, size_t e,
-		    const entity_index *dates, const entity_index *money)
+		    bool reported, const entity_index *dates,
+		    const entity_index *money)
 {
 	modal *v;
 	size_t n;
-	int rc = find_modals(x, a, e, &v, &n);
+	int rc = find_modals(x, a, e, reported, &v, &n);
 	if (rc < 0)
 		return rc;
 	const char *f = x->doc->fold;
@@ -518,9 +517,12 @@ int lp_extract_commitments(lp_xctx *x, int section, size_t a, size_t e)
 	size_t n = lp_sentences(x, a, e, &s);
 	entity_index dates = collect(x, section, LP_SPAN_DATE);
 	entity_index money = collect(x, section, LP_SPAN_MONEY);
-	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = sentence(x, section, s[i].start, s[i].end, &dates, &money);
+	int rc = reported_speech(x, a, e);
+	bool reported = rc > 0;
+	for (size_t i = 0; rc >= 0 && i < n; i++)
+		rc = sentence(x, section, s[i].start, s[i].end, reported, &dates,
+			      &money);
+	rc = rc < 0 ? rc : 0;
 	free(dates.v);
 	free(money.v);
 	free(s);

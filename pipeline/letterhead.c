@@ -344,10 +344,11 @@ static int find_date(seg *s, size_t to)
 			if (pass == 0) {
 				int rc = 0;
 				for (size_t k = 0; !rc && k < nfields; k++)
-					rc = lp_rule_find(fields[k], s->doc->fold,
-							  s->b[i].end,
-							  s->b[i].start, s->m,
-							  s->err);
+					if (lp_rule_may_match(fields[k], s->doc->fold,
+							      a, e, s->m))
+						rc = lp_rule_find(fields[k],
+								  s->doc->fold, e,
+								  a, s->m, s->err);
 				if (rc < 0)
 					return rc;
 				if (!rc || !lp_match_group(s->m, "value", &a, &e))

@@ -302,6 +302,13 @@ static int find_labels(seg *s, label **out, size_t *nout)
 			break;
 		}
 	}
+	/* Numbered paragraphs make the pairs where there are no labels, or
+	 * where the few labels there are only head some of them. */
+	if (n >= 3) {
+		*out = ls;
+		*nout = n;
+		return 0;
+	}
 	size_t nn = 0, ncap = 16;
 	label *num = lp_xmalloc(ncap * sizeof *num);
 	int rc = find_numbered(s, &num, &nn, &ncap);
@@ -310,8 +317,6 @@ static int find_labels(seg *s, label **out, size_t *nout)
 		free(num);
 		return rc;
 	}
-	/* Numbered paragraphs make the pairs where there are no labels, or
-	 * where the labels are only headings over some of them. */
 	if (n == 0 || numbers_cover(s, num, nn, ls, n)) {
 		free(ls);
 		ls = num;
@@ -806,9 +811,11 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	 * not part of what it recommends. */
 	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
 	size_t para_s = NONE, para_e = NONE;
-	int rc = after && rec_e > rec_s ? lp_rule_find(after, s->doc->fold, rec_e,
-						       rec_s, s->m, s->err)
-					: 0;
+	int rc = after && rec_e > rec_s &&
+			 lp_rule_may_match(after, s->doc->fold, rec_s, rec_e, s->m)
+		     ? lp_rule_find(after, s->doc->fold, rec_e, rec_s, s->m,
+				    s->err)
+		     : 0;
 	if (rc < 0)
 		return rc;
 	if (rc) {
