@@ -463,6 +463,37 @@ static int voice_split(seg *s, size_t a, size_t e, size_t numbers)
 	return 0;
 }
 
+/* Does every sentence of [@a, @e) speak as a recommendation does ("...
+ * should ...")?  1, 0 or an error.  A response run into the
+ * recommendation ("We will review the guidance") does not. */
+static int all_voiced(seg *s, size_t a, size_t e)
+{
+	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	const lp_rule *end = lp_rule_get(s->g, "sentence.end");
+	const lp_rule *ref = lp_rule_get(s->g, "recommendation.paragraph-ref");
+	if (!voice || !end)
+		return 1;
+	for (size_t from = a; from < e;) {
+		int rc = lp_rule_find(end, s->doc->fold, e, from, s->m, s->err);
+		if (rc < 0)
+			return rc;
+		size_t stop = rc ? s->m->end : e;
+		/* "(Paragraph 48)" after it says nothing. */
+		rc = ref ? lp_rule_at(ref, s->doc->fold, stop, from, s->m, s->err)
+			 : 0;
+		if (rc < 0)
+			return rc;
+		if (rc == 0 || seg_trim_end(s, s->m->end, stop) > s->m->end) {
+			rc = lp_rule_find(voice, s->doc->fold, stop, from, s->m,
+					  s->err);
+			if (rc <= 0)
+				return rc;
+		}
+		from = stop;
+	}
+	return 1;
+}
+
 /* Where does the recommendation end and the response begin?  In order:
  * an explicit "Response:" label; the end of bold type, where the source
  * had it (a Markdown letter sets the recommendation in bold); a new
@@ -971,12 +1002,18 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		rc = answers_by_number(s, ls, n, stop_block, c);
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		/* A recommendation with nothing after it before the next
-		 * label is answered with the ones that follow, up to the
-		 * first that has a response. */
+		 * label, and nothing in it but what it asks, is answered
+		 * with the ones that follow, up to the first that has a
+		 * response. */
 		size_t last = k;
-		while (last + 1 < n && c[last].resp_s == NONE &&
-		       c[last].end_block == ls[last + 1].block)
+		while (rc == 0 && last + 1 < n && c[last].resp_s == NONE &&
+		       c[last].end_block == ls[last + 1].block &&
+		       (rc = all_voiced(s, c[last].rec_s, c[last].rec_e)) > 0) {
+			rc = 0;
 			last++;
+		}
+		if (rc < 0)
+			break;
 		if (c[last].resp_s == NONE)
 			last = k;
 		rc = add_pair(s, ls, k, last, c);
