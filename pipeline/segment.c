@@ -918,10 +918,11 @@ static int find_answers(seg *s, size_t from, size_t stop_block, answer **out,
 			continue;
 		size_t start = lp_match_group(s->m, "body", &bs, &be)
 				       ? bs
-				       : (i + 1 < end ? s->b[i + 1].start : NONE);
+				       : (i + 1 < end ? s->b[i + 1].start
+						      : s->b[i].end);
 		char nums[256];
 		list_numbers(s->doc->fold, ns, ne, nums, sizeof nums);
-		for (char *p = nums; *p && start != NONE;) {
+		for (char *p = nums; *p;) {
 			if (n == cap) {
 				cap *= 2;
 				v = lp_xrealloc(v, cap * sizeof *v);
@@ -937,6 +938,9 @@ static int find_answers(seg *s, size_t from, size_t stop_block, answer **out,
 		for (size_t j = k + 1; j < n && next == end; j++)
 			if (v[j].block != v[k].block)
 				next = v[j].block;
+		/* A label with the next one right under it: no answer. */
+		if (next < s->nb && v[k].start >= s->b[next].start)
+			v[k].start = s->b[v[k].block].end;
 		int rc = response_end_block(s, block_of(s, v[k].start), next,
 					    next == stop_block, &v[k].end_block);
 		if (rc < 0) {
@@ -970,9 +974,13 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 		for (size_t j = 0; j < nv; j++) {
 			if (v[j].number != number)
 				continue;
+			size_t last_end = s->b[v[j].end_block - 1].end;
 			c[k].resp_s = v[j].start;
-			c[k].resp_e = seg_trim_end(s, v[j].start,
-						   s->b[v[j].end_block - 1].end);
+			/* An answer label with nothing under it answers with
+			 * nothing. */
+			c[k].resp_e = last_end > v[j].start
+					      ? seg_trim_end(s, v[j].start, last_end)
+					      : v[j].start;
 			/* The recommendation itself ends before the section of
 			 * answers. */
 			if (k + 1 == n && c[k].rec_e > s->b[v[0].block].start)
