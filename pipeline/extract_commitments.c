@@ -580,7 +580,12 @@ int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
 	}
 	if (rc < 0)
 		return rc;
-	lp_span_set(x->doc, pair, "stance",
-		    r ? lp_rule_name(r) + strlen("stance.") : "unstated");
+	/* "stance.accepted.sentence" says "accepted". */
+	const char *value = "unstated";
+	if (r) {
+		const char *v = lp_rule_name(r) + strlen("stance.");
+		value = lp_arena_strndup(x->doc->arena, v, strcspn(v, "."));
+	}
+	lp_span_set(x->doc, pair, "stance", value);
 	return 0;
 }

@@ -140,6 +140,8 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 	const lp_rule *const *rules;
 	size_t nrules = lp_rule_family(s->g, prefix, &rules);
 	for (size_t k = 0; k < nrules; k++) {
+		if (!lp_rule_may_match(rules[k], s->doc->fold, a, e, s->m))
+			continue;
 		int rc = lp_rule_find(rules[k], s->doc->fold, e, a, s->m,
 				      s->err);
 		if (rc < 0)
@@ -152,12 +154,6 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 
 /* ---- labels ------------------------------------------------------- */
 
-/* Recommendations as numbered paragraphs ("1. The Department should
- * ..."), for a document with no labels.  Numbered lists and minutes are
- * traps, so a paragraph counts only when its number is above the last
- * one taken and it is in bold or speaks as a recommendation.  A
- * response may answer only some of a report's recommendations, so the
- * numbers may skip. */
 /* A numbered paragraph that may open a pair: "2. The Department should
  * ...". */
 typedef struct numbered {
@@ -208,11 +204,14 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 	return 0;
 }
 
-/* Numbered paragraphs that open pairs, where a report has no
- * "Recommendation N" labels: those in bold or in a recommendation's
- * voice, numbered upwards; and one in neither (a conclusion: "1.
- * Employers told us ...") that comes next in the numbering, when the
- * run of numbers after it, one up each, leads to one that is. */
+/* Numbered paragraphs that open pairs ("1. The Department should ..."),
+ * where a report has no "Recommendation N" labels.  Numbered lists and
+ * minutes are traps, so a paragraph counts only when its number is above
+ * the last one taken and it is in bold or speaks as a recommendation; or,
+ * in neither (a conclusion: "1. Employers told us ..."), when it comes
+ * next in the numbering and the run of numbers after it, one up each,
+ * leads to one that does.  A response may answer only some of a report's
+ * recommendations, so the numbers may skip. */
 static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 {
 	numbered *v;
