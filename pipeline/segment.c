@@ -167,6 +167,7 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 {
 	const lp_rule *rule = lp_rule_get(s->g, "label.numbered");
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	const lp_rule *field = lp_rule_get(s->g, "label.recommendation-field");
 	size_t n = 0, cap = 16;
 	numbered *v = lp_xmalloc(cap * sizeof *v);
 	for (size_t i = 0; rule && i < s->nb; i++) {
@@ -184,6 +185,17 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 			lp_match_group(s->m, "body", &c.l.body_s, &be);
 			c.number = strtol(s->doc->fold + c.l.nums_s, NULL, 10);
 			c.sure = seg_is_bold(s, s->b[i].start, s->b[i].end);
+			/* "### 1. Library opening hours" over "Recommendation:
+			 * That ..." */
+			if (!c.sure && field && i + 1 < s->nb)
+				rc = seg_at(s, field, i + 1);
+			if (rc < 0) {
+				free(v);
+				return rc;
+			}
+			c.sure |= field && i + 1 < s->nb && rc > 0 &&
+				  s->b[i].heading;
+			rc = 1;
 			if (!c.sure && voice)
 				rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
 						  s->b[i].start, s->m, s->err);
@@ -513,9 +525,27 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
 	const lp_rule *continued = lp_rule_get(s->g, "recommendation.continued");
 	size_t first = l->has_body ? l->block : l->block + 1;
+	size_t body = l->has_body ? l->body_s : NONE;
+	/* A heading over a "Recommendation: ..." field: the field holds the
+	 * text. */
+	const lp_rule *field = lp_rule_get(s->g, "label.recommendation-field");
+	if (field && s->b[l->block].heading && l->block + 1 < end_block) {
+		int rc = seg_at(s, field, l->block + 1);
+		if (rc < 0)
+			return rc;
+		size_t fs, fe;
+		if (rc) {
+			first = l->block + 1;
+			body = lp_match_group(s->m, "body", &fs, &fe)
+				       ? fs
+				       : NONE;
+			if (body == NONE)
+				first++;
+		}
+	}
 	size_t rec_last = first; /* the recommendation's last line so far */
-	*rec_s = l->has_body ? l->body_s : (first < end_block ? s->b[first].start
-							      : s->b[l->block].end);
+	*rec_s = body != NONE ? body : (first < end_block ? s->b[first].start
+							  : s->b[l->block].end);
 	*rec_e = first < end_block ? s->b[first].end : *rec_s;
 	*resp_s = NONE;
 	if (first >= end_block)
