@@ -185,7 +185,8 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 			lp_match_group(s->m, "body", &c.l.body_s, &be);
 			c.number = strtol(s->doc->fold + c.l.nums_s, NULL, 10);
 			c.sure = seg_is_bold(s, s->b[i].start, s->b[i].end);
-			/* "### 1. Library opening hours" over "Recommendation:
+			/* "### 1. Library opening hours" (a heading, or a
+			 * line of its own in a PDF) over "Recommendation:
 			 * That ..." */
 			if (!c.sure && field && i + 1 < s->nb)
 				rc = seg_at(s, field, i + 1);
@@ -193,8 +194,7 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 				free(v);
 				return rc;
 			}
-			c.sure |= field && i + 1 < s->nb && rc > 0 &&
-				  s->b[i].heading;
+			c.sure |= field && i + 1 < s->nb && rc > 0;
 			rc = 1;
 			if (!c.sure && voice)
 				rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
@@ -526,10 +526,10 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	const lp_rule *continued = lp_rule_get(s->g, "recommendation.continued");
 	size_t first = l->has_body ? l->block : l->block + 1;
 	size_t body = l->has_body ? l->body_s : NONE;
-	/* A heading over a "Recommendation: ..." field: the field holds the
-	 * text. */
+	/* A label over a "Recommendation: ..." field ("### 1. Library
+	 * opening hours"): the field holds the text. */
 	const lp_rule *field = lp_rule_get(s->g, "label.recommendation-field");
-	if (field && s->b[l->block].heading && l->block + 1 < end_block) {
+	if (field && l->block + 1 < end_block) {
 		int rc = seg_at(s, field, l->block + 1);
 		if (rc < 0)
 			return rc;
