@@ -643,6 +643,11 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 		if (N->flags & L_BLOCK || nrm_ends_sentence(lt, ll) ||
 		    para_words < 5)
 			return SEP_PARA;
+		/* A label last on the page ("Government response") is not
+		 * cut by the break when the next page starts a sentence. */
+		if (L->flags & L_BLOCK && !starts_lower(nt, nl) &&
+		    width && ll * 10 < width * 6)
+			return SEP_PARA;
 		if (compound)
 			return SEP_KEEP_HYPHEN;
 		if (hyphen)
