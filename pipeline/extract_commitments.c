@@ -32,8 +32,6 @@ static int by_start(const void *pa, const void *pb)
 	return la > lb ? -1 : la < lb;
 }
 
-/* Every modal phrase in sentence [a, e), longest first where they
- * overlap, in order. */
 /* Is the section [@a, @e) in reported speech, as minutes are ("The
  * Cabinet Member advised that ...")?  1, 0, or an error. */
 static int reported_speech(lp_xctx *x, size_t a, size_t e)
@@ -44,9 +42,10 @@ static int reported_speech(lp_xctx *x, size_t a, size_t e)
 	return lp_rule_find(speech, x->doc->fold, e, a, x->m, x->err);
 }
 
-/* The modals of the sentence [@a, @e): the commitment.* rules' matches,
- * and in reported speech the reported.* rules' too (there "would"
- * undertakes as "will" does). */
+/* Every modal phrase in sentence [@a, @e), longest first where they
+ * overlap, in order: the commitment.* rules' matches, and in reported
+ * speech the reported.* rules' too (there "would" undertakes as "will"
+ * does). */
 static int find_modals(lp_xctx *x, size_t a, size_t e, bool reported,
 		       modal **out, size_t *nout)
 {

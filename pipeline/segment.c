@@ -154,6 +154,36 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 
 /* ---- labels ------------------------------------------------------- */
 
+/* "4 and 5" -> "4,5"; "1-3" -> "1,2,3".  Written into @buf. */
+static void list_numbers(const char *f, size_t a, size_t e, char *buf,
+			 size_t cap)
+{
+	size_t len = 0;
+	long prev = -1;
+	bool range = false;
+	buf[0] = '\0';
+	for (size_t i = a; i < e;) {
+		if (isdigit((unsigned char)f[i])) {
+			long v = 0;
+			while (i < e && isdigit((unsigned char)f[i]))
+				v = v * 10 + (f[i++] - '0');
+			long from = range && prev >= 0 && v > prev && v - prev < 50
+					    ? prev + 1
+					    : v;
+			for (long k = from; k <= v && len + 8 < cap; k++)
+				len += (size_t)snprintf(buf + len, cap - len,
+							"%s%ld", len ? "," : "", k);
+			prev = v;
+			range = false;
+		} else {
+			if (f[i] == '-' || (i + 1 < e && f[i] == 't' &&
+					    f[i + 1] == 'o'))
+				range = true;
+			i++;
+		}
+	}
+}
+
 /* A numbered paragraph that may open a pair: "2. The Department should
  * ...". */
 typedef struct numbered {
@@ -162,12 +192,27 @@ typedef struct numbered {
 	bool sure; /* in bold, or in a recommendation's voice */
 } numbered;
 
+/* Is block @i + 1, before @end, a "Recommendation: ..." field under
+ * the label in block @i ("### 1. Library opening hours")?  1 (with
+ * @body at its text, or NONE when its text starts on the next line), 0,
+ * or an error. */
+static int field_below(seg *s, size_t i, size_t end, size_t *body)
+{
+	const lp_rule *field = lp_rule_get(s->g, "label.recommendation-field");
+	if (!field || i + 1 >= end)
+		return 0;
+	int rc = seg_at(s, field, i + 1);
+	size_t fe;
+	if (rc > 0 && !lp_match_group(s->m, "body", body, &fe))
+		*body = NONE;
+	return rc;
+}
+
 /* The numbered paragraphs of the letter, in order. */
 static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 {
 	const lp_rule *rule = lp_rule_get(s->g, "label.numbered");
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
-	const lp_rule *field = lp_rule_get(s->g, "label.recommendation-field");
 	size_t n = 0, cap = 16;
 	numbered *v = lp_xmalloc(cap * sizeof *v);
 	for (size_t i = 0; rule && i < s->nb; i++) {
@@ -184,22 +229,18 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 			lp_match_group(s->m, "nums", &c.l.nums_s, &c.l.nums_e);
 			lp_match_group(s->m, "body", &c.l.body_s, &be);
 			c.number = strtol(s->doc->fold + c.l.nums_s, NULL, 10);
+			/* In bold; over a "Recommendation: That ..." field
+			 * ("### 1. Library opening hours"); or in a
+			 * recommendation's voice. */
+			size_t body;
 			c.sure = seg_is_bold(s, s->b[i].start, s->b[i].end);
-			/* "### 1. Library opening hours" (a heading, or a
-			 * line of its own in a PDF) over "Recommendation:
-			 * That ..." */
-			if (!c.sure && field && i + 1 < s->nb)
-				rc = seg_at(s, field, i + 1);
-			if (rc < 0) {
-				free(v);
-				return rc;
-			}
-			c.sure |= field && i + 1 < s->nb && rc > 0;
-			rc = 1;
-			if (!c.sure && voice)
-				rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
-						  s->b[i].start, s->m, s->err);
-			c.sure |= rc > 0;
+			if (!c.sure)
+				c.sure = (rc = field_below(s, i, s->nb, &body)) > 0;
+			if (!c.sure && rc >= 0 && voice)
+				c.sure = (rc = lp_rule_find(voice, s->doc->fold,
+							    s->b[i].end,
+							    s->b[i].start, s->m,
+							    s->err)) > 0;
 		}
 		if (rc < 0) {
 			free(v);
@@ -265,21 +306,18 @@ static bool numbers_cover(const seg *s, const label *num, size_t nn,
 	const char *f = s->doc->fold;
 	if (nn < 3 || nn <= nl)
 		return false;
-	for (size_t k = 0; k < nl; k++)
-		for (size_t i = lab[k].nums_s; i < lab[k].nums_e;) {
-			if (!isdigit((unsigned char)f[i])) {
-				i++;
-				continue;
-			}
-			long want = strtol(f + i, NULL, 10);
-			while (i < lab[k].nums_e && isdigit((unsigned char)f[i]))
-				i++;
+	for (size_t k = 0; k < nl; k++) {
+		char nums[256];
+		list_numbers(f, lab[k].nums_s, lab[k].nums_e, nums, sizeof nums);
+		for (char *p = nums; *p; p += *p == ',') {
+			long want = strtol(p, &p, 10);
 			bool found = false;
 			for (size_t j = 0; j < nn && !found; j++)
 				found = strtol(f + num[j].nums_s, NULL, 10) == want;
 			if (!found)
 				return false;
 		}
+	}
 	return true;
 }
 
@@ -338,36 +376,6 @@ static int find_labels(seg *s, label **out, size_t *nout)
 	*out = ls;
 	*nout = n;
 	return 0;
-}
-
-/* "4 and 5" -> "4,5"; "1-3" -> "1,2,3".  Written into @buf. */
-static void list_numbers(const char *f, size_t a, size_t e, char *buf,
-			 size_t cap)
-{
-	size_t len = 0;
-	long prev = -1;
-	bool range = false;
-	buf[0] = '\0';
-	for (size_t i = a; i < e;) {
-		if (isdigit((unsigned char)f[i])) {
-			long v = 0;
-			while (i < e && isdigit((unsigned char)f[i]))
-				v = v * 10 + (f[i++] - '0');
-			long from = range && prev >= 0 && v > prev && v - prev < 50
-					    ? prev + 1
-					    : v;
-			for (long k = from; k <= v && len + 8 < cap; k++)
-				len += (size_t)snprintf(buf + len, cap - len,
-							"%s%ld", len ? "," : "", k);
-			prev = v;
-			range = false;
-		} else {
-			if (f[i] == '-' || (i + 1 < e && f[i] == 't' &&
-					    f[i + 1] == 'o'))
-				range = true;
-			i++;
-		}
-	}
 }
 
 size_t seg_trim_end(const seg *s, size_t a, size_t e)
@@ -526,23 +534,13 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	const lp_rule *continued = lp_rule_get(s->g, "recommendation.continued");
 	size_t first = l->has_body ? l->block : l->block + 1;
 	size_t body = l->has_body ? l->body_s : NONE;
-	/* A label over a "Recommendation: ..." field ("### 1. Library
-	 * opening hours"): the field holds the text. */
-	const lp_rule *field = lp_rule_get(s->g, "label.recommendation-field");
-	if (field && l->block + 1 < end_block) {
-		int rc = seg_at(s, field, l->block + 1);
-		if (rc < 0)
-			return rc;
-		size_t fs, fe;
-		if (rc) {
-			first = l->block + 1;
-			body = lp_match_group(s->m, "body", &fs, &fe)
-				       ? fs
-				       : NONE;
-			if (body == NONE)
-				first++;
-		}
-	}
+	/* A label over a "Recommendation: ..." field: the field holds the
+	 * text. */
+	int below = field_below(s, l->block, end_block, &body);
+	if (below < 0)
+		return below;
+	if (below)
+		first = body != NONE ? l->block + 1 : l->block + 2;
 	size_t rec_last = first; /* the recommendation's last line so far */
 	*rec_s = body != NONE ? body : (first < end_block ? s->b[first].start
 							  : s->b[l->block].end);
