@@ -16,6 +16,11 @@
 
 #include "extract.h"
 
+/* How far back a day or month without a year looks for the word that
+ * gives its tense ("will", "published"): the cue rules stop at the
+ * sentence's start, so this only bounds the search. */
+#define CUE_WINDOW 160
+
 typedef struct candidate {
 	size_t start, end;
 	const lp_rule *rule;
@@ -114,8 +119,9 @@ static bool read_day_no_year(lp_xctx *x, candidate *c)
 	bool past = m < x->ref_m || (m == x->ref_m && d < x->ref_d);
 	/* The look-behinds replace the match: the day is read first. */
 	size_t at = x->m->start, end = x->m->end;
-	bool ahead = lp_match_before(x, "cue.future", at, 160) > 0;
-	bool behind = !ahead && lp_match_before(x, "cue.past", at, 160) > 0;
+	bool ahead = lp_match_before(x, "cue.future", at, CUE_WINDOW) > 0;
+	bool behind = !ahead &&
+		      lp_match_before(x, "cue.past", at, CUE_WINDOW) > 0;
 	if (!ahead && !behind &&
 	    lp_match_after(x, "cue.tense-after", end, x->sec_e) > 0) {
 		size_t ga, ge;
@@ -137,7 +143,8 @@ static bool read_month_no_year(lp_xctx *x, candidate *c)
 	if (!m || !x->ref_y)
 		return false;
 	int y = x->ref_y;
-	if (m < x->ref_m && lp_match_before(x, "cue.future", x->m->end, 160) > 0)
+	if (m < x->ref_m && lp_match_before(x, "cue.future", x->m->end,
+					     CUE_WINDOW) > 0)
 		y++;
 	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
 	c->kind = "month";
