@@ -164,15 +164,22 @@ static bool ends_paragraph(const char *line, size_t ll, const char *next,
 	       strchr(".?!:", line[ll - 1]);
 }
 
-/* Is @line (@n bytes) a page number: "Page 2 of 3", "Page 2", "2"? */
-static bool page_number(const regex_t *re, const char *line, size_t n)
+/* Does @re take the whole of line @t (@n bytes, not NUL-terminated)? */
+static bool matches(const regex_t *re, const char *t, size_t n)
 {
-	char buf[128];
-	if (n >= sizeof buf)
-		return false;
-	memcpy(buf, line, n);
-	buf[n] = '\0';
-	return !regexec(re, buf, 0, NULL, 0);
+	char *line = strndup(t, n);
+	bool yes = line && !regexec(re, line, 0, NULL, 0);
+	free(line);
+	return yes;
+}
+
+/* Is line @t (@n bytes, trimmed) page furniture: one the @furniture
+ * pattern takes, or the running @header? */
+static bool furniture_line(const regex_t *furniture, const char *header,
+			   size_t header_n, const char *t, size_t n)
+{
+	return matches(furniture, t, n) ||
+	       (header && n == header_n && !memcmp(t, header, n));
 }
 
 /* A plain-text letter's running header: the first line after a page
@@ -190,7 +197,7 @@ static size_t running_header(const char *s, const regex_t *numbers,
 		size_t tn = n - (size_t)(t - c);
 		while (tn && isspace((unsigned char)t[tn - 1]))
 			tn--;
-		if (tn && page_number(numbers, t, tn)) {
+		if (tn && matches(numbers, t, tn)) {
 			after = true;
 		} else if (tn && after) {
 			if (seen && seen_n == tn && !memcmp(seen, t, tn)) {
@@ -225,15 +232,7 @@ static bool runs_on(const char *line, size_t ll, const char *next,
 		size_t tn = n - (size_t)(t - c);
 		while (tn && isspace((unsigned char)t[tn - 1]))
 			tn--;
-		char buf[256];
-		bool skip = tn == 0;
-		if (!skip && tn < sizeof buf) {
-			memcpy(buf, t, tn);
-			buf[tn] = '\0';
-			skip = !regexec(furniture, buf, 0, NULL, 0) ||
-			       (header && tn == header_n && !memcmp(t, header, tn));
-		}
-		if (!skip)
+		if (tn && !furniture_line(furniture, header, header_n, t, tn))
 			return islower((unsigned char)*t);
 		c += n;
 		c += *c == '\n';
@@ -297,13 +296,14 @@ static letter read_letter(char *s, bool markdown)
 			/* A heading just after a page number is the next
 			 * page's running header, which this printer sets. */
 			const char *lt = line + strspn(line, " \t");
-			bool is_header =
-				(after_number && !strncmp(line, "# ", 2)) ||
-				(header_copy && !strncmp(lt, header_copy, header_n) &&
-				 !lt[header_n + strspn(lt + header_n, " \t")]);
+			size_t tn = strlen(lt);
+			while (tn && isspace((unsigned char)lt[tn - 1]))
+				tn--;
+			bool is_header = after_number && !strncmp(line, "# ", 2);
 			if (line[strspn(line, " \t")])
 				after_number = line[strspn(line, "0123456789 \t")] == '\0';
-			if (is_header || !regexec(&furniture, line, 0, NULL, 0)) {
+			if (is_header || furniture_line(&furniture, header_copy,
+							header_n, lt, tn)) {
 				page_turned = true;
 				continue;
 			}
