@@ -61,11 +61,8 @@ static size_t utf8(long cp, char out[8])
 	return 4;
 }
 
-/* Decode the character reference at src[p] ("&pound;", "&#163;",
- * "&#xA3;") into UTF-8 in @out; its source length, or 0 if there is
- * none. */
-static size_t reference(const unsigned char *src, size_t n, size_t p,
-			char out[8], size_t *outlen)
+size_t lp_html_reference(const unsigned char *src, size_t n, size_t p,
+			 char out[8], size_t *outlen)
 {
 	size_t e = p + 1;
 	while (e < n && e - p < 32 && src[e] != ';' && src[e] != '&' &&
@@ -114,7 +111,7 @@ static size_t match_at(const decoder *d, const char *text, size_t tn,
 		if (src[q] == '&') {
 			char buf[8];
 			size_t blen = 0;
-			size_t rl = reference(src, n, q, buf, &blen);
+			size_t rl = lp_html_reference(src, n, q, buf, &blen);
 			if (rl && blen <= tn - i && memcmp(text + i, buf, blen) == 0) {
 				/* The first byte of the character maps to the '&',
 				 * the last to the ';', so a span covers it all. */

@@ -2,7 +2,6 @@
  * doc.c - the document model: one owning structure per letter, its arena,
  * stand-off spans and the map from normalised offsets back to the source.
  */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -299,17 +298,16 @@ size_t lp_doc_src_start(const lp_doc *doc, size_t off)
 }
 
 /* In an HTML source, the end of the character reference ("&pound;",
- * "&#160;") that starts at @at, or 0 when none does. */
+ * "&#160;") that starts at @at, as the decoder read it, or 0 when none
+ * does. */
 static size_t char_ref_end(const lp_doc *doc, size_t at)
 {
 	if (doc->src[at] != '&' || !doc->format ||
 	    strcmp(doc->format, "html") != 0)
 		return 0;
-	size_t k = at + 1, limit = at + 33;
-	while (k < doc->src_len && k < limit &&
-	       (isalnum(doc->src[k]) || doc->src[k] == '#'))
-		k++;
-	return k > at + 1 && k < doc->src_len && doc->src[k] == ';' ? k + 1 : 0;
+	char utf8[8];
+	size_t n, len = lp_html_reference(doc->src, doc->src_len, at, utf8, &n);
+	return len ? at + len : 0;
 }
 
 size_t lp_doc_src_end(const lp_doc *doc, size_t end)

@@ -219,6 +219,12 @@ bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
 
 /* Decode an HTML source into doc->decoded (pipeline/decode_html.c). */
 int lp_decode_html(lp_doc *doc, lp_error *err);
+
+/* Decode the character reference at src[@p], an '&' ("&pound;",
+ * "&#163;", "&#xA3;"), into UTF-8 in @out; its source length, or 0 if
+ * there is none. */
+size_t lp_html_reference(const unsigned char *src, size_t n, size_t p,
+			 char out[8], size_t *outlen);
 /* Extract a PDF's text into doc->src, with markup in doc->decoded and
  * each byte's page and box in doc->geom (pipeline/decode_pdf.c). */
 int lp_decode_pdf(lp_doc *doc, lp_error *err);
