@@ -631,22 +631,21 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	bool type_change = ends_bold(c, prev) != starts_bold(c, i);
 	if (crossed) {
 		/* In wrapped text a short last line that ends on a capital
-		 * ("... Energy Efficiency and Heat") ended its paragraph; the
-		 * page break did not cut it.  One that ends on a small word
-		 * ("... the audit in") or is continued in lower case was. */
+		 * ("... Energy Efficiency and Heat"), or is a label
+		 * ("Government response"), ended its paragraph when the next
+		 * page goes on in a capital; the page break did not cut it.
+		 * One that ends on a small word ("... the audit in") or is
+		 * continued in lower case was. */
+		bool short_before_capital = width && ll * 10 < width * 6 &&
+					    !starts_lower(nt, nl);
 		if (type_change ||
-		    (width && ll * 10 < width * 6 && !starts_lower(nt, nl) &&
-		     !last_word_lower(lt, ll)))
+		    (short_before_capital &&
+		     (!last_word_lower(lt, ll) || L->flags & L_BLOCK)))
 			return SEP_PARA;
 		/* A page break: rejoin the sentence it cut, as in the seed's
 		 * "from Her / # MAYOR OF LONDON / Majesty's Inspectorate". */
 		if (N->flags & L_BLOCK || nrm_ends_sentence(lt, ll) ||
 		    para_words < 5)
-			return SEP_PARA;
-		/* A label last on the page ("Government response") is not
-		 * cut by the break when the next page starts a sentence. */
-		if (L->flags & L_BLOCK && !starts_lower(nt, nl) &&
-		    width && ll * 10 < width * 6)
 			return SEP_PARA;
 		if (compound)
 			return SEP_KEEP_HYPHEN;
