@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "segment.h"
 
@@ -154,7 +155,30 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 
 /* ---- labels ------------------------------------------------------- */
 
-/* "4 and 5" -> "4,5"; "1-3" -> "1,2,3".  Written into @buf. */
+/* The number written as a word at @p (before @e), up to twenty, as the
+ * grammar's label_number allows, with its length in @len; 0 if none. */
+static long number_word(const char *p, const char *e, size_t *len)
+{
+	static const char *const words[] = {
+		"one",      "two",       "three",    "four",     "five",
+		"six",      "seven",     "eight",    "nine",     "ten",
+		"eleven",   "twelve",    "thirteen", "fourteen", "fifteen",
+		"sixteen",  "seventeen", "eighteen", "nineteen", "twenty",
+	};
+	size_t n = 0;
+	while (p + n < e && isalpha((unsigned char)p[n]))
+		n++;
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+		if (strlen(words[w]) == n && strncasecmp(p, words[w], n) == 0) {
+			*len = n;
+			return (long)w + 1;
+		}
+	*len = n ? n : 1;
+	return 0;
+}
+
+/* "4 and 5" -> "4,5"; "1-3" -> "1,2,3"; "Four and Five" -> "4,5".
+ * Written into @buf. */
 static void list_numbers(const char *f, size_t a, size_t e, char *buf,
 			 size_t cap)
 {
@@ -163,24 +187,31 @@ static void list_numbers(const char *f, size_t a, size_t e, char *buf,
 	bool range = false;
 	buf[0] = '\0';
 	for (size_t i = a; i < e;) {
+		long v = 0;
+		size_t n = 0;
 		if (isdigit((unsigned char)f[i])) {
-			long v = 0;
-			while (i < e && isdigit((unsigned char)f[i]))
-				v = v * 10 + (f[i++] - '0');
-			long from = range && prev >= 0 && v > prev && v - prev < 50
-					    ? prev + 1
-					    : v;
-			for (long k = from; k <= v && len + 8 < cap; k++)
-				len += (size_t)snprintf(buf + len, cap - len,
-							"%s%ld", len ? "," : "", k);
-			prev = v;
-			range = false;
-		} else {
-			if (f[i] == '-' || (i + 1 < e && f[i] == 't' &&
-					    f[i + 1] == 'o'))
+			while (i + n < e && isdigit((unsigned char)f[i + n]))
+				v = v * 10 + (f[i + n++] - '0');
+		} else if (isalpha((unsigned char)f[i])) {
+			v = number_word(f + i, f + e, &n);
+			/* "to" makes a range; "and" is a word between numbers. */
+			if (!v && n == 2 && strncasecmp(f + i, "to", 2) == 0)
 				range = true;
-			i++;
+		} else {
+			range |= f[i] == '-';
+			n = 1;
 		}
+		i += n;
+		if (!v)
+			continue;
+		long from = range && prev >= 0 && v > prev && v - prev < 50
+				    ? prev + 1
+				    : v;
+		for (long k = from; k <= v && len + 8 < cap; k++)
+			len += (size_t)snprintf(buf + len, cap - len, "%s%ld",
+						len ? "," : "", k);
+		prev = v;
+		range = false;
 	}
 }
 
@@ -523,10 +554,11 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 {
 	/* A combined label ("Recommendations 3, 4 and 5") quotes as many
 	 * recommendations as it has numbers, often one paragraph each. */
+	char nums[256];
+	list_numbers(s->doc->fold, l->nums_s, l->nums_e, nums, sizeof nums);
 	size_t numbers = 1;
-	for (size_t k = l->nums_s; k + 1 < l->nums_e; k++)
-		numbers += isdigit((unsigned char)s->doc->fold[k]) &&
-			   !isdigit((unsigned char)s->doc->fold[k + 1]);
+	for (const char *p = nums; *p; p++)
+		numbers += *p == ',';
 	size_t paragraphs = 1;
 	const lp_rule *resp_label = lp_rule_get(s->g, "label.response");
 	const lp_rule *part = lp_rule_get(s->g, "recommendation.part");

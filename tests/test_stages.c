@@ -227,6 +227,34 @@ static void test_labels(void)
 	lp_doc_free(doc);
 }
 
+/* Labels that write their numbers as words, and a range of them quoted
+ * together: each quoted recommendation is part of the one pair. */
+static void test_number_words(void)
+{
+	lp_doc *doc = process(
+		"Recommendation One\n\n"
+		"The Commissioner should publish response times.\n\n"
+		"Response: Agreed. We will publish them.\n\n"
+		"Recommendations Two to Four\n\n"
+		"The Commissioner should review the estate.\n\n"
+		"The Commissioner should sell the old depot.\n\n"
+		"The Commissioner should report to the panel.\n\n"
+		"We agree. The review will report in June.\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p0 && strcmp(lp_span_attr(p0, "number"), "1") == 0,
+	      "One: %s", p0 ? lp_span_attr(p0, "number") : "-");
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2,3,4") == 0,
+	      "Two to Four: %s", p1 ? lp_span_attr(p1, "number") : "-");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "We agree. The review will report in June."),
+	      "the range's three recommendations are quoted before its "
+	      "response");
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -542,6 +570,7 @@ int main(int argc, char **argv)
 	test_wrapping_and_hyphens();
 	test_page_furniture();
 	test_labels();
+	test_number_words();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
