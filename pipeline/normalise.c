@@ -293,45 +293,14 @@ static size_t plain_run(const cleaner *c, const unsigned char *s, size_t i,
 	return k;
 }
 
-static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
+/* Copy the source's [i, b) into the open line, dropping the markup of
+ * Markdown, turning other spaces into one space and control characters
+ * into a space, and composing to NFC.  @a is where the line (or table
+ * cell) starts; @flags are the line's. */
+static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
+		      unsigned flags)
 {
 	const unsigned char *s = c->in;
-	size_t i = a;
-
-	/* A Markdown hard break is two trailing spaces or a backslash. */
-	size_t tail = b;
-	while (tail > a && (s[tail - 1] == ' ' || s[tail - 1] == '\t'))
-		tail--;
-	if (c->markdown && (b - tail >= 2 || (tail > a && s[tail - 1] == '\\')))
-		flags |= L_HARD;
-
-	while (i < b && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (is_rule_line(s, i, b)) {
-		/* A horizontal rule separates blocks and says nothing. */
-		open_line(c, flags & L_PAGE);
-		close_line(c);
-		return;
-	}
-	if (c->markdown && i + 1 < b && s[i] == '>' && s[i + 1] == ' ')
-		i += 2; /* a block quote: the quoted text stays */
-	if (c->markdown && i < b && s[i] == '#') {
-		size_t k = i;
-		while (k < b && s[k] == '#')
-			k++;
-		if (k - i <= 6 && (k == b || s[k] == ' ')) {
-			flags |= L_HEADING;
-			i = k;
-		}
-	}
-	/* A bullet is markup: the item keeps its own line, not the glyph. */
-	size_t after_bullet = bullet_end(s, i, b);
-	if (after_bullet) {
-		flags |= L_BLOCK;
-		i = after_bullet;
-	}
-	open_line(c, flags);
-
 	size_t link_close = 0, link_stop = 0;
 	size_t bold_closed = (size_t)-1; /* scratch offset of the last close */
 	while (i < b) {
@@ -433,6 +402,126 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 			i = put_cluster(c, s, i, b);
 		}
 	}
+}
+
+/* Is [i, b) a Markdown table row, "| 1 | The Mayor should ... | ..."? */
+static bool table_row(const unsigned char *s, size_t i, size_t b)
+{
+	while (b > i && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	return b - i >= 2 && s[i] == '|' && s[b - 1] == '|';
+}
+
+/* Is [i, b) the row under a table's head: "|---|:--:|"? */
+static bool table_rule(const unsigned char *s, size_t i, size_t b)
+{
+	bool dash = false;
+	for (; i < b; i++) {
+		if (s[i] == '-')
+			dash = true;
+		else if (!strchr("|: \t", s[i]))
+			return false;
+	}
+	return dash;
+}
+
+/* The end of the cell that starts at @i: the next '|' not escaped. */
+static size_t cell_end(const unsigned char *s, size_t i, size_t b)
+{
+	for (; i < b && s[i] != '|'; i++)
+		if (s[i] == '\\' && i + 1 < b)
+			i++;
+	return i;
+}
+
+/* A Markdown table row, as a converter prints a table of responses:
+ * each cell is a paragraph of its own, as a cell of prose reads; but a
+ * cell that only numbers its row ("1") begins the next cell's paragraph
+ * as a numbered one, "1. The Mayor should ...", as in an HTML table
+ * (decode_html.c). */
+static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
+{
+	const unsigned char *s = c->in;
+	bool numbered = false;
+	for (i++; i < b;) {
+		size_t e = cell_end(s, i, b), a = i, z = e;
+		i = e + 1;
+		while (a < z && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+			z--;
+		if (a == z)
+			continue;
+		if (!numbered)
+			open_line(c, flags);
+		flags &= ~(unsigned)L_PAGE;
+		size_t digits = 0;
+		while (a + digits < z && isdigit(s[a + digits]))
+			digits++;
+		if (!numbered && digits && digits <= 3 &&
+		    z - a <= digits + 1 && (z - a == digits || s[z - 1] == '.')) {
+			put_in(c, a, z - a);
+			if (s[z - 1] != '.')
+				lp_buf_put(&c->scratch, ".", 1, src_at(c, z - 1));
+			put_space(c, src_at(c, z));
+			numbered = true;
+			continue;
+		}
+		clean_run(c, a, a, z, flags);
+		close_line(c);
+		/* A blank line: the next cell is a new paragraph. */
+		open_line(c, 0);
+		close_line(c);
+		numbered = false;
+	}
+	if (numbered)
+		close_line(c);
+}
+
+static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
+{
+	const unsigned char *s = c->in;
+	size_t i = a;
+
+	/* A Markdown hard break is two trailing spaces or a backslash. */
+	size_t tail = b;
+	while (tail > a && (s[tail - 1] == ' ' || s[tail - 1] == '\t'))
+		tail--;
+	if (c->markdown && (b - tail >= 2 || (tail > a && s[tail - 1] == '\\')))
+		flags |= L_HARD;
+
+	while (i < b && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (is_rule_line(s, i, b) || (c->markdown && table_rule(s, i, b) &&
+					 table_row(s, i, b))) {
+		/* A horizontal rule separates blocks and says nothing. */
+		open_line(c, flags & L_PAGE);
+		close_line(c);
+		return;
+	}
+	if (c->markdown && i + 1 < b && s[i] == '>' && s[i + 1] == ' ')
+		i += 2; /* a block quote: the quoted text stays */
+	if (c->markdown && i < b && s[i] == '#') {
+		size_t k = i;
+		while (k < b && s[k] == '#')
+			k++;
+		if (k - i <= 6 && (k == b || s[k] == ' ')) {
+			flags |= L_HEADING;
+			i = k;
+		}
+	}
+	/* A bullet is markup: the item keeps its own line, not the glyph. */
+	size_t after_bullet = bullet_end(s, i, b);
+	if (after_bullet) {
+		flags |= L_BLOCK;
+		i = after_bullet;
+	}
+	if (c->markdown && table_row(s, i, b)) {
+		clean_table_row(c, i, b, flags);
+		return;
+	}
+	open_line(c, flags);
+	clean_run(c, a, i, b, flags);
 	close_line(c);
 }
 

@@ -255,6 +255,62 @@ static void test_number_words(void)
 	lp_doc_free(doc);
 }
 
+/* A Markdown table of responses, as a converter prints a table in a
+ * PDF: each row a pair; the head and its rule are not text. */
+static void check_table(const char *src, int rows, const char *want[][3])
+{
+	lp_doc *doc = process(src);
+	if (!doc)
+		return;
+	CHECK(!has(doc, "|") && !has(doc, "---"), "[%s]", doc->text);
+	for (int k = 0; k < rows; k++) {
+		const lp_span *p = find_span(doc, LP_SPAN_PAIR, k);
+		const lp_span *rec = find_span(doc, LP_SPAN_RECOMMENDATION, k);
+		const lp_span *resp = find_span(doc, LP_SPAN_RESPONSE, k);
+		CHECK(p && strcmp(lp_span_attr(p, "number"), want[k][0]) == 0,
+		      "row %d: number %s", k,
+		      p ? lp_span_attr(p, "number") : "-");
+		CHECK(span_is(doc, rec, want[k][1]), "row %d: recommendation",
+		      k);
+		CHECK(span_is(doc, resp, want[k][2]), "row %d: response", k);
+		/* The response maps back to its own cell's bytes. */
+		CHECK(resp && memcmp(src + doc->map[resp->start], want[k][2],
+				     strlen(want[k][2])) == 0,
+		      "row %d: the response's source offset", k);
+	}
+	lp_doc_free(doc);
+}
+
+static void test_markdown_tables(void)
+{
+	/* A cell numbers the row. */
+	const char *numbered[][3] = {
+		{ "1", "The Council should publish a register.",
+		  "Agreed. We will publish it in June 2025." },
+		{ "2", "The Council should raise the grant.", "Not agreed." },
+	};
+	check_table("**Response to the panel**\n\n"
+		    "| No. | Recommendation | Response |\n"
+		    "|---|:---|---|\n"
+		    "| 1 | The Council should publish a register. | Agreed. "
+		    "We will publish it in June 2025. |\n"
+		    "| 2. | The Council should raise the grant. | Not agreed. "
+		    "|\n",
+		    2, numbered);
+	/* The first cell holds the label. */
+	const char *labelled[][3] = {
+		{ "3", "TfL should report monthly.", "TfL will report monthly." },
+		{ "4", "The Mayor should fund buses.", "I agree." },
+	};
+	check_table("| Recommendation | Response |\n"
+		    "| --- | --- |\n"
+		    "| **Recommendation 3:** TfL should report monthly. | "
+		    "TfL will report monthly. |\n"
+		    "| **Recommendation 4:** The Mayor should fund buses. | "
+		    "I agree. |\n",
+		    2, labelled);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -566,6 +622,7 @@ int main(int argc, char **argv)
 	test_ingest_refusals();
 	test_bom_and_crlf();
 	test_markdown_markup();
+	test_markdown_tables();
 	test_nfc_and_spaces();
 	test_wrapping_and_hyphens();
 	test_page_furniture();
