@@ -184,46 +184,6 @@ static size_t content_near(const cleaner *c, size_t i, int step)
 	return (size_t)-1;
 }
 
-/* Stray furniture that neither rule nor repetition finds: a bare page
- * number on a line of its own, and a short line that stands in the
- * middle of a sentence, as a running header printed once does ("...
- * receive / # Department for Education / reminds local authorities"). */
-static void mark_stray_lines(cleaner *c)
-{
-	for (size_t i = 0; i < c->nlines; i++) {
-		line *l = &c->lines[i];
-		if (blank(c, i) || (l->flags & (L_FURNITURE | L_BLOCK)) ||
-		    !standalone(c, i))
-			continue;
-		const char *t = ltext(c, i);
-		size_t n = llen(c, i), d = 0;
-		while (d < n && isdigit((unsigned char)t[d]))
-			d++;
-		if (d == n && n <= 3) {
-			l->flags |= L_FURNITURE;
-			continue;
-		}
-		/* A sentence runs on around it... */
-		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
-		if (p == (size_t)-1 || q == (size_t)-1)
-			continue;
-		if (nrm_count_words(ltext(c, p), llen(c, p), 8) < 8 ||
-		    nrm_ends_sentence(ltext(c, p), llen(c, p)) ||
-		    (c->lines[p].flags & L_HEADING) ||
-		    !islower((unsigned char)ltext(c, q)[0]))
-			continue;
-		/* ... and it is short, or a footer printed once (an address,
-		 * a phone number), which may be long.  The rule is asked
-		 * last: it is the dearest test, and most paragraphs of a
-		 * Markdown letter stand alone. */
-		lp_error e;
-		if (nrm_count_words(t, n, 9) > 8 &&
-		    !(c->footer && lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1))
-			continue;
-		l->flags |= L_FURNITURE;
-	}
-}
-
 /* Line @i without a page number at either end: "2 Title" and "Title 3"
  * are the same running header on facing pages. */
 static void unnumbered(const cleaner *c, size_t i, const char **t, size_t *n)
@@ -330,6 +290,73 @@ static void mark_page_edges(cleaner *c)
 	free(edges);
 	free(nedges);
 	free(starts);
+}
+
+/* For each line, is it among the first or last EDGE lines with text of
+ * its page?  NULL when the text has no form feed to mark its pages. */
+static bool *page_edge_lines(const cleaner *c)
+{
+	if (!c->nlines || !memchr(c->in + c->in_start, '\f',
+				  c->in_len - c->in_start))
+		return NULL;
+	size_t *starts = lp_xmalloc((c->nlines + 1) * sizeof *starts);
+	size_t npages = page_starts(c, L_PAGE, 0, starts);
+	starts[npages] = c->nlines;
+	bool *edge = lp_xcalloc(c->nlines, sizeof *edge);
+	for (size_t p = 0; p < npages; p++) {
+		size_t v[2 * EDGE];
+		size_t n = page_edges(c, starts[p], starts[p + 1], v);
+		for (size_t k = 0; k < n; k++)
+			edge[v[k]] = true;
+	}
+	free(starts);
+	return edge;
+}
+
+/* Stray furniture that neither rule nor repetition finds: a bare page
+ * number on a line of its own, and a short line that stands in the
+ * middle of a sentence, as a running header printed once does ("...
+ * receive / # Department for Education / reminds local authorities").
+ * Where form feeds mark the pages, a page number is at a page's edge:
+ * a bare number inside a page numbers a table's row, as pdftotext
+ * prints a table's cells one under another. */
+static void mark_stray_lines(cleaner *c)
+{
+	bool *edge = page_edge_lines(c);
+	for (size_t i = 0; i < c->nlines; i++) {
+		line *l = &c->lines[i];
+		if (blank(c, i) || (l->flags & (L_FURNITURE | L_BLOCK)) ||
+		    !standalone(c, i))
+			continue;
+		const char *t = ltext(c, i);
+		size_t n = llen(c, i), d = 0;
+		while (d < n && isdigit((unsigned char)t[d]))
+			d++;
+		if (d == n && n <= 3) {
+			if (!edge || edge[i])
+				l->flags |= L_FURNITURE;
+			continue;
+		}
+		/* A sentence runs on around it... */
+		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
+		if (p == (size_t)-1 || q == (size_t)-1)
+			continue;
+		if (nrm_count_words(ltext(c, p), llen(c, p), 8) < 8 ||
+		    nrm_ends_sentence(ltext(c, p), llen(c, p)) ||
+		    (c->lines[p].flags & L_HEADING) ||
+		    !islower((unsigned char)ltext(c, q)[0]))
+			continue;
+		/* ... and it is short, or a footer printed once (an address,
+		 * a phone number), which may be long.  The rule is asked
+		 * last: it is the dearest test, and most paragraphs of a
+		 * Markdown letter stand alone. */
+		lp_error e;
+		if (nrm_count_words(t, n, 9) > 8 &&
+		    !(c->footer && lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1))
+			continue;
+		l->flags |= L_FURNITURE;
+	}
+	free(edge);
 }
 
 int lp_mark_furniture(cleaner *c)

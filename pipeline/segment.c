@@ -254,24 +254,30 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 		int rc = seg_at(s, rule, i);
 		if (rc == 0)
 			continue;
-		numbered c = { .l = { .block = i, .rule = rule, .has_body = true } };
+		numbered c = { .l = { .block = i, .rule = rule } };
 		if (rc > 0) {
 			size_t be;
 			lp_match_group(s->m, "nums", &c.l.nums_s, &c.l.nums_e);
-			lp_match_group(s->m, "body", &c.l.body_s, &be);
+			c.l.has_body = lp_match_group(s->m, "body", &c.l.body_s,
+						      &be);
 			c.number = strtol(s->doc->fold + c.l.nums_s, NULL, 10);
+			/* The text: on the number's line, or (a number in a
+			 * cell of its own) the next block. */
+			size_t text = c.l.has_body ? i : i + 1;
+			if (text >= s->nb)
+				continue;
 			/* In bold; over a "Recommendation: That ..." field
 			 * ("### 1. Library opening hours"); or in a
 			 * recommendation's voice. */
 			size_t body;
-			c.sure = seg_is_bold(s, s->b[i].start, s->b[i].end);
+			c.sure = seg_is_bold(s, s->b[text].start, s->b[text].end);
 			if (!c.sure)
 				c.sure = (rc = field_below(s, i, s->nb, &body)) > 0;
 			if (!c.sure && rc >= 0 && voice)
 				c.sure = (rc = lp_rule_find(voice, s->doc->fold,
-							    s->b[i].end,
-							    s->b[i].start, s->m,
-							    s->err)) > 0;
+							    s->b[text].end,
+							    s->b[text].start,
+							    s->m, s->err)) > 0;
 		}
 		if (rc < 0) {
 			free(v);

@@ -311,6 +311,41 @@ static void test_markdown_tables(void)
 		    2, labelled);
 }
 
+/* A table as pdftotext prints it: each cell a paragraph, the row's
+ * number a line of its own.  Inside a page such a number is the row's;
+ * at a page's edge, a bare number is the page's. */
+static void test_pdftotext_table(void)
+{
+	lp_doc *doc = process(
+		"Dear Councillor Patel,\n\n"
+		"Our responses are in the table below.\n\n"
+		"No.\n\nRecommendation\n\nResponse\n\n"
+		"1\n\n"
+		"The Council should publish a register of empty\n"
+		"homes every quarter.\n\n"
+		"Agreed. We will publish the first register in\n"
+		"June 2025.\n\n"
+		"2\n\n"
+		"The Council should raise the grant.\n\n"
+		"Not agreed. The budget does not allow it.\n\n"
+		"7\n\f"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p0 && strcmp(lp_span_attr(p0, "number"), "1") == 0, "row 1");
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2") == 0, "row 2");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Council should publish a register of empty homes "
+		      "every quarter."),
+	      "recommendation 1");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Not agreed. The budget does not allow it."),
+	      "response 2, without the page number after it");
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -623,6 +658,7 @@ int main(int argc, char **argv)
 	test_bom_and_crlf();
 	test_markdown_markup();
 	test_markdown_tables();
+	test_pdftotext_table();
 	test_nfc_and_spaces();
 	test_wrapping_and_hyphens();
 	test_page_furniture();
