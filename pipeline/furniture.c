@@ -122,6 +122,15 @@ static bool same_but_page_number(const cleaner *c, size_t a, size_t b)
 	return true;
 }
 
+/* Is line @i lines @a and @b joined by a space? */
+static bool two_lines_in_one(const cleaner *c, size_t a, size_t b, size_t i)
+{
+	size_t na = llen(c, a), nb = llen(c, b);
+	const char *t = ltext(c, i);
+	return llen(c, i) == na + 1 + nb && memcmp(t, ltext(c, a), na) == 0 &&
+	       t[na] == ' ' && memcmp(t + na + 1, ltext(c, b), nb) == 0;
+}
+
 /* A running letterhead: one of the first lines of the letter that comes
  * back later on a line of its own, as `# MAYOR OF LONDON` does in the
  * seed at every page.  Case matters: the sender's role "Mayor of London"
@@ -143,19 +152,33 @@ static void mark_letterhead_repeats(cleaner *c)
 			    same_but_page_number(c, i, k))
 				c->lines[k].flags |= L_FURNITURE;
 	}
+	/* A line of the letterhead that comes back on a line of its own;
+	 * or two of its lines, which the running header prints as one
+	 * ("MAYOR OF LONDON" over "OFFICE FOR POLICING AND CRIME"). */
 	for (size_t h = 0; h < nhead; h++) {
 		size_t first = head[h];
 		if (llen(c, first) > 80 || (c->lines[first].flags & L_BLOCK))
 			continue;
-		bool repeated = false;
+		size_t second = h + 1 < nhead ? head[h + 1] : (size_t)-1;
+		if (second != (size_t)-1 &&
+		    (llen(c, second) > 80 || (c->lines[second].flags & L_BLOCK)))
+			second = (size_t)-1;
+		bool repeated = false, joined = false;
 		for (size_t i = head[nhead - 1] + 1; i < c->nlines; i++) {
-			if (same_text(c, first, i) && standalone(c, i)) {
+			if (!standalone(c, i))
+				continue;
+			bool one = same_text(c, first, i);
+			bool two = !one && second != (size_t)-1 &&
+				   two_lines_in_one(c, first, second, i);
+			if (one || two)
 				c->lines[i].flags |= L_FURNITURE;
-				repeated = true;
-			}
+			repeated |= one;
+			joined |= two;
 		}
-		if (repeated)
+		if (repeated || joined)
 			c->lines[first].flags |= L_FURNITURE;
+		if (joined)
+			c->lines[second].flags |= L_FURNITURE;
 	}
 }
 

@@ -320,7 +320,10 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				 * a new block: the converter lost a line break. */
 				bool after_bold = bold_closed != (size_t)-1 &&
 						  c->scratch.len - bold_closed <= 1;
-				if (!last_is_space(c) || after_bold) {
+				/* But bold punctuation goes on the line it ends
+				 * ("**Recommendation 4****:**"). */
+				bool punct = i + 2 < b && strchr(":;,.)", s[i + 2]);
+				if ((!last_is_space(c) || after_bold) && !punct) {
 					close_line(c);
 					open_line(c, flags & L_PAGE);
 				}

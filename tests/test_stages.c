@@ -191,6 +191,31 @@ static bool span_is(const lp_doc *doc, const lp_span *sp, const char *want)
 	       memcmp(doc->text + sp->start, want, strlen(want)) == 0;
 }
 
+/* A running header that prints the letterhead's two lines as one, and a
+ * label whose colon is bold of its own, glued to the label's bold. */
+static void test_markdown_header_and_glued_colon(void)
+{
+	lp_doc *doc = process(
+		"**MAYOR OF LONDON**\n\n**OFFICE FOR POLICING AND CRIME**\n\n"
+		"Dear Ann,\n\n"
+		"**Recommendation 1****:** MOPAC should fund the boards.\n\n"
+		"MOPAC funds the boards.\n\n"
+		"# MAYOR OF LONDON OFFICE FOR POLICING AND CRIME\n\n"
+		"MOPAC will maintain this funding.\n\n"
+		"**Recommendation 2:** The Met should publish its model.\n\n"
+		"We agree.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "MOPAC funds the boards.\n\nMOPAC will maintain this "
+		      "funding."),
+	      "the response runs on past the running header");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "MOPAC should fund the boards."),
+	      "the bold colon stays with its label");
+	lp_doc_free(doc);
+}
+
 static void test_labels(void)
 {
 	lp_doc *doc = process(
@@ -658,6 +683,7 @@ int main(int argc, char **argv)
 	test_bom_and_crlf();
 	test_markdown_markup();
 	test_markdown_tables();
+	test_markdown_header_and_glued_colon();
 	test_pdftotext_table();
 	test_nfc_and_spaces();
 	test_wrapping_and_hyphens();
