@@ -46,6 +46,19 @@ int lp_match_before(lp_xctx *x, const char *name, size_t at, size_t window)
 	return lp_rule_find(r, x->doc->fold, at, from, x->m, x->err);
 }
 
+int lp_reported_speech(lp_xctx *x)
+{
+	if (x->reported != -2)
+		return x->reported;
+	const lp_rule *speech = lp_rule_get(x->g, "speech.reported");
+	x->reported = speech && lp_rule_may_match(speech, x->doc->fold,
+						  x->sec_a, x->sec_e, x->m)
+			      ? lp_rule_find(speech, x->doc->fold, x->sec_e,
+					     x->sec_a, x->m, x->err)
+			      : 0;
+	return x->reported;
+}
+
 int lp_match_after(lp_xctx *x, const char *name, size_t at, size_t limit)
 {
 	const lp_rule *r = lp_rule_get(x->g, name);
@@ -147,6 +160,7 @@ static int section(lp_xctx *x, int i)
 	enum lp_span_kind kind = sp->kind;
 	x->sec_a = a;
 	x->sec_e = e;
+	x->reported = -2;
 	double *seconds = x->doc->seconds, t = lp_clock(), now;
 	int rc = lp_extract_money(x, i, a, e);
 	seconds[LP_STAGE_MONEY] += (now = lp_clock()) - t;

@@ -24,6 +24,8 @@ typedef struct lp_xctx {
 	int ref_y, ref_m, ref_d; /* the reference date; ref_y == 0: none */
 	size_t sec_a, sec_e;     /* the section being read, in fold offsets:
 				    where lp_rule_may_match looks */
+	int reported;            /* lp_reported_speech's answer for it, or
+				    -2 before it is asked */
 } lp_xctx;
 
 /* Add an entity span over fold range [a, e) under section @parent. */
@@ -40,6 +42,11 @@ int lp_match_before(lp_xctx *x, const char *name, size_t at, size_t window);
 
 /* Does rule @name match at fold offset @at?  Leaves the match in x->m. */
 int lp_match_after(lp_xctx *x, const char *name, size_t at, size_t limit);
+
+/* Is the section being read in reported speech, as minutes are ("The
+ * Cabinet Member advised that ...")?  1, 0, or an error; asked once a
+ * section. */
+int lp_reported_speech(lp_xctx *x);
 
 /* Sentences of fold range [a, e), into *out (caller frees); their count. */
 size_t lp_sentences(lp_xctx *x, size_t a, size_t e, lp_range **out);

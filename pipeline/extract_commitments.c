@@ -32,16 +32,6 @@ static int by_start(const void *pa, const void *pb)
 	return la > lb ? -1 : la < lb;
 }
 
-/* Is the section [@a, @e) in reported speech, as minutes are ("The
- * Cabinet Member advised that ...")?  1, 0, or an error. */
-static int reported_speech(lp_xctx *x, size_t a, size_t e)
-{
-	const lp_rule *speech = lp_rule_get(x->g, "speech.reported");
-	if (!speech || !lp_rule_may_match(speech, x->doc->fold, a, e, x->m))
-		return 0;
-	return lp_rule_find(speech, x->doc->fold, e, a, x->m, x->err);
-}
-
 /* Every modal phrase in sentence [@a, @e), longest first where they
  * overlap, in order: the commitment.* rules' matches, and in reported
  * speech the reported.* rules' too (there "would" undertakes as "will"
@@ -516,7 +506,7 @@ int lp_extract_commitments(lp_xctx *x, int section, size_t a, size_t e)
 	size_t n = lp_sentences(x, a, e, &s);
 	entity_index dates = collect(x, section, LP_SPAN_DATE);
 	entity_index money = collect(x, section, LP_SPAN_MONEY);
-	int rc = reported_speech(x, a, e);
+	int rc = lp_reported_speech(x);
 	bool reported = rc > 0;
 	for (size_t i = 0; rc >= 0 && i < n; i++)
 		rc = sentence(x, section, s[i].start, s[i].end, reported, &dates,

@@ -98,6 +98,16 @@ static bool format_day(candidate *c, int y, int m, int d)
 	return true;
 }
 
+/* Does the clause before fold offset @at look ahead: "is due to be
+ * completed on", and in reported speech "officers would report back in"
+ * (the future of the meeting's day)? */
+static bool looks_ahead(lp_xctx *x, size_t at)
+{
+	return lp_match_before(x, "cue.future", at, CUE_WINDOW) > 0 ||
+	       (lp_reported_speech(x) > 0 &&
+		lp_match_before(x, "cue.future-reported", at, CUE_WINDOW) > 0);
+}
+
 static bool read_day(lp_xctx *x, candidate *c)
 {
 	int d = int_group(x, "day"), m = month_group(x, "month");
@@ -119,7 +129,7 @@ static bool read_day_no_year(lp_xctx *x, candidate *c)
 	bool past = m < x->ref_m || (m == x->ref_m && d < x->ref_d);
 	/* The look-behinds replace the match: the day is read first. */
 	size_t at = x->m->start, end = x->m->end;
-	bool ahead = lp_match_before(x, "cue.future", at, CUE_WINDOW) > 0;
+	bool ahead = looks_ahead(x, at);
 	bool behind = !ahead &&
 		      lp_match_before(x, "cue.past", at, CUE_WINDOW) > 0;
 	if (!ahead && !behind &&
@@ -143,8 +153,7 @@ static bool read_month_no_year(lp_xctx *x, candidate *c)
 	if (!m || !x->ref_y)
 		return false;
 	int y = x->ref_y;
-	if (m < x->ref_m && lp_match_before(x, "cue.future", x->m->end,
-					     CUE_WINDOW) > 0)
+	if (m < x->ref_m && looks_ahead(x, x->m->end))
 		y++;
 	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
 	c->kind = "month";

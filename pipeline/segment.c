@@ -702,13 +702,13 @@ static int find_minute(seg *s, size_t first)
 	return 0;
 }
 
-/* Where the last response before @end_block really ends: before a
- * section heading that follows it (but not one that brings a later
- * answer: "Further response, 14 November 2024"), and, when the
- * letter's valediction comes next, before the courtesy paragraphs that
- * close the letter. */
+/* Where the response before @end_block really ends: before a section
+ * heading that follows it (but not one that brings a later answer:
+ * "Further response, 14 November 2024"); when it is the @last, before
+ * a later minute of the meeting; and, when the letter's valediction
+ * comes next, before the courtesy paragraphs that close the letter. */
 static int response_end_block(seg *s, size_t from, size_t end_block,
-			      bool before_valediction, size_t *out)
+			      bool last, bool before_valediction, size_t *out)
 {
 	const lp_rule *annex = lp_rule_get(s->g, "annex.marker");
 	const lp_rule *others = lp_rule_get(s->g, "pairs.other-recommendations");
@@ -719,8 +719,9 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		if (rc > 0 && follow_up)
 			rc = !seg_at(s, follow_up, k);
 		/* Minutes going on after the responses: "54.4 In
-		 * discussion ..." after "54.3 ... as follows". */
-		if (rc == 0 && s->minute[0] && s->b[k].para_start &&
+		 * discussion ..." after "54.3 ... as follows".  Before the
+		 * next label, a minute is the discussion of the response. */
+		if (rc == 0 && last && s->minute[0] && s->b[k].para_start &&
 		    (rc = seg_at(s, minute, k)) > 0) {
 			long item, para;
 			minute_of(s, &item, &para);
@@ -865,6 +866,16 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 		if (c->resp_s >= region_e)
 			c->resp_s = NONE;
 	}
+	/* In minutes, the response's minute number ("54.4 The Cabinet
+	 * Member advised ...") is not its text. */
+	const lp_rule *minute = lp_rule_get(s->g, "pairs.minute-number");
+	if (c->resp_s != NONE && s->minute[0] && minute &&
+	    (rc = lp_rule_at(minute, s->doc->fold, region_e, c->resp_s, s->m,
+			     s->err)) != 0) {
+		if (rc < 0)
+			return rc;
+		c->resp_s = s->m->end;
+	}
 	/* A heading that names the recommendations over their shared answer
 	 * ("Recommendations 6 and 7") is not part of the answer. */
 	if (c->resp_s != NONE) {
@@ -877,7 +888,7 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	}
 	if (c->resp_s != NONE) {
 		size_t from = block_of(s, c->resp_s);
-		rc = response_end_block(s, from, end_block,
+		rc = response_end_block(s, from, end_block, k + 1 == n,
 					end_block == stop_block, &end_block);
 		if (rc < 0)
 			return rc;
@@ -1007,7 +1018,8 @@ static int find_answers(seg *s, size_t from, size_t stop_block, answer **out,
 		if (next < s->nb && v[k].start >= s->b[next].start)
 			v[k].start = s->b[v[k].block].end;
 		int rc = response_end_block(s, block_of(s, v[k].start), next,
-					    next == stop_block, &v[k].end_block);
+					    next == end, next == stop_block,
+					    &v[k].end_block);
 		if (rc < 0) {
 			free(v);
 			return rc;
