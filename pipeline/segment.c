@@ -358,6 +358,95 @@ static bool numbers_cover(const seg *s, const label *num, size_t nn,
 	return true;
 }
 
+/* The numbers of label @l, as list_numbers gives them ("5,6,7"), in
+ * @buf; how many. */
+static size_t label_numbers(const seg *s, const label *l, char *buf,
+			    size_t cap)
+{
+	list_numbers(s->doc->fold, l->nums_s, l->nums_e, buf, cap);
+	size_t n = *buf != '\0';
+	for (const char *p = buf; *p; p++)
+		n += *p == ',';
+	return n;
+}
+
+/* A label over several recommendations ("Recommendations 5 to 10") that
+ * the letter then labels or numbers one by one heads them: it is not a
+ * pair.  Dropped when the next label starts with its first number
+ * ("Recommendation 5"); replaced by the numbered paragraphs under it
+ * ("1. That the Executive ...") when they give all its numbers, each
+ * answered in turn. */
+static int ungroup(seg *s, label **lsp, size_t *np)
+{
+	label *ls = *lsp;
+	size_t n = *np, nv = 0, vcap = 16;
+	label *v = NULL; /* the numbered paragraphs, found when first needed */
+	label *out = lp_xmalloc((n + 1) * sizeof *out);
+	size_t m = 0, cap = n + 1;
+	for (size_t k = 0; k < n; k++) {
+		char nums[256], next[256];
+		size_t count = label_numbers(s, &ls[k], nums, sizeof nums);
+		bool dropped = false;
+		if (count >= 2 && k + 1 < n) {
+			label_numbers(s, &ls[k + 1], next, sizeof next);
+			dropped = strtol(nums, NULL, 10) == strtol(next, NULL, 10);
+		}
+		if (count >= 2 && !dropped) {
+			if (!v) {
+				v = lp_xmalloc(vcap * sizeof *v);
+				int rc = find_numbered(s, &v, &nv, &vcap);
+				if (rc < 0) {
+					free(v);
+					free(out);
+					return rc;
+				}
+			}
+			size_t end = k + 1 < n ? ls[k + 1].block : s->nb;
+			size_t first = nv, last = 0, found = 0;
+			for (size_t j = 0; j < nv; j++) {
+				if (v[j].block <= ls[k].block || v[j].block >= end)
+					continue;
+				first = first < j ? first : j;
+				last = j;
+				found++;
+			}
+			/* Each of its numbers, one paragraph each, in order,
+			 * each with its answer after it: numbered paragraphs
+			 * one under another are recommendations quoted
+			 * together, which the label's pair holds. */
+			bool all = found == count;
+			char *p = nums;
+			for (size_t j = first; all && j <= last; j++) {
+				long want = strtol(p, &p, 10);
+				p += *p == ',';
+				all = strtol(s->doc->fold + v[j].nums_s, NULL,
+					     10) == want &&
+				      (j == last || v[j + 1].block > v[j].block + 1);
+			}
+			if (all) {
+				for (size_t j = first; j <= last; j++) {
+					if (m == cap)
+						out = lp_xrealloc(
+							out,
+							(cap *= 2) * sizeof *out);
+					out[m++] = v[j];
+				}
+				dropped = true;
+			}
+		}
+		if (dropped)
+			continue;
+		if (m == cap)
+			out = lp_xrealloc(out, (cap *= 2) * sizeof *out);
+		out[m++] = ls[k];
+	}
+	free(v);
+	free(ls);
+	*lsp = out;
+	*np = m;
+	return 0;
+}
+
 static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
@@ -391,6 +480,11 @@ static int find_labels(seg *s, label **out, size_t *nout)
 	/* Numbered paragraphs make the pairs where there are no labels, or
 	 * where the few labels there are only head some of them. */
 	if (n >= 3) {
+		int rc = ungroup(s, &ls, &n);
+		if (rc < 0) {
+			free(ls);
+			return rc;
+		}
 		*out = ls;
 		*nout = n;
 		return 0;

@@ -371,6 +371,39 @@ static void test_pdftotext_table(void)
 	lp_doc_free(doc);
 }
 
+/* Headings over groups of recommendations ("Recommendations 1 to 3")
+ * that are then numbered or labelled one by one are not pairs; a label
+ * over recommendations quoted together and answered once is. */
+static void test_group_headings(void)
+{
+	lp_doc *doc = process(
+		"## Recommendations 1 to 2\n\n"
+		"### 1. That the Council opens a grant scheme.\n\n"
+		"Response: Agreed. The fund will open in January.\n\n"
+		"### 2. That the Council offers free parking.\n\n"
+		"Response: Not agreed.\n\n"
+		"## Recommendations 3 to 4\n\n"
+		"Recommendation 3\n\nThat the Council funds a manager.\n\n"
+		"Response: Agreed.\n\n"
+		"Recommendations 4 and 5\n\n"
+		"4. The Council should publish the data.\n\n"
+		"5. The Council should consult traders.\n\n"
+		"We agree and will do both.\n");
+	if (!doc)
+		return;
+	static const char *const want[] = { "1", "2", "3", "4,5" };
+	for (int k = 0; k < 4; k++) {
+		const lp_span *p = find_span(doc, LP_SPAN_PAIR, k);
+		CHECK(p && strcmp(lp_span_attr(p, "number"), want[k]) == 0,
+		      "pair %d: %s", k, p ? lp_span_attr(p, "number") : "-");
+	}
+	CHECK(!find_span(doc, LP_SPAN_PAIR, 4), "four pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Not agreed."),
+	      "the next group's heading is not in the answer before it");
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -690,6 +723,7 @@ int main(int argc, char **argv)
 	test_page_furniture();
 	test_labels();
 	test_number_words();
+	test_group_headings();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
