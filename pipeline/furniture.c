@@ -382,11 +382,55 @@ static void mark_stray_lines(cleaner *c)
 	free(edge);
 }
 
+/* Is line @i a heading that may be a running header: not a label that
+ * starts a block ("## Recommendation 2"), which numbers aside is the
+ * same as the one before it? */
+static bool header_like(cleaner *c, size_t i)
+{
+	if (!(c->lines[i].flags & L_HEADING) || llen(c, i) > 200)
+		return false;
+	lp_error e;
+	return !c->block_start ||
+	       lp_rule_at(c->block_start, ltext(c, i), llen(c, i), 0, c->m,
+			  &e) == 0;
+}
+
+/* Running headers that a converter made headings, with the page number
+ * at either end ("# 4 Rural bus services: Government Response", "# Rural
+ * bus services: Government Response 5"): a heading that, numbers
+ * aside, comes back within a few headings, one of the two numbered.
+ * A heading repeated without numbers ("## Response") stays. */
+static void mark_numbered_headings(cleaner *c)
+{
+	enum { AHEAD = 8 };
+	/* The candidates, each with its text numbers aside, in order. */
+	size_t *h = lp_xmalloc((c->nlines ? c->nlines : 1) * sizeof *h), n = 0;
+	for (size_t i = 0; i < c->nlines; i++)
+		if (header_like(c, i))
+			h[n++] = i;
+	for (size_t a = 0; a < n; a++) {
+		const char *t;
+		size_t len;
+		unnumbered(c, h[a], &t, &len);
+		bool numbered = len < llen(c, h[a]);
+		for (size_t b = a + 1; b < n && b <= a + AHEAD; b++) {
+			unnumbered(c, h[b], &t, &len);
+			if ((numbered || len < llen(c, h[b])) &&
+			    same_unnumbered(c, h[a], h[b])) {
+				c->lines[h[a]].flags |= L_FURNITURE;
+				c->lines[h[b]].flags |= L_FURNITURE;
+			}
+		}
+	}
+	free(h);
+}
+
 int lp_mark_furniture(cleaner *c)
 {
 	int rc = mark_by_rule(c);
 	if (rc == 0) {
 		mark_letterhead_repeats(c);
+		mark_numbered_headings(c);
 		mark_page_edges(c);
 		mark_stray_lines(c);
 	}

@@ -644,6 +644,21 @@ static int all_voiced(seg *s, size_t a, size_t e)
 	return 1;
 }
 
+/* Is [@a, @e) all recommendation, with nothing of a response run into
+ * it?  Set in bold, it is, if it asks anything: a sentence of findings
+ * may come before what it asks ("BSOG is paid on the fuel ... The
+ * Department should ..."); a conclusion that asks nothing may go
+ * unanswered.  In plain type, every sentence must ask.  1, 0 or an
+ * error. */
+static int asks_only(seg *s, size_t a, size_t e)
+{
+	if (!seg_is_bold(s, a, e))
+		return all_voiced(s, a, e);
+	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	return voice ? lp_rule_find(voice, s->doc->fold, e, a, s->m, s->err)
+		     : 1;
+}
+
 /* Where does the recommendation end and the response begin?  In order:
  * an explicit "Response:" label; the end of bold type, where the source
  * had it (a Markdown letter sets the recommendation in bold); a new
@@ -1187,7 +1202,7 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		size_t last = k;
 		while (rc == 0 && last + 1 < n && c[last].resp_s == NONE &&
 		       c[last].end_block == ls[last + 1].block &&
-		       (rc = all_voiced(s, c[last].rec_s, c[last].rec_e)) > 0) {
+		       (rc = asks_only(s, c[last].rec_s, c[last].rec_e)) > 0) {
 			rc = 0;
 			last++;
 		}

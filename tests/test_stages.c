@@ -404,6 +404,44 @@ static void test_group_headings(void)
 	lp_doc_free(doc);
 }
 
+/* A Special Report: running headers made headings, numbered at either
+ * end; two bold recommendations, the first opening with a finding,
+ * answered together; a bold conclusion that asks nothing, unanswered,
+ * not joined to the recommendation after it. */
+static void test_special_report(void)
+{
+	lp_doc *doc = process(
+		"**1. Grants are paid late. The Department should pay them "
+		"on time. (Paragraph 12)**\n\n"
+		"The Government agrees with this recommendation.\n\n"
+		"# 4 Rural buses: Government Response to the Third Report\n\n"
+		"**2. The grant rewards fuel use. The Department should "
+		"review it.**\n\n"
+		"**3. The Department should pay it to authorities.**\n\n"
+		"The Government will respond to recommendations 2 and 3 "
+		"together.\n\n"
+		"**4. Volunteers fill the gaps left by cuts.**\n\n"
+		"**5. The Department should fund driver training for "
+		"rural**\n\n"
+		"# Rural buses: Government Response to the Third Report 5\n\n"
+		"**depots.**\n\n"
+		"The Government does not agree.\n");
+	if (!doc)
+		return;
+	static const char *const want[] = { "1", "2,3", "4", "5" };
+	for (int k = 0; k < 4; k++) {
+		const lp_span *p = find_span(doc, LP_SPAN_PAIR, k);
+		CHECK(p && strcmp(lp_span_attr(p, "number"), want[k]) == 0,
+		      "pair %d: %s", k, p ? lp_span_attr(p, "number") : "-");
+	}
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 3),
+		      "The Department should fund driver training for rural "
+		      "depots."),
+	      "the running header is not in recommendation 5");
+	CHECK(!has(doc, "Rural buses"), "[%s]", doc->text);
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -724,6 +762,7 @@ int main(int argc, char **argv)
 	test_labels();
 	test_number_words();
 	test_group_headings();
+	test_special_report();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
