@@ -660,8 +660,9 @@ enum sep { SEP_NONE, SEP_SPACE, SEP_HYPHEN, SEP_KEEP_HYPHEN, SEP_LINE,
 	   SEP_PARA };
 
 /* Keep the hyphen of a word split at a line end when it is a compound:
- * the rule names prefixes that compound, and the document itself may
- * spell the word with its hyphen elsewhere. */
+ * the rule knows compounds by their form ("counter-", "privately-
+ * provided"), and the document itself may spell the word with its
+ * hyphen elsewhere. */
 static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
 			size_t nn)
 {
@@ -671,14 +672,16 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
 	size_t b = 0;
 	while (b < nn && isalpha((unsigned char)n[b]))
 		b++;
-	if (c->keep_hyphen &&
-	    lp_rule_at(c->keep_hyphen, l + a, ln - 1 - a, 0, c->m, c->err) == 1)
-		return true;
 	size_t wlen = (ln - a) + b;
 	char *word = lp_xmalloc(wlen + 1);
 	memcpy(word, l + a, ln - a);
 	memcpy(word + (ln - a), n, b);
 	word[wlen] = '\0';
+	if (c->keep_hyphen &&
+	    lp_rule_at(c->keep_hyphen, word, wlen, 0, c->m, c->err) == 1) {
+		free(word);
+		return true;
+	}
 	/* Does the letter spell the word with its hyphen elsewhere?  The
 	 * input is NUL-free and NUL-terminated (see lp_normalise).  Each
 	 * look-up reads the whole source, so only the first few are made:

@@ -143,7 +143,9 @@ static const char wrapped[] =
 	"that councils carry out before they place families in private homes.\n"
 	"It will also consider how the boroughs share information with each\n"
 	"other and with the GLA, and whether a shared register would reduce\n"
-	"the competition between boroughs for the same properties in London.\n";
+	"the competition between boroughs for the same privately-\n"
+	"provided properties in London, which officers will sup-\n"
+	"ply to the review.\n";
 
 static void test_wrapping_and_hyphens(void)
 {
@@ -153,6 +155,8 @@ static void test_wrapping_and_hyphens(void)
 	CHECK(has(doc, "nightly-paid accommodation, and"), "[%s]", doc->text);
 	CHECK(has(doc, "counter-allegations"), "[%s]", doc->text);
 	CHECK(has(doc, "pan-London"), "[%s]", doc->text);
+	CHECK(has(doc, "privately-provided"), "[%s]", doc->text);
+	CHECK(has(doc, "will supply to"), "[%s]", doc->text);
 	CHECK(!strchr(doc->text, '\n'), "a paragraph was not joined: [%s]",
 	      doc->text);
 	lp_doc_free(doc);
