@@ -330,6 +330,20 @@ static int find_signature(seg *s, size_t from, size_t to)
 	return 0;
 }
 
+/* A heading just before the first pair ("Guidance and training")
+ * introduces the pairs, not the cover [@cs, *@ce): drop it.  0 or an
+ * error. */
+static int trim_headings(seg *s, size_t cs, size_t *ce)
+{
+	while (*ce > cs + 1) {
+		int rc = seg_section_heading(s, *ce - 1);
+		if (rc <= 0)
+			return rc;
+		(*ce)--;
+	}
+	return 0;
+}
+
 /* The letter's date: a date field in the letterhead (or, for a Special
  * Report, when the response was received), else a line that is only a
  * date. */
@@ -472,16 +486,18 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		ce = marker;
 	if (title != NONE && title >= cs && title < ce)
 		ce = title;
-	/* A heading just before the first pair ("Guidance and training")
-	 * introduces the pairs, not the cover. */
-	while (ce > cs + 1) {
-		rc = seg_section_heading(s, ce - 1);
-		if (rc < 0)
-			return rc;
-		if (!rc)
-			break;
-		ce--;
+	rc = trim_headings(s, cs, &ce);
+	/* A document without a salutation whose title comes just before the
+	 * first pair (a report to Cabinet: "4. Response to the Committee's
+	 * recommendations") covers what comes before the title: there its
+	 * own paragraphs say what it answers. */
+	if (rc == 0 && cs >= ce && sal == NONE && title != NONE && title > 0) {
+		cs = 0;
+		ce = title;
+		rc = trim_headings(s, cs, &ce);
 	}
+	if (rc < 0)
+		return rc;
 	if (cs < ce) {
 		lp_doc_add_span(doc, LP_SPAN_COVER, seg_text_at(s, s->b[cs].start),
 				seg_text_at(s, s->b[ce - 1].end), NULL, -1);

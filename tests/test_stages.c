@@ -446,6 +446,32 @@ static void test_special_report(void)
 	lp_doc_free(doc);
 }
 
+/* A report to Cabinet: no salutation, and the response's title just
+ * before the first recommendation; the report's own paragraphs before
+ * the title are its cover. */
+static void test_report_cover(void)
+{
+	lp_doc *doc = process(
+		"NORTHMOOR BOROUGH COUNCIL\n\n"
+		"Date: 11 November 2025\n\n"
+		"1. Purpose of report\n\n"
+		"1.1 This report sets out the Cabinet's response to the "
+		"review, which the Committee endorsed on 16 September 2025.\n\n"
+		"4. Response to the Committee's recommendations\n\n"
+		"Recommendation 1\n\nThe Council should lease more homes.\n\n"
+		"Cabinet response: Supported. The Council will lease 30.\n\n"
+		"Recommendation 2\n\nThe Council should inspect them.\n\n"
+		"Cabinet response: Supported.\n");
+	if (!doc)
+		return;
+	const lp_span *cover = find_span(doc, LP_SPAN_COVER, 0);
+	CHECK(cover && strstr(doc->text + cover->start, "1.1 This report") &&
+		      cover->end <= (size_t)(strstr(doc->text, "4. Response") -
+					     doc->text),
+	      "the report's paragraphs are its cover");
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -767,6 +793,7 @@ int main(int argc, char **argv)
 	test_number_words();
 	test_group_headings();
 	test_special_report();
+	test_report_cover();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
