@@ -100,12 +100,34 @@ static bool format_day(candidate *c, int y, int m, int d)
 
 /* Does the clause before fold offset @at look ahead: "is due to be
  * completed on", and in reported speech "officers would report back in"
- * (the future of the meeting's day)? */
-static bool looks_ahead(lp_xctx *x, size_t at)
+ * (the future of the meeting's day)?  A date that has @passed this year
+ * is not pushed into the next by "by" alone when the clause is in the
+ * past tense: "had told the Department by 7 March". */
+static bool looks_ahead(lp_xctx *x, size_t at, bool passed)
 {
-	return lp_match_before(x, "cue.future", at, CUE_WINDOW) > 0 ||
-	       (lp_reported_speech(x) > 0 &&
-		lp_match_before(x, "cue.future-reported", at, CUE_WINDOW) > 0);
+	if (lp_match_before(x, "cue.future", at, CUE_WINDOW) > 0) {
+		size_t a, e;
+		return !passed || !lp_match_group(x->m, "by", &a, &e) ||
+		       lp_match_before(x, "cue.past", at, CUE_WINDOW) <= 0;
+	}
+	return lp_reported_speech(x) > 0 &&
+	       lp_match_before(x, "cue.future-reported", at, CUE_WINDOW) > 0;
+}
+
+/* Does the clause around the date at fold [@at, @end) look back: "the
+ * audit, published on", or with no cue before it the verb after it, "On
+ * 21 December I spent ..."?  -1 back, 1 ahead, 0 neither. */
+static int tense_around(lp_xctx *x, size_t at, size_t end, bool passed)
+{
+	if (looks_ahead(x, at, passed))
+		return 1;
+	if (lp_match_before(x, "cue.past", at, CUE_WINDOW) > 0)
+		return -1;
+	if (lp_match_after(x, "cue.tense-after", end, x->sec_e) > 0) {
+		size_t ga, ge;
+		return lp_match_group(x->m, "future", &ga, &ge) ? 1 : -1;
+	}
+	return 0;
 }
 
 static bool read_day(lp_xctx *x, candidate *c)
@@ -128,19 +150,10 @@ static bool read_day_no_year(lp_xctx *x, candidate *c)
 	int y = x->ref_y;
 	bool past = m < x->ref_m || (m == x->ref_m && d < x->ref_d);
 	/* The look-behinds replace the match: the day is read first. */
-	size_t at = x->m->start, end = x->m->end;
-	bool ahead = looks_ahead(x, at);
-	bool behind = !ahead &&
-		      lp_match_before(x, "cue.past", at, CUE_WINDOW) > 0;
-	if (!ahead && !behind &&
-	    lp_match_after(x, "cue.tense-after", end, x->sec_e) > 0) {
-		size_t ga, ge;
-		ahead = lp_match_group(x->m, "future", &ga, &ge);
-		behind = !ahead;
-	}
-	if (past && ahead)
+	int tense = tense_around(x, x->m->start, x->m->end, past);
+	if (past && tense > 0)
 		y++;
-	else if (!past && behind)
+	else if (!past && tense < 0)
 		y--; /* "the audit, published on 15 September" */
 	if (!lp_valid_day(y, m, d))
 		return false;
@@ -153,8 +166,14 @@ static bool read_month_no_year(lp_xctx *x, candidate *c)
 	if (!m || !x->ref_y)
 		return false;
 	int y = x->ref_y;
-	if (m < x->ref_m && looks_ahead(x, x->m->end))
+	/* "will open in January", "was published in December". */
+	int tense = m != x->ref_m ? tense_around(x, x->m->start, x->m->end,
+						   m < x->ref_m)
+				  : 0;
+	if (m < x->ref_m && tense > 0)
 		y++;
+	else if (m > x->ref_m && tense < 0)
+		y--;
 	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
 	c->kind = "month";
 	return true;
