@@ -262,7 +262,7 @@ static bool plain_char(const cleaner *c, unsigned char ch)
 {
 	return ch > 0x20 && ch < 0x7F &&
 	       !(c->markdown && (ch == '*' || ch == '_' || ch == '!' ||
-				 ch == '[' || ch == '\\'));
+				 ch == '[' || ch == '\\' || ch == '<'));
 }
 
 static void make_plain_table(cleaner *c)
@@ -345,6 +345,17 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 		if (c->markdown && ch == '!' && i + 1 < b && s[i + 1] == '[') {
 			i++; /* an image ![alt](src) reads as its alt text */
 			continue;
+		}
+		if (c->markdown && ch == '<' && b - i >= 7 &&
+		    memcmp(s + i, "<!--", 4) == 0) {
+			/* An HTML comment ("<!-- image -->", where a
+			 * converter left out a picture) says nothing. */
+			const unsigned char *close =
+				memmem(s + i + 4, b - i - 4, "-->", 3);
+			if (close) {
+				i = (size_t)(close + 3 - s);
+				continue;
+			}
 		}
 		if (c->markdown && ch == '[' && !link_close) {
 			size_t close;

@@ -102,13 +102,16 @@ static void test_markdown_markup(void)
 {
 	lp_doc *doc = process("**MAYOR OF LONDON****Ann Lee AM**\n\n"
 			      "**Our ref:** AB123-1**Date:** 1 May 2023\n\n"
-			      "See [the plan](https://example.org/x) now.\n");
+			      "See [the plan](https://example.org/x) now.\n\n"
+			      "<!-- image -->\n\nKept.\n");
 	if (!doc)
 		return;
 	CHECK(has(doc, "Ann Lee AM") && !has(doc, "LONDONAnn"),
 	      "glued bold not split: [%s]", doc->text);
 	CHECK(has(doc, "AB123-1\nDate: 1 May 2023"), "[%s]", doc->text);
 	CHECK(has(doc, "See the plan now."), "link kept: [%s]", doc->text);
+	CHECK(!has(doc, "image") && has(doc, "Kept."),
+	      "an HTML comment says nothing: [%s]", doc->text);
 	CHECK(!has(doc, "**") && !has(doc, "https"), "[%s]", doc->text);
 	CHECK(doc->letter.reference && strcmp(doc->letter.reference,
 					      "AB123-1") == 0,
