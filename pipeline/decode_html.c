@@ -244,6 +244,12 @@ static bool chrome(const xmlNode *n)
 	    attr_has(n, "role", "contentinfo") || attr_has(n, "id", "cookie") ||
 	    attr_has(n, "class", "cookie") || attr_has(n, "aria-hidden", "true"))
 		return true;
+	/* The list of footnotes a page ends with is apparatus: left in, it
+	 * ran on the last response. */
+	if (!named(n, "body") && !named(n, "main") &&
+	    (attr_has(n, "class", "footnotes") ||
+	     attr_has(n, "role", "doc-endnotes")))
+		return true;
 	if (named(n, "a")) {
 		xmlChar *t = xmlNodeGetContent(n);
 		bool top = t && strcasestr((const char *)t, "back to top");

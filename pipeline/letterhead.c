@@ -206,7 +206,8 @@ static int role_after(seg *s, size_t i, size_t to, bool letterhead,
 	return 0;
 }
 
-static int find_recipient(seg *s, size_t to, const char *sal_name)
+static int find_recipient(seg *s, size_t to, const char *sal_name,
+			  const char *sender)
 {
 	size_t best = NONE;
 	const char *best_name = NULL;
@@ -215,7 +216,7 @@ static int find_recipient(seg *s, size_t to, const char *sal_name)
 		int rc = person_at(s, i, &name);
 		if (rc < 0)
 			return rc;
-		if (!name)
+		if (!name || (sender && strcasecmp(name, sender) == 0))
 			continue;
 		if (sal_name && named_in(name, sal_name)) {
 			best = i;
@@ -240,6 +241,26 @@ static int find_recipient(seg *s, size_t to, const char *sal_name)
 		return 0;
 	s->doc->letter.recipient_name = best_name;
 	return role_after(s, best, to, true, &s->doc->letter.recipient_role);
+}
+
+/* A signature without a role ("EMMA HARDCASTLE MP" over the page's
+ * footer): the name and role as the letterhead gives them, before block
+ * @to, where a minister's letter names its writer. */
+static int role_in_letterhead(seg *s, size_t to)
+{
+	lp_letter *lt = &s->doc->letter;
+	for (size_t i = 0; i < to; i++) {
+		const char *name;
+		int rc = person_at(s, i, &name);
+		if (rc < 0)
+			return rc;
+		if (!name || strcasecmp(name, lt->sender_name) != 0)
+			continue;
+		/* The name as the letterhead writes it, not in capitals. */
+		lt->sender_name = name;
+		return role_after(s, i, to, true, &lt->sender_role);
+	}
+	return 0;
 }
 
 static int find_sender(seg *s, size_t val, size_t to)
@@ -444,7 +465,7 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 	rc = find_fields(s, "letter.recipient.", first_label,
 			 &lt->recipient_name, &lt->recipient_role);
 	if (rc == 0)
-		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name);
+		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name, NULL);
 	if (rc < 0)
 		return rc;
 	/* A signed letter names its writer under the valediction; front
@@ -464,6 +485,16 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		rc = find_signature(s, 0, first_label);
 	if (rc == 0 && val == NONE && sal == NONE)
 		rc = find_signature(s, s->nb > 12 ? s->nb - 12 : 0, s->nb);
+	if (rc == 0 && lt->sender_name && !lt->sender_role)
+		rc = role_in_letterhead(s, head_end);
+	/* A minister's letterhead names the writer first: the recipient is
+	 * another person. */
+	if (rc == 0 && lt->sender_name && lt->recipient_name &&
+	    strcasecmp(lt->sender_name, lt->recipient_name) == 0) {
+		lt->recipient_name = lt->recipient_role = NULL;
+		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name,
+				    lt->sender_name);
+	}
 	if (rc < 0)
 		return rc;
 

@@ -121,6 +121,32 @@ static void test_markdown_markup(void)
 	lp_doc_free(doc);
 }
 
+/* A minister's letter: the writer named first in the letterhead, with
+ * the role, and signed in capitals with no role under the name.  The
+ * writer is not the recipient. */
+static void test_minister_letterhead(void)
+{
+	lp_doc *doc = process(
+		"From Emma Hardcastle MP\n"
+		"Parliamentary Under-Secretary of State for Water\n\n"
+		"Seacole Building\n2 Marsham Street\n\n"
+		"Dear Mr Crane,\n\n"
+		"Thank you for the report.\n\n"
+		"Yours sincerely,\n\nEMMA HARDCASTLE MP\n");
+	if (!doc)
+		return;
+	const lp_letter *lt = &doc->letter;
+	CHECK(lt->sender_name && strcmp(lt->sender_name, "Emma Hardcastle") == 0,
+	      "sender %s", lt->sender_name);
+	CHECK(lt->sender_role &&
+		      strcmp(lt->sender_role,
+			     "Parliamentary Under-Secretary of State for Water") ==
+			      0,
+	      "role %s", lt->sender_role);
+	CHECK(!lt->recipient_name, "recipient %s", lt->recipient_name);
+	lp_doc_free(doc);
+}
+
 static void test_nfc_and_spaces(void)
 {
 	/* e + combining acute composes; the span of the result maps to both
@@ -788,6 +814,7 @@ int main(int argc, char **argv)
 	test_markdown_markup();
 	test_markdown_tables();
 	test_markdown_header_and_glued_colon();
+	test_minister_letterhead();
 	test_pdftotext_table();
 	test_nfc_and_spaces();
 	test_wrapping_and_hyphens();
