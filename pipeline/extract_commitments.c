@@ -526,14 +526,18 @@ static size_t paragraph_end(const char *f, size_t a, size_t e)
 	return a;
 }
 
-/* Set @out to the first stance rule, in rule order, that matches in
- * [@a, @e), or to NULL when none does. */
+/* Set @out to the stance rule that matches in the first sentence of
+ * [@a, @e) that has one (in that sentence, the first in rule order:
+ * "accepted in principle" before "accepted"), or to NULL when none
+ * matches.  The stance is stated first: "Supported.  ... all five
+ * councils agreed in principle" is supported. */
 static int find_stance(lp_xctx *x, size_t a, size_t e, const lp_rule **out)
 {
 	const char *f = x->doc->fold;
 	const lp_rule *const *rules;
 	size_t nrules = lp_rule_family(x->g, "stance.", &rules);
 	*out = NULL;
+	size_t first = e;
 	for (size_t k = 0; k < nrules; k++) {
 		const lp_rule *r = rules[k];
 		if (!lp_rule_may_match(r, f, a, e, x->m))
@@ -541,9 +545,15 @@ static int find_stance(lp_xctx *x, size_t a, size_t e, const lp_rule **out)
 		int rc = lp_rule_find(r, f, e, a, x->m, x->err);
 		if (rc < 0)
 			return rc;
-		if (rc) {
+		if (rc == 0)
+			continue;
+		/* Where the match's sentence (or line) starts. */
+		size_t s = x->m->start;
+		while (s > a && !strchr(".!?:\n", f[s - 1]))
+			s--;
+		if (s < first) {
+			first = s;
 			*out = r;
-			return 0;
 		}
 	}
 	return 0;

@@ -607,12 +607,25 @@ static void test_stance_and_demands(void)
 		"Recommendation 1\n\nThe Mayor must fund it and will report.\n\n"
 		"I do not accept this recommendation.\n\n"
 		"Recommendation 2\n\nTfL should act.\n\n"
-		"TfL has acted already.\n");
+		"TfL has acted already.\n\n"
+		"Recommendation 3\n\nThe Council should agree a rate.\n\n"
+		"Cabinet response: Supported\nThe Council raised this on 2 "
+		"October, when all five councils agreed in principle to it.\n\n"
+		"Recommendation 4\n\nTfL should publish a date.\n\n"
+		"I accept this recommendation in principle. It is in hand.\n");
 	lp_error err = { 0 };
 	if (!doc || lp_extract(doc, grammar, &err))
 		return;
 	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
 	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	const lp_span *p2 = find_span(doc, LP_SPAN_PAIR, 2);
+	const lp_span *p3 = find_span(doc, LP_SPAN_PAIR, 3);
+	/* The stance is the one stated first, not the first rule's. */
+	CHECK(p2 && strcmp(lp_span_attr(p2, "stance"), "accepted") == 0,
+	      "stance 3: %s", p2 ? lp_span_attr(p2, "stance") : "-");
+	CHECK(p3 && strcmp(lp_span_attr(p3, "stance"),
+			   "accepted-in-principle") == 0,
+	      "stance 4: %s", p3 ? lp_span_attr(p3, "stance") : "-");
 	CHECK(p0 && strcmp(lp_span_attr(p0, "stance"), "not-accepted") == 0,
 	      "stance 1");
 	CHECK(p1 && strcmp(lp_span_attr(p1, "stance"), "unstated") == 0,
