@@ -527,7 +527,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 	/* A bullet is markup: the item keeps its own line, not the glyph. */
 	size_t after_bullet = bullet_end(s, i, b);
 	if (after_bullet) {
-		flags |= L_BLOCK;
+		flags |= L_BLOCK | L_ITEM;
 		i = after_bullet;
 	}
 	if (c->markdown && table_row(s, i, b)) {
@@ -670,6 +670,19 @@ static bool last_word_lower(const char *s, size_t n)
 enum sep { SEP_NONE, SEP_SPACE, SEP_HYPHEN, SEP_KEEP_HYPHEN, SEP_LINE,
 	   SEP_PARA };
 
+/* Does wrapped line @prev run on into line @i, which starts a block by
+ * its look ("Recommendation 1." after "... described under")?  Only a
+ * word (not a list item or a part), after a line that ends on a word no
+ * sentence ends on. */
+static bool runs_on(cleaner *c, size_t prev, size_t i, size_t width)
+{
+	lp_error e;
+	return width && !(c->lines[i].flags & L_ITEM) && llen(c, i) > 0 &&
+	       isalpha((unsigned char)ltext(c, i)[0]) && c->open_end &&
+	       lp_rule_find(c->open_end, ltext(c, prev), llen(c, prev), 0,
+			    c->m, &e) == 1;
+}
+
 /* Keep the hyphen of a word split at a line end when it is a compound:
  * the rule knows compounds by their form ("counter-", "privately-
  * provided"), and the document itself may spell the word with its
@@ -750,8 +763,8 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 			return SEP_PARA;
 		/* A page break: rejoin the sentence it cut, as in the seed's
 		 * "from Her / # MAYOR OF LONDON / Majesty's Inspectorate". */
-		if (N->flags & L_BLOCK || nrm_ends_sentence(lt, ll) ||
-		    para_words < 5)
+		if ((N->flags & L_BLOCK && !runs_on(c, prev, i, width)) ||
+		    nrm_ends_sentence(lt, ll) || para_words < 5)
 			return SEP_PARA;
 		if (compound)
 			return SEP_KEEP_HYPHEN;
@@ -775,7 +788,9 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	if (!c->markdown && width && starts_numbered(nt, nl) &&
 	    (ll + 1 + fw + 8 <= width || nrm_ends_sentence(lt, ll)))
 		return SEP_PARA;
-	if (L->flags & L_HARD || N->flags & L_BLOCK || type_change)
+	if (L->flags & L_HARD || type_change)
+		return SEP_LINE;
+	if (N->flags & L_BLOCK && !runs_on(c, prev, i, width))
 		return SEP_LINE;
 	if (compound)
 		return SEP_KEEP_HYPHEN;
@@ -1046,6 +1061,7 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	c.footer = lp_rule_get(g, "layout.footer");
 	c.column_field = lp_rule_get(g, "layout.column-field");
 	c.keep_hyphen = lp_rule_get(g, "layout.keep-hyphen");
+	c.open_end = lp_rule_get(g, "layout.open-end");
 	c.m = lp_match_new(g);
 
 	/* keep_hyphen() searches the input as a C string. */

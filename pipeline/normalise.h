@@ -14,6 +14,7 @@ enum {
 	L_FURNITURE = 1 << 3, /* running header, footer or page number */
 	L_BLOCK = 1 << 4,     /* starts a block: list item, label ... */
 	L_PAGE_NO = 1 << 5,   /* a page number ("Page 2 of 5"): a page ends */
+	L_ITEM = 1 << 6,      /* a list item, its bullet dropped */
 };
 
 typedef struct line {
@@ -49,7 +50,7 @@ typedef struct cleaner {
 	size_t bold_from;   /* scratch offset where the open bold began */
 
 	const lp_rule *block_start, *page_number, *footer, *column_field,
-		*keep_hyphen;
+		*keep_hyphen, *open_end;
 } cleaner;
 
 static inline const char *ltext(const cleaner *c, size_t i)

@@ -501,6 +501,46 @@ static void test_report_cover(void)
 	lp_doc_free(doc);
 }
 
+/* A reference at the start of a wrapped line ("... described under /
+ * Recommendation 1.") is not a label; a list item after "and" still
+ * starts its own line. */
+static void test_reference_at_line_start(void)
+{
+	lp_doc *doc = process(
+		"Recommendation 7 (paragraph 112)\n"
+		"The Government should set a target for reducing the number of "
+		"empty homes.\n"
+		"Not accepted.\n"
+		"The Government will instead report the number of long-term "
+		"empty homes each\n"
+		"year through the council tax base statistics and through the "
+		"new estimate\n"
+		"described in our response to the Committee's report, as set "
+		"out under\n"
+		"Recommendation 1.\n"
+		"Recommendation 8 (paragraph 120)\n"
+		"We ask the Government to write to the Committee within twelve "
+		"months.\n"
+		"Accepted. I will write to the Committee in November 2024 "
+		"setting out the progress\n"
+		"made on each of the recommendations that the Government has "
+		"accepted, and on:\n"
+		"- the estimate of long-term empty homes in each council area; "
+		"and\n"
+		"- the guidance on the use of the powers that councils now "
+		"have.\n");
+	if (!doc)
+		return;
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "8") == 0, "pair 8: %s",
+	      p1 ? lp_span_attr(p1, "number") : "-");
+	CHECK(has(doc, "as set out under Recommendation 1."), "[%s]",
+	      doc->text);
+	CHECK(has(doc, "area; and\nthe guidance"), "the list item keeps its "
+	      "line: [%s]", doc->text);
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -837,6 +877,7 @@ int main(int argc, char **argv)
 	test_group_headings();
 	test_special_report();
 	test_report_cover();
+	test_reference_at_line_start();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
