@@ -779,7 +779,11 @@ int seg_section_heading(seg *s, size_t i)
 		return 0;
 	if (s->b[i].heading)
 		return 1;
-	if (seg_words(s, i) > 10)
+	/* Not "The Mayor" in bold over "agrees that ...": a sentence goes
+	 * on after it. */
+	if (seg_words(s, i) > 10 ||
+	    (i + 1 < s->nb &&
+	     islower((unsigned char)s->doc->fold[s->b[i + 1].start])))
 		return 0;
 	return seg_at(s, lp_rule_get(s->g, "pairs.section-heading"), i);
 }
@@ -809,6 +813,25 @@ static int find_minute(seg *s, size_t first)
 		}
 	}
 	return 0;
+}
+
+/* The first paragraph after block @k, before @end, that is not a
+ * section heading, in *@out (@end if none).  1, or an error. */
+static int text_under(seg *s, size_t k, size_t end, size_t *out)
+{
+	*out = end;
+	for (size_t j = k + 1; j < end; j++) {
+		if (!s->b[j].para_start)
+			continue;
+		int rc = seg_section_heading(s, j);
+		if (rc < 0)
+			return rc;
+		if (!rc) {
+			*out = j;
+			break;
+		}
+	}
+	return 1;
 }
 
 /* Where the response before @end_block really ends: before a section
@@ -842,6 +865,16 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 			rc = seg_at(s, others, k);
 		if (rc < 0)
 			return rc;
+		/* Between two pairs, a heading with text under it before the
+		 * next label is part of the answer: cut there, the text
+		 * would belong to nothing. */
+		size_t text = end_block;
+		if (rc && !last && (rc = text_under(s, k, end_block, &text)) < 0)
+			return rc;
+		if (text < end_block) {
+			k = text;
+			continue;
+		}
 		if (rc) {
 			end_block = k;
 			break;

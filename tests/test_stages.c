@@ -541,6 +541,31 @@ static void test_reference_at_line_start(void)
 	lp_doc_free(doc);
 }
 
+/* Nothing between two pairs is lost: a short bold line over a sentence
+ * that goes on ("The Mayor" / "agrees that ..."), and a heading with
+ * text under it before the next label, stay in the answer. */
+static void test_heading_inside_answer(void)
+{
+	lp_doc *doc = process(
+		"**Recommendation 1:** The Met must keep officers in wards.\n\n"
+		"MOPAC shares the concern.\n\n"
+		"**The Mayor**\n\nagrees that the aim is right.\n\n"
+		"## Funding\n\n"
+		"MOPAC will fund more officers.\n\n"
+		"**Recommendation 2:** The Mayor should publish a plan.\n\n"
+		"We agree.\n");
+	if (!doc)
+		return;
+	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 0);
+	const char *fund = r ? strstr(doc->text + r->start,
+				      "will fund more officers")
+			     : NULL;
+	CHECK(r && strstr(doc->text + r->start, "agrees that the aim") &&
+		      fund && fund < doc->text + r->end,
+	      "the first answer runs to the next label");
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -878,6 +903,7 @@ int main(int argc, char **argv)
 	test_special_report();
 	test_report_cover();
 	test_reference_at_line_start();
+	test_heading_inside_answer();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
