@@ -1214,6 +1214,34 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 	return 0;
 }
 
+/* Does the first answer after pair @from (of @n) say that it answers
+ * label @l's recommendation with others ("The Government will respond
+ * to recommendations 4 and 5 together")?  1, 0 or an error. */
+static int answered_together(seg *s, const label *l, const cut *c,
+			     size_t from, size_t n)
+{
+	const lp_rule *together = lp_rule_get(s->g, "response.together");
+	size_t k = from;
+	while (k < n && c[k].resp_s == NONE)
+		k++;
+	if (!together || k == n)
+		return 0;
+	/* In the answer's opening sentences. */
+	size_t a = c[k].resp_s, e = c[k].resp_e - a > 400 ? a + 400 : c[k].resp_e;
+	int rc = lp_rule_find(together, s->doc->fold, e, a, s->m, s->err);
+	size_t ns, ne;
+	if (rc <= 0 || !lp_match_group(s->m, "nums", &ns, &ne))
+		return rc;
+	char said[256], mine[256];
+	list_numbers(s->doc->fold, ns, ne, said, sizeof said);
+	list_numbers(s->doc->fold, l->nums_s, l->nums_e, mine, sizeof mine);
+	long want = strtol(mine, NULL, 10);
+	for (char *p = said; *p; p += *p == ',')
+		if (strtol(p, &p, 10) == want)
+			return 1;
+	return 0;
+}
+
 static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		     size_t *last_block)
 {
@@ -1229,13 +1257,16 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		rc = answers_by_number(s, ls, n, stop_block, c);
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		/* A recommendation with nothing after it before the next
-		 * label, and nothing in it but what it asks, is answered
-		 * with the ones that follow, up to the first that has a
-		 * response. */
+		 * label, and nothing in it but what it asks (or named by the
+		 * answer that follows as one it answers together), is
+		 * answered with the ones that follow, up to the first that
+		 * has a response. */
 		size_t last = k;
 		while (rc == 0 && last + 1 < n && c[last].resp_s == NONE &&
 		       c[last].end_block == ls[last + 1].block &&
-		       (rc = asks_only(s, c[last].rec_s, c[last].rec_e)) > 0) {
+		       ((rc = asks_only(s, c[last].rec_s, c[last].rec_e)) > 0 ||
+			(rc == 0 && (rc = answered_together(s, &ls[last], c,
+							     last + 1, n)) > 0))) {
 			rc = 0;
 			last++;
 		}
