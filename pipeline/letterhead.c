@@ -202,12 +202,21 @@ static int role_after(seg *s, size_t i, size_t to, bool letterhead,
 		}
 		role[len] = '\0';
 	}
+	/* A column's field run onto the role's line with a single space
+	 * ("Chair, Built Environment Committee Date: 23 November 2023"). */
+	lp_error err;
+	for (size_t p = 1; role[p]; p++)
+		if (role[p - 1] == ' ' &&
+		    lp_rule_at(column, role, strlen(role), p, s->m, &err) == 1) {
+			role[p - 1] = '\0';
+			break;
+		}
 	*out = role;
 	return 0;
 }
 
 static int find_recipient(seg *s, size_t to, const char *sal_name,
-			  const char *sender)
+			  size_t skip, size_t *at)
 {
 	size_t best = NONE;
 	const char *best_name = NULL;
@@ -216,7 +225,7 @@ static int find_recipient(seg *s, size_t to, const char *sal_name,
 		int rc = person_at(s, i, &name);
 		if (rc < 0)
 			return rc;
-		if (!name || (sender && strcasecmp(name, sender) == 0))
+		if (!name || i == skip)
 			continue;
 		if (sal_name && named_in(name, sal_name)) {
 			best = i;
@@ -237,6 +246,7 @@ static int find_recipient(seg *s, size_t to, const char *sal_name,
 			best_name = name;
 		}
 	}
+	*at = best;
 	if (best == NONE)
 		return 0;
 	s->doc->letter.recipient_name = best_name;
@@ -246,7 +256,7 @@ static int find_recipient(seg *s, size_t to, const char *sal_name,
 /* A signature without a role ("EMMA HARDCASTLE MP" over the page's
  * footer): the name and role as the letterhead gives them, before block
  * @to, where a minister's letter names its writer. */
-static int role_in_letterhead(seg *s, size_t to)
+static int role_in_letterhead(seg *s, size_t to, size_t *at)
 {
 	lp_letter *lt = &s->doc->letter;
 	for (size_t i = 0; i < to; i++) {
@@ -258,6 +268,7 @@ static int role_in_letterhead(seg *s, size_t to)
 			continue;
 		/* The name as the letterhead writes it, not in capitals. */
 		lt->sender_name = name;
+		*at = i;
 		return role_after(s, i, to, true, &lt->sender_role);
 	}
 	return 0;
@@ -462,10 +473,12 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		return rc;
 	/* Fields say outright who wrote to whom; otherwise the recipient is
 	 * the person in the letterhead and the sender signs the letter. */
+	size_t recipient_at = NONE;
 	rc = find_fields(s, "letter.recipient.", first_label,
 			 &lt->recipient_name, &lt->recipient_role);
 	if (rc == 0)
-		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name, NULL);
+		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name, NONE,
+				    &recipient_at);
 	if (rc < 0)
 		return rc;
 	/* A signed letter names its writer under the valediction; front
@@ -485,15 +498,15 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		rc = find_signature(s, 0, first_label);
 	if (rc == 0 && val == NONE && sal == NONE)
 		rc = find_signature(s, s->nb > 12 ? s->nb - 12 : 0, s->nb);
+	size_t sender_at = NONE;
 	if (rc == 0 && lt->sender_name && !lt->sender_role)
-		rc = role_in_letterhead(s, head_end);
+		rc = role_in_letterhead(s, head_end, &sender_at);
 	/* A minister's letterhead names the writer first: the recipient is
 	 * another person. */
-	if (rc == 0 && lt->sender_name && lt->recipient_name &&
-	    strcasecmp(lt->sender_name, lt->recipient_name) == 0) {
+	if (rc == 0 && sender_at != NONE && sender_at == recipient_at) {
 		lt->recipient_name = lt->recipient_role = NULL;
 		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name,
-				    lt->sender_name);
+				    sender_at, &recipient_at);
 	}
 	if (rc < 0)
 		return rc;

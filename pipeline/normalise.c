@@ -333,6 +333,14 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				add_bold(c, c->bold_from, c->scratch.len);
 				c->in_bold = false;
 				bold_closed = c->scratch.len;
+				/* Bold glued to a capital after it ("**LFB
+				 * response**We do not ..."): the converter lost
+				 * a line break there too. */
+				if (i + 2 < b && isupper(s[i + 2]) &&
+				    !last_is_space(c)) {
+					close_line(c);
+					open_line(c, flags & L_PAGE);
+				}
 			}
 			i += 2;
 			continue;
@@ -513,8 +521,14 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		close_line(c);
 		return;
 	}
-	if (c->markdown && i + 1 < b && s[i] == '>' && s[i + 1] == ' ')
-		i += 2; /* a block quote: the quoted text stays */
+	/* A block quote: the quoted text stays, and a quote's empty line
+	 * (">") is an empty line. */
+	if (c->markdown && i < b && s[i] == '>' &&
+	    (i + 1 == b || s[i + 1] == ' ')) {
+		i++; /* the marker */
+		if (i < b)
+			i++; /* and the space after it */
+	}
 	if (c->markdown && i < b && s[i] == '#') {
 		size_t k = i;
 		while (k < b && s[k] == '#')

@@ -566,6 +566,32 @@ static void test_heading_inside_answer(void)
 	lp_doc_free(doc);
 }
 
+/* A fire brigade's Markdown: the recommendation a block quote of
+ * several paragraphs (empty quote lines, ">"), the answer under "**LFB
+ * response**", once glued to its first sentence. */
+static void test_quoted_recommendations(void)
+{
+	lp_doc *doc = process(
+		"### Recommendation 1\n\n"
+		"> The Brigade should work with councils to:\n>\n"
+		"> (i) expand the campaign; and\n>\n"
+		"> (ii) offer home visits.\n\n"
+		"**LFB response**\n\nAgreed. We will do both.\n\n"
+		"### Recommendation 2\n\n"
+		"> The Brigade should publish its data.\n\n"
+		"**LFB response**We do not publish it yet, but will.\n");
+	if (!doc)
+		return;
+	CHECK(!has(doc, ">"), "[%s]", doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. We will do both."),
+	      "response 1 after its label");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "We do not publish it yet, but will."),
+	      "response 2 after its glued label");
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -904,6 +930,7 @@ int main(int argc, char **argv)
 	test_report_cover();
 	test_reference_at_line_start();
 	test_heading_inside_answer();
+	test_quoted_recommendations();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
