@@ -320,8 +320,22 @@ static void table_cell(decoder *d, const xmlNode *n, int depth)
 	}
 }
 
+/* The number an ordered list gives its first item: its start
+ * attribute, or 1. */
+static long list_start(const xmlNode *ol)
+{
+	xmlChar *v = xmlGetProp(ol, (const xmlChar *)"start");
+	long start = v ? strtol((const char *)v, NULL, 10) : 1;
+	xmlFree(v);
+	return start > 0 && start < 100000 ? start : 1;
+}
+
 static void walk(decoder *d, const xmlNode *n, int depth)
 {
+	/* The items of an ordered list keep their numbers ("1. That the
+	 * Council ..."), as a numbered paragraph of the letter. */
+	bool ordered = n && n->parent && named(n->parent, "ol");
+	long item = ordered ? list_start(n->parent) : 0;
 	for (; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			text(d, (const char *)n->content);
@@ -335,6 +349,11 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 			block_break(d);
 			static const char hashes[] = "###### ";
 			mark(d, hashes + 6 - h);
+		} else if (named(n, "li") && ordered) {
+			char number[24];
+			snprintf(number, sizeof number, "%ld. ", item++);
+			line_break(d);
+			mark(d, number);
 		} else if (named(n, "li")) {
 			line_break(d);
 			mark(d, "- ");

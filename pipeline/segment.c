@@ -837,8 +837,9 @@ static int text_under(seg *s, size_t k, size_t end, size_t *out)
 /* Where the response before @end_block really ends: before a section
  * heading that follows it (but not one that brings a later answer:
  * "Further response, 14 November 2024"); when it is the @last, before
- * a later minute of the meeting; and, when the letter's valediction
- * comes next, before the courtesy paragraphs that close the letter. */
+ * a later minute of the meeting or a resolution; and, when the letter's
+ * valediction comes next, before the courtesy paragraphs that close the
+ * letter. */
 static int response_end_block(seg *s, size_t from, size_t end_block,
 			      bool last, bool before_valediction, size_t *out)
 {
@@ -846,6 +847,7 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	const lp_rule *others = lp_rule_get(s->g, "pairs.other-recommendations");
 	const lp_rule *follow_up = lp_rule_get(s->g, "response.follow-up");
 	const lp_rule *minute = lp_rule_get(s->g, "pairs.minute-number");
+	const lp_rule *resolution = lp_rule_get(s->g, "pairs.resolution");
 	for (size_t k = from + 1; k < end_block; k++) {
 		int rc = seg_section_heading(s, k);
 		if (rc > 0 && follow_up)
@@ -859,6 +861,9 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 			minute_of(s, &item, &para);
 			rc = item == s->minute[0] && para > s->minute[1];
 		}
+		/* A council's decision going on after the last answer. */
+		if (rc == 0 && last && s->b[k].para_start)
+			rc = seg_at(s, resolution, k);
 		if (rc == 0 && seg_lone_line(s, k))
 			rc = seg_at(s, annex, k);
 		if (rc == 0 && s->b[k].para_start)

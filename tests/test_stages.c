@@ -756,6 +756,39 @@ static void test_html(void)
 
 /* Whatever the stages do, a span's ASCII letters come from the same
  * letters in the source. */
+/* A council's decision page: the recommendations an ordered list, each
+ * item with its response, and the decision going on after the list. */
+static void test_html_ordered_list(void)
+{
+	static const char page[] =
+		"<html><body><p>RESOLVED &ndash;</p>"
+		"<p>(1) That the Panel be thanked.</p>"
+		"<p>(2) That the responses below be approved:</p><ol>"
+		"<li>That the Council commissions a review of care costs."
+		"<p>Response: Agreed. The review will report in March.</p></li>"
+		"<li>That the Council raises the hourly rate."
+		"<p>Response: Agreed in part.</p></li>"
+		"<li>That the Council funds a campaign."
+		"<p>Response: Agreed.</p></li></ol>"
+		"<p>(3) That the Director be authorised to agree the rates.</p>"
+		"</body></html>";
+	lp_doc *doc = NULL;
+	lp_error err = { 0 };
+	if (lp_ingest_bytes("page", page, sizeof page - 1, NULL, &doc, &err) ||
+	    lp_doc_process(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return;
+	}
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(p && strcmp(lp_span_attr(p, "number"), "3") == 0, "third pair");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2), "Agreed."),
+	      "the last response stops before the next resolution");
+	lp_doc_free(doc);
+}
+
 static void test_map_invariant(void)
 {
 	lp_doc *doc = norm(wrapped, sizeof wrapped - 1);
@@ -937,6 +970,7 @@ int main(int argc, char **argv)
 	test_near_misses();
 	test_stance_and_demands();
 	test_html();
+	test_html_ordered_list();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
 	test_sha256();
