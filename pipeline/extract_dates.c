@@ -219,6 +219,30 @@ static bool read_range_days(lp_xctx *x, candidate *c)
 	return true;
 }
 
+/* "w/c 12 January 2026": that day and the six after it.  Without a
+ * year, the reference date's. */
+static bool read_week(lp_xctx *x, candidate *c)
+{
+	int d = int_group(x, "day"), m = month_group(x, "month");
+	int y = int_group(x, "year");
+	if (!y)
+		y = x->ref_y;
+	if (!lp_valid_day(y, m, d))
+		return false;
+	int y2 = y, m2 = m, d2 = d + 6;
+	if (d2 > lp_days_in_month(y2, m2)) {
+		d2 -= lp_days_in_month(y2, m2);
+		if (++m2 > 12) {
+			m2 = 1;
+			y2++;
+		}
+	}
+	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d/%04d-%02d-%02d", y,
+		 m, d, y2, m2, d2);
+	c->kind = "range";
+	return true;
+}
+
 static bool read_range_months(lp_xctx *x, candidate *c)
 {
 	int m1 = month_group(x, "m1"), m2 = month_group(x, "m2");
@@ -427,6 +451,8 @@ static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
 		return read_month_no_year(x, c);
 	if (strcmp(k, "range-days") == 0)
 		return read_range_days(x, c);
+	if (strcmp(k, "week") == 0)
+		return read_week(x, c);
 	if (strcmp(k, "range-months") == 0)
 		return read_range_months(x, c);
 	if (strcmp(k, "month-year") == 0)
