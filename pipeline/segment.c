@@ -215,6 +215,21 @@ static void list_numbers(const char *f, size_t a, size_t e, char *buf,
 	}
 }
 
+/* The numbers of label @l, as list_numbers gives them ("5,6,7"), or its
+ * place when it gives none, in @buf; how many. */
+static size_t label_numbers(const seg *s, const label *l, char *buf,
+			    size_t cap)
+{
+	if (l->seq)
+		snprintf(buf, cap, "%ld", l->seq);
+	else
+		list_numbers(s->doc->fold, l->nums_s, l->nums_e, buf, cap);
+	size_t n = *buf != '\0';
+	for (const char *p = buf; *p; p++)
+		n += *p == ',';
+	return n;
+}
+
 /* A numbered paragraph that may open a pair: "2. The Department should
  * ...". */
 typedef struct numbered {
@@ -345,7 +360,7 @@ static bool numbers_cover(const seg *s, const label *num, size_t nn,
 		return false;
 	for (size_t k = 0; k < nl; k++) {
 		char nums[256];
-		list_numbers(f, lab[k].nums_s, lab[k].nums_e, nums, sizeof nums);
+		label_numbers(s, &lab[k], nums, sizeof nums);
 		for (char *p = nums; *p; p += *p == ',') {
 			long want = strtol(p, &p, 10);
 			bool found = false;
@@ -356,18 +371,6 @@ static bool numbers_cover(const seg *s, const label *num, size_t nn,
 		}
 	}
 	return true;
-}
-
-/* The numbers of label @l, as list_numbers gives them ("5,6,7"), in
- * @buf; how many. */
-static size_t label_numbers(const seg *s, const label *l, char *buf,
-			    size_t cap)
-{
-	list_numbers(s->doc->fold, l->nums_s, l->nums_e, buf, cap);
-	size_t n = *buf != '\0';
-	for (const char *p = buf; *p; p++)
-		n += *p == ',';
-	return n;
 }
 
 /* A label over several recommendations ("Recommendations 5 to 10") that
@@ -447,6 +450,54 @@ static int ungroup(seg *s, label **lsp, size_t *np)
 	return 0;
 }
 
+/* Where recommendations are labelled only by the paragraph of the
+ * committee's report ("Paragraph 87: The Government should ...",
+ * "(Paragraphs 148 to 150)" over the quote), the labels, numbered in
+ * order, as a contents list numbers them.  Only when there are two or
+ * more and each heads a recommendation's voice: "(Paragraph 48)" after
+ * a recommendation, over its answer, is no label.  0 or an error. */
+static int paragraph_labels(seg *s, label **ls, size_t *n, size_t *cap)
+{
+	const lp_rule *rule = lp_rule_get(s->g, "label.paragraph");
+	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	size_t found = 0;
+	for (size_t i = 0; rule && voice && i < s->nb; i++) {
+		if (!s->b[i].para_start)
+			continue;
+		int rc = seg_at(s, rule, i);
+		if (rc == 0)
+			continue;
+		label l = { .block = i, .rule = rule, .seq = (long)found + 1 };
+		size_t be;
+		if (rc > 0) {
+			l.has_body = lp_match_group(s->m, "body", &l.body_s, &be);
+			l.has_para = lp_match_group(s->m, "para", &l.para_s,
+						    &l.para_e);
+			size_t text = l.has_body ? i : i + 1;
+			rc = text < s->nb
+				     ? lp_rule_find(voice, s->doc->fold,
+						    s->b[text].end,
+						    l.has_body ? l.body_s
+							       : s->b[text].start,
+						    s->m, s->err)
+				     : 0;
+		}
+		if (rc < 0)
+			return rc;
+		if (rc == 0) { /* not a recommendation's: none of them is */
+			*n = 0;
+			return 0;
+		}
+		if (*n == *cap)
+			*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
+		(*ls)[(*n)++] = l;
+		found++;
+	}
+	if (found < 2)
+		*n = 0;
+	return 0;
+}
+
 static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
@@ -488,6 +539,20 @@ static int find_labels(seg *s, label **out, size_t *nout)
 		*out = ls;
 		*nout = n;
 		return 0;
+	}
+	/* Labels that give only the committee's paragraph, where there
+	 * are no others. */
+	if (n == 0) {
+		int rc = paragraph_labels(s, &ls, &n, &cap);
+		if (rc < 0) {
+			free(ls);
+			return rc;
+		}
+		if (n > 0) {
+			*out = ls;
+			*nout = n;
+			return 0;
+		}
 	}
 	size_t nn = 0, ncap = 16;
 	label *num = lp_xmalloc(ncap * sizeof *num);
@@ -670,7 +735,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	/* A combined label ("Recommendations 3, 4 and 5") quotes as many
 	 * recommendations as it has numbers, often one paragraph each. */
 	char nums[256];
-	list_numbers(s->doc->fold, l->nums_s, l->nums_e, nums, sizeof nums);
+	label_numbers(s, l, nums, sizeof nums);
 	size_t numbers = 1;
 	for (const char *p = nums; *p; p++)
 		numbers += *p == ',';
@@ -1085,8 +1150,7 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	for (size_t k = first; k <= last && len + 1 < sizeof nums; k++) {
 		if (len)
 			nums[len++] = ',';
-		list_numbers(s->doc->fold, ls[k].nums_s, ls[k].nums_e,
-			     nums + len, sizeof nums - len);
+		label_numbers(s, &ls[k], nums + len, sizeof nums - len);
 		len += strlen(nums + len);
 	}
 	int p = lp_doc_add_span(s->doc, LP_SPAN_PAIR, seg_text_at(s, pair_s),
@@ -1192,8 +1256,7 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 	}
 	for (size_t k = 0; k < n; k++) {
 		char nums[256];
-		list_numbers(s->doc->fold, ls[k].nums_s, ls[k].nums_e, nums,
-			     sizeof nums);
+		label_numbers(s, &ls[k], nums, sizeof nums);
 		long number = strtol(nums, NULL, 10);
 		for (size_t j = 0; j < nv; j++) {
 			if (v[j].number != number)
@@ -1239,7 +1302,7 @@ static int answered_together(seg *s, const label *l, const cut *c,
 		return rc;
 	char said[256], mine[256];
 	list_numbers(s->doc->fold, ns, ne, said, sizeof said);
-	list_numbers(s->doc->fold, l->nums_s, l->nums_e, mine, sizeof mine);
+	label_numbers(s, l, mine, sizeof mine);
 	long want = strtol(mine, NULL, 10);
 	for (char *p = said; *p; p += *p == ',')
 		if (strtol(p, &p, 10) == want)

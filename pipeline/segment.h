@@ -19,6 +19,8 @@ typedef struct block {
 typedef struct label {
 	size_t block;
 	size_t nums_s, nums_e;
+	long seq; /* a label that gives no number ("Paragraph 87:"): its
+		     place among such labels, from 1 */
 	bool has_body, has_para;
 	size_t body_s, para_s, para_e;
 	const lp_rule *rule;

@@ -592,6 +592,48 @@ static void test_quoted_recommendations(void)
 	lp_doc_free(doc);
 }
 
+/* Recommendations labelled only by the report's paragraph are pairs
+ * numbered in order; "(Paragraph N)" after a recommendation, over its
+ * answer, is not a label. */
+static void test_paragraph_labels(void)
+{
+	lp_doc *doc = process(
+		"Contents\n\n"
+		"Recommendation 1: Strategy ........................ 2\n\n"
+		"Recommendation 2: Funding ......................... 3\n\n"
+		"Paragraph 87: The Government should publish a strategy.\n\n"
+		"The Government partially agrees with this recommendation.\n\n"
+		"(Paragraphs 94 and 95)\n\n"
+		"Authorities should be given multi-year settlements.\n\n"
+		"The Government agrees.\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p0 && strcmp(lp_span_attr(p0, "number"), "1") == 0 &&
+		      strcmp(lp_span_attr(p0, "paragraph"), "87") == 0,
+	      "first pair");
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2") == 0 &&
+		      span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+			      "Authorities should be given multi-year "
+			      "settlements."),
+	      "second pair");
+	lp_doc_free(doc);
+	doc = process("1. The Government should publish a strategy.\n"
+		      "(Paragraph 48)\n\n"
+		      "The Government agrees with this recommendation.\n\n"
+		      "2. The Government should fund it.\n(Paragraph 52)\n\n"
+		      "The Government does not agree.\n");
+	if (!doc)
+		return;
+	p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2") == 0 &&
+		      span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+			      "The Government does not agree."),
+	      "a reference after the recommendation is no label");
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -964,6 +1006,7 @@ int main(int argc, char **argv)
 	test_reference_at_line_start();
 	test_heading_inside_answer();
 	test_quoted_recommendations();
+	test_paragraph_labels();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
