@@ -610,8 +610,9 @@ static void test_paragraph_labels(void)
 		return;
 	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
 	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
-	CHECK(p0 && strcmp(lp_span_attr(p0, "number"), "1") == 0 &&
-		      strcmp(lp_span_attr(p0, "paragraph"), "87") == 0,
+	const char *para = p0 ? lp_span_attr(p0, "paragraph") : NULL;
+	CHECK(p0 && strcmp(lp_span_attr(p0, "number"), "1") == 0 && para &&
+		      strcmp(para, "87") == 0,
 	      "first pair");
 	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2") == 0 &&
 		      span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
