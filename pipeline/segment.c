@@ -236,6 +236,7 @@ typedef struct numbered {
 	label l;
 	long number;
 	bool sure; /* in bold, or in a recommendation's voice */
+	bool bold;
 } numbered;
 
 /* Is block @i + 1, before @end, a "Recommendation: ..." field under
@@ -284,8 +285,13 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 			/* In bold; over a "Recommendation: That ..." field
 			 * ("### 1. Library opening hours"); or in a
 			 * recommendation's voice. */
-			size_t body;
-			c.sure = seg_is_bold(s, s->b[text].start, s->b[text].end);
+			/* Bold from its start: the recommendation in bold,
+			 * perhaps with the answer after it in plain type. */
+			size_t body, st = s->b[text].start;
+			c.sure = c.bold = seg_is_bold(s, st,
+						      s->b[text].end - st > 12
+							      ? st + 12
+							      : s->b[text].end);
 			if (!c.sure)
 				c.sure = (rc = field_below(s, i, s->nb, &body)) > 0;
 			if (!c.sure && rc >= 0 && voice)
@@ -330,8 +336,25 @@ static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 	for (size_t i = nv; i-- > 0;)
 		leads[i] = i + 1 < nv && v[i + 1].number == v[i].number + 1 &&
 			   (v[i + 1].sure || leads[i + 1]);
+	/* Where the numbering starts again at 1 ("1. That the report be
+	 * noted" in a decision, before the recommendations' own 1 to 6),
+	 * the run with the most sure paragraphs, those in bold counting
+	 * twice, is the recommendations'. */
+	size_t from = 0, start = 0, best = 0, sure = 0;
+	for (size_t i = 0; i <= nv; i++) {
+		if (i == nv || (i > 0 && v[i].number == 1)) {
+			if (sure > best) {
+				best = sure;
+				from = start;
+			}
+			start = i;
+			sure = 0;
+		}
+		if (i < nv)
+			sure += (size_t)v[i].sure + v[i].bold;
+	}
 	long last = 0;
-	for (size_t i = 0; i < nv; i++) {
+	for (size_t i = from; i < nv; i++) {
 		bool ok = v[i].number > last &&
 			  (v[i].sure || (leads[i] && v[i].number == last + 1));
 		if (!ok)

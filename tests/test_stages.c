@@ -635,6 +635,35 @@ static void test_paragraph_labels(void)
 	lp_doc_free(doc);
 }
 
+/* A decision notice: its own resolutions numbered 1 to 3, then the
+ * recommendations numbered 1 to 3 again, each in bold with the answer
+ * after it in the same paragraph; one in the subjunctive with a noun in
+ * lower case ("That the garden waste charge be held"). */
+static void test_decision_numbering(void)
+{
+	lp_doc *doc = process(
+		"## DECISION\n\n"
+		"1. That the report be noted.\n"
+		"2. That the responses below be approved.\n"
+		"3. That the Director be authorised to make the changes.\n\n"
+		"## The Cabinet's response\n\n"
+		"**1. That the Council reviews every fee.** Agreed. It will.\n\n"
+		"**2. That the garden waste charge be held.** Agreed in part. "
+		"It will rise a little.\n\n"
+		"**3. That parking be made free.** Not agreed.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "That the Council reviews every fee."),
+	      "the recommendations' 1, not the decision's");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Agreed in part. It will rise a little."),
+	      "the answer after the bold");
+	CHECK(find_span(doc, LP_SPAN_PAIR, 2) && !find_span(doc, LP_SPAN_PAIR, 3),
+	      "three pairs");
+	lp_doc_free(doc);
+}
+
 static void test_emphasis_and_rules(void)
 {
 	static const char src[] = "**A** *[signature]* and _the plan_ in "
@@ -1008,6 +1037,7 @@ int main(int argc, char **argv)
 	test_heading_inside_answer();
 	test_quoted_recommendations();
 	test_paragraph_labels();
+	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_sentences();
