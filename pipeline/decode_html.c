@@ -229,6 +229,19 @@ static bool attr_has(const xmlNode *n, const char *attr, const char *word)
 	return has;
 }
 
+/* Does superscript @n hold only a footnote's mark: a number, perhaps
+ * in brackets, or an asterisk or dagger? */
+static bool footnote_mark(const xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	const char *c = t ? (const char *)t : "";
+	size_t len = strlen(c), marks = strspn(c, "0123456789[]()*");
+	bool mark = len > 0 && len <= 6 &&
+		    (marks == len || strcmp(c, "\xE2\x80\xA0") == 0);
+	xmlFree(t);
+	return mark;
+}
+
 /* Site chrome and machinery, not the letter. */
 static bool chrome(const xmlNode *n)
 {
@@ -243,6 +256,10 @@ static bool chrome(const xmlNode *n)
 	if (attr_has(n, "role", "navigation") || attr_has(n, "role", "banner") ||
 	    attr_has(n, "role", "contentinfo") || attr_has(n, "id", "cookie") ||
 	    attr_has(n, "class", "cookie") || attr_has(n, "aria-hidden", "true"))
+		return true;
+	/* A footnote's mark ("<sup>[3]</sup>", a link to "#fn3") is not
+	 * the sentence's: left in, it ran on the word before it. */
+	if (named(n, "sup") && footnote_mark(n))
 		return true;
 	/* The list of footnotes a page ends with is apparatus: left in, it
 	 * ran on the last response. */

@@ -806,6 +806,7 @@ static void test_html(void)
 		"<!DOCTYPE html><html><body><nav>Home Recommendation 9</nav>"
 		"<main><h2>Recommendation 1</h2><p><strong>TfL should act."
 		"</strong></p><p>We will fund &pound;2m from May&nbsp;2024."
+		"<sup><a href=\"#fn1\">[1]</a></sup> Then on 1<sup>st</sup> June."
 		"</p></main><footer>Recommendation 8</footer></body></html>";
 	lp_doc *doc = NULL;
 	lp_error err = { 0 };
@@ -816,6 +817,8 @@ static void test_html(void)
 		return;
 	}
 	CHECK(strcmp(doc->format, "html") == 0, "format %s", doc->format);
+	CHECK(has(doc, "May 2024. Then on 1st June."), "a footnote's mark is not "
+	      "text: [%s]", doc->text);
 	CHECK(count_kind(doc, LP_SPAN_PAIR) == 1, "%zu pairs",
 	      count_kind(doc, LP_SPAN_PAIR));
 	const lp_span *m = find_span(doc, LP_SPAN_MONEY, 0);
