@@ -335,9 +335,14 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				bold_closed = c->scratch.len;
 				/* Bold glued to a capital after it ("**LFB
 				 * response**We do not ..."): the converter lost
-				 * a line break there too. */
+				 * a line break there too.  Not after a full
+				 * stop ("**Agreed.**The"), where it lost only a
+				 * space, and the text stays as the letter has
+				 * it. */
 				if (i + 2 < b && isupper(s[i + 2]) &&
-				    !last_is_space(c)) {
+				    !last_is_space(c) &&
+				    isalnum((unsigned char)c->scratch
+						    .s[c->scratch.len - 1])) {
 					close_line(c);
 					open_line(c, flags & L_PAGE);
 				}

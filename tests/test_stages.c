@@ -579,10 +579,16 @@ static void test_quoted_recommendations(void)
 		"**LFB response**\n\nAgreed. We will do both.\n\n"
 		"### Recommendation 2\n\n"
 		"> The Brigade should publish its data.\n\n"
-		"**LFB response**We do not publish it yet, but will.\n");
+		"**LFB response**We do not publish it yet, but will.\n\n"
+		"### Recommendation 3\n\n"
+		"> The Brigade should train its staff.\n\n"
+		"**LFB response**\n\n**Agreed.**The Brigade trains them.\n");
 	if (!doc)
 		return;
 	CHECK(!has(doc, ">"), "[%s]", doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "Agreed.The Brigade trains them."),
+	      "bold that ends a sentence stays glued, as the letter has it");
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
 		      "Agreed. We will do both."),
 	      "response 1 after its label");
