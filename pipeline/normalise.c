@@ -461,6 +461,24 @@ static size_t cell_end(const unsigned char *s, size_t i, size_t b)
 	return i;
 }
 
+/* Is the line after the one that ends at @b a table's rule row, so that
+ * this one is the table's head? */
+static bool table_head(const cleaner *c, size_t b)
+{
+	const unsigned char *s = c->in;
+	size_t n = c->in_len, i = b;
+	if (i < n && s[i] == '\r')
+		i++;
+	if (i < n && s[i] == '\n')
+		i++;
+	size_t e = i;
+	while (e < n && s[e] != '\n' && s[e] != '\r')
+		e++;
+	while (i < e && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i < e && table_rule(s, i, e) && table_row(s, i, e);
+}
+
 /* A Markdown table row, as a converter prints a table of responses:
  * each cell is a paragraph of its own, as a cell of prose reads; but a
  * cell that only numbers its row ("1") begins the next cell's paragraph
@@ -550,7 +568,14 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		i = after_bullet;
 	}
 	if (c->markdown && table_row(s, i, b)) {
-		clean_table_row(c, i, b, flags);
+		/* The head's names of columns ("No. | Recommendation |
+		 * Response"), repeated on each page, are not text. */
+		if (table_head(c, b)) {
+			open_line(c, flags & L_PAGE);
+			close_line(c);
+		} else {
+			clean_table_row(c, i, b, flags);
+		}
 		return;
 	}
 	open_line(c, flags);

@@ -321,6 +321,8 @@ static void check_table(const char *src, int rows, const char *want[][3])
 	if (!doc)
 		return;
 	CHECK(!has(doc, "|") && !has(doc, "---"), "[%s]", doc->text);
+	CHECK(!has(doc, "No.") && !has(doc, "\nResponse"),
+	      "the head's names of columns are not text: [%s]", doc->text);
 	for (int k = 0; k < rows; k++) {
 		const lp_span *p = find_span(doc, LP_SPAN_PAIR, k);
 		const lp_span *rec = find_span(doc, LP_SPAN_RECOMMENDATION, k);
