@@ -225,7 +225,9 @@ static int find_recipient(seg *s, size_t to, const char *sal_name,
 		int rc = person_at(s, i, &name);
 		if (rc < 0)
 			return rc;
-		if (!name || i == skip)
+		/* "From Catherine Bramley MP" names the sender. */
+		if (!name || i == skip ||
+		    strncasecmp(s->doc->fold + s->b[i].start, "from ", 5) == 0)
 			continue;
 		if (sal_name && named_in(name, sal_name)) {
 			best = i;

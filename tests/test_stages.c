@@ -145,6 +145,26 @@ static void test_minister_letterhead(void)
 	      "role %s", lt->sender_role);
 	CHECK(!lt->recipient_name, "recipient %s", lt->recipient_name);
 	lp_doc_free(doc);
+	/* Signed under a description of the signature; the salutation by
+	 * first name, which names nobody in the letterhead. */
+	doc = process("From Catherine Bramley MP\n"
+		      "Minister of State for School Standards\n\n"
+		      "Lord Stainsby of Wrexall\n"
+		      "Chair, Select Committee on School Attendance\n\n"
+		      "Dear Richard,\n\nThank you for the report.\n\n"
+		      "Yours sincerely,\n\n"
+		      "[Handwritten signature: Catherine Bramley]\n\n"
+		      "Catherine Bramley MP\n"
+		      "Minister of State for School Standards\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(lt->sender_name && strcmp(lt->sender_name, "Catherine Bramley") == 0,
+	      "sender %s", lt->sender_name);
+	CHECK(lt->recipient_name &&
+		      strcmp(lt->recipient_name, "Lord Stainsby of Wrexall") == 0,
+	      "recipient %s", lt->recipient_name);
+	lp_doc_free(doc);
 }
 
 static void test_nfc_and_spaces(void)
