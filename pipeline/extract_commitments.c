@@ -539,10 +539,12 @@ static int find_stance(lp_xctx *x, size_t a, size_t e, const lp_rule **out)
 	*out = NULL;
 	size_t first = e;
 	for (size_t k = 0; k < nrules; k++) {
+		/* A later rule wins only in an earlier sentence, which ends
+		 * before the best one so far starts. */
 		const lp_rule *r = rules[k];
-		if (!lp_rule_may_match(r, f, a, e, x->m))
+		if (!lp_rule_may_match(r, f, a, first, x->m))
 			continue;
-		int rc = lp_rule_find(r, f, e, a, x->m, x->err);
+		int rc = lp_rule_find(r, f, first, a, x->m, x->err);
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
