@@ -131,6 +131,20 @@ static bool two_lines_in_one(const cleaner *c, size_t a, size_t b, size_t i)
 	       t[na] == ' ' && memcmp(t + na + 1, ltext(c, b), nb) == 0;
 }
 
+/* Does line @i come just under a name: a short line, with no sentence
+ * ended, as a signature is? */
+static bool under_name(const cleaner *c, size_t i)
+{
+	size_t p = i;
+	while (p > 0 && (blank(c, p - 1) || (c->lines[p - 1].flags & L_FURNITURE)))
+		p--;
+	if (p == 0)
+		return false;
+	p--;
+	return nrm_count_words(ltext(c, p), llen(c, p), 6) <= 5 &&
+	       !nrm_ends_sentence(ltext(c, p), llen(c, p));
+}
+
 /* A running letterhead: one of the first lines of the letter that comes
  * back later on a line of its own, as `# MAYOR OF LONDON` does in the
  * seed at every page.  Case matters: the sender's role "Mayor of London"
@@ -143,10 +157,12 @@ static void mark_letterhead_repeats(cleaner *c)
 			head[nhead++] = i;
 	/* A title heading that comes back on a line of its own with a page
 	 * number is a running header too ("Rural buses: Government Response
-	 * 5").  Only the numbered repeats go; the heading stays. */
-	for (size_t i = 0; i < c->nlines; i++) {
+	 * 5").  Only the numbered repeats go; the heading stays.  The title
+	 * is among the first headings: only those are looked for again. */
+	for (size_t i = 0, titles = 0; i < c->nlines && titles < 5; i++) {
 		if (!(c->lines[i].flags & L_HEADING) || llen(c, i) > 200)
 			continue;
+		titles++;
 		for (size_t k = i + 1; k < c->nlines; k++)
 			if (!(c->lines[k].flags & L_HEADING) && standalone(c, k) &&
 			    same_but_page_number(c, i, k))
@@ -163,18 +179,29 @@ static void mark_letterhead_repeats(cleaner *c)
 		if (second != (size_t)-1 &&
 		    (llen(c, second) > 80 || (c->lines[second].flags & L_BLOCK)))
 			second = (size_t)-1;
-		bool repeated = false, joined = false;
+		/* But not once under a name ("London Fire Commissioner"
+		 * under the signature repeats the letterhead as the writer's
+		 * role): a running header comes back after text, as a
+		 * heading, at a page's top, or on more pages than one. */
+		size_t repeats = 0;
+		bool header = false, joined = false;
 		for (size_t i = head[nhead - 1] + 1; i < c->nlines; i++) {
 			if (!standalone(c, i))
 				continue;
-			bool one = same_text(c, first, i);
-			bool two = !one && second != (size_t)-1 &&
-				   two_lines_in_one(c, first, second, i);
-			if (one || two)
+			if (same_text(c, first, i)) {
+				repeats++;
+				header |= (c->lines[i].flags & (L_HEADING | L_PAGE)) ||
+					  !under_name(c, i);
+			} else if (second != (size_t)-1 &&
+				   two_lines_in_one(c, first, second, i)) {
 				c->lines[i].flags |= L_FURNITURE;
-			repeated |= one;
-			joined |= two;
+				joined = true;
+			}
 		}
+		bool repeated = repeats >= 2 || (repeats && header);
+		for (size_t i = head[nhead - 1] + 1; repeated && i < c->nlines; i++)
+			if (standalone(c, i) && same_text(c, first, i))
+				c->lines[i].flags |= L_FURNITURE;
 		if (repeated || joined)
 			c->lines[first].flags |= L_FURNITURE;
 		if (joined)

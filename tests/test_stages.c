@@ -165,6 +165,19 @@ static void test_minister_letterhead(void)
 		      strcmp(lt->recipient_name, "Lord Stainsby of Wrexall") == 0,
 	      "recipient %s", lt->recipient_name);
 	lp_doc_free(doc);
+	/* The role under the signature repeats a line of the letterhead,
+	 * once: it is the role, not a running header. */
+	doc = process("# LONDON FIRE BRIGADE\n\n**London Fire Commissioner**\n\n"
+		      "Dear Peter,\n\nThank you for the report.\n\n"
+		      "Yours sincerely,\n\n**Adaeze Kilbride QFSM**\n\n"
+		      "London Fire Commissioner\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(lt->sender_role &&
+		      strcmp(lt->sender_role, "London Fire Commissioner") == 0,
+	      "role %s", lt->sender_role);
+	lp_doc_free(doc);
 }
 
 static void test_nfc_and_spaces(void)
