@@ -990,15 +990,36 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	return 0;
 }
 
+/* Is block @i a field: a name of up to five words, capitalised, and a
+ * colon ("Contact officer: Jane Morrow", "Signed: ...")? */
+static bool field(const seg *s, size_t i)
+{
+	const char *f = s->doc->fold;
+	size_t a = s->b[i].start, e = s->b[i].end, words = 1;
+	if (a == e || !isupper((unsigned char)f[a]))
+		return false;
+	for (size_t k = a; k < e && k < a + 60; k++) {
+		if (f[k] == ':')
+			return true;
+		if (f[k] == ' ' && ++words > 5)
+			return false;
+		if (!isalpha((unsigned char)f[k]) && f[k] != ' ' && f[k] != '\'')
+			return false;
+	}
+	return false;
+}
+
 /* Is block @i prose?  Back matter after the last response (a sign-off
- * "London Fire Brigade / January 2024", an ISBN) is short and unpunctuated
- * or has no lower-case word at all. */
+ * "London Fire Brigade / January 2024", an ISBN, a decision's closing
+ * fields "Signed: ...") is short and unpunctuated, has no lower-case
+ * word at all, or is a field. */
 static bool prose(const seg *s, size_t i)
 {
 	bool lower = false;
 	for (size_t k = s->b[i].start; k < s->b[i].end && !lower; k++)
 		lower = islower((unsigned char)s->doc->fold[k]);
-	return lower && (seg_words(s, i) > 8 || seg_ends_stop(s, i));
+	return lower && !field(s, i) &&
+	       (seg_words(s, i) > 8 || seg_ends_stop(s, i));
 }
 
 /* Drop paragraphs of back matter from the end of the last response. */

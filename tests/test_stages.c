@@ -691,9 +691,13 @@ static void test_decision_numbering(void)
 		"**1. That the Council reviews every fee.** Agreed. It will.\n\n"
 		"**2. That the garden waste charge be held.** Agreed in part. "
 		"It will rise a little.\n\n"
-		"**3. That parking be made free.** Not agreed.\n");
+		"**3. That parking be made free.** Not agreed.\n\n"
+		"Conflicts of interest declared: None.\n\n"
+		"Signed: Councillor Martin Oyelaran, Leader of the Council\n");
 	if (!doc)
 		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2), "Not agreed."),
+	      "the decision's closing fields are not the last answer's");
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
 		      "That the Council reviews every fee."),
 	      "the recommendations' 1, not the decision's");
