@@ -495,17 +495,20 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		rc = find_fields(s, "letter.sender.", first_label,
 				 &lt->sender_name, &lt->sender_role);
 	/* No valediction: a document signed at the end of its foreword, or
-	 * at the very end, as Command Papers are. */
-	if (rc == 0 && val == NONE && sal == NONE)
+	 * at the very end, as Command Papers are.  The signature names the
+	 * writer better than front matter that gives only an office
+	 * ("Presented to Parliament by the Secretary of State"). */
+	bool signed_doc = val == NONE && sal == NONE;
+	if (rc >= 0 && signed_doc && !lt->sender_name)
 		rc = find_signature(s, 0, first_label);
-	if (rc == 0 && val == NONE && sal == NONE)
+	if (rc >= 0 && signed_doc && !lt->sender_name)
 		rc = find_signature(s, s->nb > 12 ? s->nb - 12 : 0, s->nb);
 	size_t sender_at = NONE;
-	if (rc == 0 && lt->sender_name && !lt->sender_role)
+	if (rc >= 0 && lt->sender_name && !lt->sender_role)
 		rc = role_in_letterhead(s, head_end, &sender_at);
 	/* A minister's letterhead names the writer first: the recipient is
 	 * another person. */
-	if (rc == 0 && sender_at != NONE && sender_at == recipient_at) {
+	if (rc >= 0 && sender_at != NONE && sender_at == recipient_at) {
 		lt->recipient_name = lt->recipient_role = NULL;
 		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name,
 				    sender_at, &recipient_at);

@@ -178,6 +178,22 @@ static void test_minister_letterhead(void)
 		      strcmp(lt->sender_role, "London Fire Commissioner") == 0,
 	      "role %s", lt->sender_role);
 	lp_doc_free(doc);
+	/* A Command Paper: presented by one office, its foreword signed by
+	 * the minister who writes it. */
+	doc = process("# Children in temporary accommodation\n\n"
+		      "Presented to Parliament by the Secretary of State for "
+		      "Housing by Command of His Majesty\n\n"
+		      "## Ministerial foreword\n\nNo child should wait.\n\n"
+		      "**Helen Morrow MP**\n\n"
+		      "Minister for Homelessness and Rough Sleeping\n\n"
+		      "**Recommendation 1**\n\n*The Government should act.*\n\n"
+		      "**Government response**\n\nAgreed.\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(lt->sender_name && strcmp(lt->sender_name, "Helen Morrow") == 0,
+	      "sender %s", lt->sender_name);
+	lp_doc_free(doc);
 }
 
 static void test_nfc_and_spaces(void)
