@@ -568,7 +568,21 @@ int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
 	 * that follows it ("Further response, 14 November 2024"). */
 	const char *f = x->doc->fold;
 	const lp_rule *r;
-	int rc = find_stance(x, a, paragraph_end(f, a, e), &r);
+	size_t pe = paragraph_end(f, a, e);
+	int rc = find_stance(x, a, pe, &r);
+	/* A short first paragraph that ends no sentence is a heading over
+	 * the answer ("Going the Extra Mile: Government Response"): the
+	 * stance is in the paragraph after it. */
+	size_t last = pe;
+	while (last > a && strchr(" \n\"')", f[last - 1]))
+		last--;
+	if (rc == 0 && !r && pe < e && pe - a < 80 && last > a &&
+	    !strchr(".!?", f[last - 1])) {
+		size_t from = pe;
+		while (from < e && f[from] == '\n')
+			from++;
+		rc = find_stance(x, from, paragraph_end(f, from, e), &r);
+	}
 	const lp_rule *later = lp_rule_get(x->g, "response.follow-up");
 	if (rc == 0 && !r && later &&
 	    (rc = lp_rule_find(later, f, e, a, x->m, x->err)) > 0) {

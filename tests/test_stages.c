@@ -836,7 +836,10 @@ static void test_stance_and_demands(void)
 		"Cabinet response: Supported\nThe Council raised this on 2 "
 		"October, when all five councils agreed in principle to it.\n\n"
 		"Recommendation 4\n\nTfL should publish a date.\n\n"
-		"I accept this recommendation in principle. It is in hand.\n");
+		"I accept this recommendation in principle. It is in hand.\n\n"
+		"Recommendation 5\n\nTfL should report.\n\n"
+		"Buses: Government Response\n\n"
+		"The Government does not accept this recommendation.\n");
 	lp_error err = { 0 };
 	if (!doc || lp_extract(doc, grammar, &err))
 		return;
@@ -850,6 +853,10 @@ static void test_stance_and_demands(void)
 	CHECK(p3 && strcmp(lp_span_attr(p3, "stance"),
 			   "accepted-in-principle") == 0,
 	      "stance 4: %s", p3 ? lp_span_attr(p3, "stance") : "-");
+	/* Under a heading that opens the answer. */
+	const lp_span *p4 = find_span(doc, LP_SPAN_PAIR, 4);
+	CHECK(p4 && strcmp(lp_span_attr(p4, "stance"), "not-accepted") == 0,
+	      "stance 5: %s", p4 ? lp_span_attr(p4, "stance") : "-");
 	CHECK(p0 && strcmp(lp_span_attr(p0, "stance"), "not-accepted") == 0,
 	      "stance 1");
 	CHECK(p1 && strcmp(lp_span_attr(p1, "stance"), "unstated") == 0,
