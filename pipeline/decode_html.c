@@ -300,19 +300,36 @@ static int heading_level(const xmlNode *n)
 
 static void walk(decoder *d, const xmlNode *n, int depth);
 
-/* Does table cell @n hold only a number ("1", "12.")?  A table of
- * recommendations numbers its rows so. */
+/* Does table cell @n hold only a number ("1", "12."), or numbers
+ * ("4 and 5", a row that answers two)?  A table of recommendations
+ * numbers its rows so. */
 static bool number_cell(const xmlNode *n)
 {
 	xmlChar *t = xmlNodeGetContent(n);
 	const char *c = t ? (const char *)t : "";
-	while (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
-		c++;
-	size_t digits = strspn(c, "0123456789");
-	const char *e = c + digits + (c[digits] == '.');
-	while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\r')
-		e++;
-	bool number = digits >= 1 && digits <= 3 && *e == '\0';
+	bool number = false;
+	for (;;) {
+		c += strspn(c, " \t\n\r");
+		size_t digits = strspn(c, "0123456789");
+		if (digits < 1 || digits > 3)
+			break;
+		c += digits;
+		c += strspn(c, " \t\n\r");
+		if (*c == '.' && c[1 + strspn(c + 1, " \t\n\r")] == '\0')
+			c++;
+		c += strspn(c, " \t\n\r");
+		if (*c == '\0') {
+			number = true;
+			break;
+		}
+		/* another number: "4 and 5", "4, 5", "4 & 5" */
+		if (*c == ',' || *c == '&')
+			c++;
+		else if (strncmp(c, "and ", 4) == 0)
+			c += 4;
+		else
+			break;
+	}
 	xmlFree(t);
 	return number;
 }

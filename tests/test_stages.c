@@ -932,6 +932,36 @@ static void test_html_ordered_list(void)
 	lp_doc_free(doc);
 }
 
+/* A table of responses whose row headers number the rows, one row
+ * answering two recommendations ("4 and 5"). */
+static void test_html_table_rows(void)
+{
+	static const char page[] =
+		"<html><body><table><tr><th>No.</th><th>Recommendation</th>"
+		"<th>Response</th></tr>"
+		"<tr><th scope=\"row\">3</th><td>The Council should set a "
+		"tariff.</td><td><p>Agreed.</p></td></tr>"
+		"<tr><th scope=\"row\">4 and 5</th><td><p>The Council should "
+		"offer permits.</p><p>The Council should trial channels.</p>"
+		"</td><td><p>Agreed in part.</p></td></tr>"
+		"<tr><th scope=\"row\">6</th><td>The Council should report."
+		"</td><td><p>Not agreed.</p></td></tr></table></body></html>";
+	lp_doc *doc = NULL;
+	lp_error err = { 0 };
+	if (lp_ingest_bytes("page", page, sizeof page - 1, NULL, &doc, &err) ||
+	    lp_doc_process(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return;
+	}
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p && strcmp(lp_span_attr(p, "number"), "4,5") == 0, "row 4 and 5");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Agreed in part."),
+	      "its answer");
+	lp_doc_free(doc);
+}
+
 static void test_map_invariant(void)
 {
 	lp_doc *doc = norm(wrapped, sizeof wrapped - 1);
@@ -1116,6 +1146,7 @@ int main(int argc, char **argv)
 	test_stance_and_demands();
 	test_html();
 	test_html_ordered_list();
+	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
 	test_sha256();
