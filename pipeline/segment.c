@@ -1011,20 +1011,32 @@ static bool field(const seg *s, size_t i)
 
 /* Is block @i prose?  Back matter after the last response (a sign-off
  * "London Fire Brigade / January 2024", an ISBN, a decision's closing
- * fields "Signed: ...") is short and unpunctuated, has no lower-case
- * word at all, or is a field. */
-static bool prose(const seg *s, size_t i)
+ * fields "Signed: ...", where @fields says they are) is short and
+ * unpunctuated, has no lower-case word at all, or is a field. */
+static bool prose(const seg *s, size_t i, bool fields)
 {
 	bool lower = false;
 	for (size_t k = s->b[i].start; k < s->b[i].end && !lower; k++)
 		lower = islower((unsigned char)s->doc->fold[k]);
-	return lower && !field(s, i) &&
+	return lower && !(fields && field(s, i)) &&
 	       (seg_words(s, i) > 8 || seg_ends_stop(s, i));
 }
 
-/* Drop paragraphs of back matter from the end of the last response. */
+/* Drop paragraphs of back matter from the end of the last response.
+ * Fields are back matter when two or more end the letter ("Conflicts of
+ * interest declared: None." ... "Contact officer: ..."); one alone is
+ * the answer's own ("Financial implications: None."). */
 static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
 {
+	size_t fields = 0;
+	for (size_t p = end_block; p > from + 1;) {
+		p--;
+		if (!s->b[p].para_start)
+			continue;
+		if (!field(s, p))
+			break;
+		fields++;
+	}
 	while (end_block > from + 1) {
 		size_t p = end_block - 1;
 		while (p > from + 1 && !s->b[p].para_start)
@@ -1033,7 +1045,7 @@ static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
 			break;
 		bool any_prose = false;
 		for (size_t k = p; k < end_block; k++)
-			any_prose |= prose(s, k);
+			any_prose |= prose(s, k, fields >= 2);
 		if (any_prose)
 			break;
 		end_block = p;
