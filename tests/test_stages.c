@@ -298,6 +298,18 @@ static void test_markdown_header_and_glued_colon(void)
 	lp_doc_free(doc);
 }
 
+/* The pairs of @doc are numbered @want[0..n), and there are no more. */
+static void check_pair_numbers(const lp_doc *doc, const char *const *want,
+			       int n)
+{
+	for (int k = 0; k < n; k++) {
+		const lp_span *p = find_span(doc, LP_SPAN_PAIR, k);
+		CHECK(p && strcmp(lp_span_attr(p, "number"), want[k]) == 0,
+		      "pair %d: %s", k, p ? lp_span_attr(p, "number") : "-");
+	}
+	CHECK(!find_span(doc, LP_SPAN_PAIR, n), "%d pairs", n);
+}
+
 static void test_labels(void)
 {
 	lp_doc *doc = process(
@@ -476,12 +488,7 @@ static void test_group_headings(void)
 	if (!doc)
 		return;
 	static const char *const want[] = { "1", "2", "3", "4,5" };
-	for (int k = 0; k < 4; k++) {
-		const lp_span *p = find_span(doc, LP_SPAN_PAIR, k);
-		CHECK(p && strcmp(lp_span_attr(p, "number"), want[k]) == 0,
-		      "pair %d: %s", k, p ? lp_span_attr(p, "number") : "-");
-	}
-	CHECK(!find_span(doc, LP_SPAN_PAIR, 4), "four pairs");
+	check_pair_numbers(doc, want, 4);
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
 		      "Not agreed."),
 	      "the next group's heading is not in the answer before it");
@@ -513,11 +520,7 @@ static void test_special_report(void)
 	if (!doc)
 		return;
 	static const char *const want[] = { "1", "2,3", "4", "5" };
-	for (int k = 0; k < 4; k++) {
-		const lp_span *p = find_span(doc, LP_SPAN_PAIR, k);
-		CHECK(p && strcmp(lp_span_attr(p, "number"), want[k]) == 0,
-		      "pair %d: %s", k, p ? lp_span_attr(p, "number") : "-");
-	}
+	check_pair_numbers(doc, want, 4);
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 3),
 		      "The Department should fund driver training for rural "
 		      "depots."),
