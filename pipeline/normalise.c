@@ -622,6 +622,199 @@ static size_t line_end(const unsigned char *s, size_t i, size_t n)
 	return n;
 }
 
+/* The start of the line after the one that ends at @e (before @n), and
+ * whether a form feed came between them (L_PAGE in *@flags). */
+static size_t next_line(const unsigned char *s, size_t e, size_t n,
+			unsigned *flags)
+{
+	*flags = 0;
+	if (s[e] == '\f') {
+		*flags = L_PAGE;
+		/* A form feed usually ends a line's worth of text; a newline
+		 * right after it adds no blank line. */
+		if (e + 1 < n && s[e + 1] == '\n')
+			e++;
+	} else if (s[e] == '\r' && e + 1 < n && s[e + 1] == '\n') {
+		e++;
+	}
+	return e + 1;
+}
+
+#define GRID_MAX_CELLS 32
+
+/* Is [i, b) a grid table's border, "+-----+------+" or "+=====+====+"? */
+static bool grid_border(const unsigned char *s, size_t i, size_t b)
+{
+	while (i < b && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == b || s[i] != '+')
+		return false;
+	size_t rules = 0, columns = 0;
+	for (; i < b; i++) {
+		if (s[i] == '-' || s[i] == '=')
+			rules++;
+		else if (s[i] == '+')
+			columns++;
+		else if (!strchr(": \t", s[i]))
+			return false;
+	}
+	/* More columns than a table of responses has is not read as one:
+	 * its lines stay lines. */
+	return rules >= 3 && columns <= GRID_MAX_CELLS + 1;
+}
+
+/* Cell @j of grid table line [a, b), which starts with '|': its text,
+ * trimmed, in [*cs, *ce) (empty when the line has no such cell). */
+static void grid_cell(const unsigned char *s, size_t a, size_t b, size_t j,
+		      size_t *cs, size_t *ce)
+{
+	size_t k = a + 1; /* after the first '|' */
+	for (; j > 0 && k < b; k++)
+		if (s[k] == '\\' && k + 1 < b)
+			k++;
+		else if (s[k] == '|')
+			j--;
+	size_t e = k;
+	while (e < b && s[e] != '|')
+		e += s[e] == '\\' && e + 1 < b ? 2 : 1;
+	if (e > b)
+		e = b;
+	while (k < e && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	while (e > k && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	*cs = k;
+	*ce = e;
+}
+
+/* Is [a, e) a cell that only numbers its row: "1", "12.", "3\."? */
+static bool number_text(const unsigned char *s, size_t a, size_t e)
+{
+	size_t d = 0;
+	while (a + d < e && isdigit(s[a + d]))
+		d++;
+	size_t rest = e - a - d;
+	return d >= 1 && d <= 3 &&
+	       (rest == 0 || (rest == 1 && s[e - 1] == '.') ||
+		(rest == 2 && s[e - 2] == '\\' && s[e - 1] == '.'));
+}
+
+/* One row of a grid table, its lines' [start, end) in @rows: each cell a
+ * paragraph (a blank line inside a cell parts its paragraphs), and a
+ * cell that only numbers the row opens the next cell's paragraph, "1.
+ * The Council should ...", as in a pipe table. */
+static void grid_row(cleaner *c, const range *rows, size_t nrows,
+		     size_t ncells, unsigned flags)
+{
+	const unsigned char *s = c->in;
+	bool open = false, numbered = false;
+	for (size_t j = 0; j < ncells; j++) {
+		size_t cs, ce, filled = 0, first = 0, first_e = 0;
+		for (size_t k = 0; k < nrows; k++) {
+			grid_cell(s, rows[k].start, rows[k].end, j, &cs, &ce);
+			if (cs < ce && filled++ == 0) {
+				first = cs;
+				first_e = ce;
+			}
+		}
+		if (!numbered && filled == 1 && number_text(s, first, first_e)) {
+			open_line(c, flags);
+			flags = 0;
+			size_t digits = 0;
+			while (isdigit(s[first + digits]))
+				digits++;
+			put_in(c, first, digits);
+			lp_buf_put(&c->scratch, ".", 1, src_at(c, first_e - 1));
+			put_space(c, src_at(c, first_e));
+			open = numbered = true;
+			continue;
+		}
+		bool gap = false;
+		for (size_t k = 0; k < nrows; k++) {
+			grid_cell(s, rows[k].start, rows[k].end, j, &cs, &ce);
+			if (cs == ce) {
+				gap = open;
+				continue;
+			}
+			if (gap) { /* a paragraph of its own in the cell */
+				close_line(c);
+				open_line(c, 0);
+				close_line(c);
+				open = false;
+			}
+			gap = false;
+			if (!open) {
+				open_line(c, flags);
+				flags = 0;
+				open = true;
+			} else {
+				put_space(c, src_at(c, cs));
+			}
+			clean_run(c, cs, cs, ce, 0);
+		}
+		if (open) {
+			close_line(c);
+			open_line(c, 0);
+			close_line(c);
+		}
+		open = numbered = false;
+	}
+	if (open)
+		close_line(c);
+}
+
+/* A grid table from its first border at @i (before @n): its head (the
+ * row over the "+===+" border) is not text, and each row is read by
+ * grid_row.  Where the table's last line ends. */
+static size_t clean_grid_table(cleaner *c, size_t i, size_t n,
+			       unsigned flags)
+{
+	const unsigned char *s = c->in;
+	range *rows = NULL;
+	size_t nrows = 0, cap = 0, ncells = 0, e = i;
+	for (;;) {
+		e = line_end(s, i, n);
+		size_t a = i;
+		while (a < e && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		if (grid_border(s, a, e)) {
+			bool head = memchr(s + a, '=', e - a) != NULL;
+			if (nrows && !head)
+				grid_row(c, rows, nrows, ncells, flags);
+			else if (!nrows)
+				clean_line(c, a, a, flags); /* an empty line */
+			flags = 0;
+			nrows = 0;
+			/* The cells: as many as the border has columns. */
+			ncells = 0;
+			for (size_t k = a + 1; k < e; k++)
+				ncells += s[k] == '+';
+		} else if (a < e && s[a] == '|') {
+			if (nrows == cap)
+				rows = lp_xrealloc(rows, (cap = cap ? cap * 2 : 16) *
+							     sizeof *rows);
+			rows[nrows++] = (range){ a, e };
+		} else {
+			break;
+		}
+		if (e >= n)
+			break;
+		unsigned next_flags;
+		size_t next = next_line(s, e, n, &next_flags);
+		size_t ne = line_end(s, next, n), na = next;
+		while (na < ne && (s[na] == ' ' || s[na] == '\t'))
+			na++;
+		if (next >= n || na == ne || (s[na] != '|' && s[na] != '+'))
+			break;
+		i = next;
+		flags |= next_flags;
+	}
+	if (nrows)
+		grid_row(c, rows, nrows, ncells, flags);
+	free(rows);
+	return e;
+}
+
 static void split_lines(cleaner *c)
 {
 	const unsigned char *s = c->in;
@@ -629,20 +822,16 @@ static void split_lines(cleaner *c)
 	unsigned flags = 0;
 	while (i < n) {
 		size_t e = line_end(s, i, n);
-		clean_line(c, i, e, flags);
-		flags = 0;
-		if (e == n)
-			break;
-		if (s[e] == '\f') {
-			flags = L_PAGE;
-			/* A form feed usually ends a line's worth of text;
-			 * a newline right after it adds no blank line. */
-			if (e + 1 < n && s[e + 1] == '\n')
-				e++;
-		} else if (s[e] == '\r' && e + 1 < n && s[e + 1] == '\n') {
-			e++;
+		if (c->markdown && grid_border(s, i, e)) {
+			/* A grid table, as pandoc writes one: its lines
+			 * together. */
+			e = clean_grid_table(c, i, n, flags);
+		} else {
+			clean_line(c, i, e, flags);
 		}
-		i = e + 1;
+		if (e >= n)
+			break;
+		i = next_line(s, e, n, &flags);
 		/* Markdown bold does not run across a blank line. */
 		if (c->in_bold && i < n && (s[i] == '\n' || s[i] == '\r'))
 			c->in_bold = false;

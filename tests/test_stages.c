@@ -432,6 +432,40 @@ static void test_markdown_tables(void)
 		    2, labelled);
 }
 
+/* A grid table, as pandoc writes one from a Word document: cells wrapped
+ * over several lines, a blank line inside a cell between its
+ * paragraphs, the head over a "+===+" border. */
+static void test_grid_table(void)
+{
+	lp_doc *doc = process(
+		"Our responses are below.\n\n"
+		"+-----+-------------------+-------------------+\n"
+		"| No. | Recommendation    | Response          |\n"
+		"+=====+===================+===================+\n"
+		"| 1\\. | The Council       | **Agreed.** We    |\n"
+		"|     | should publish a  | will publish it.  |\n"
+		"|     | register.         |                   |\n"
+		"|     |                   | It will be        |\n"
+		"|     |                   | monthly.          |\n"
+		"+-----+-------------------+-------------------+\n"
+		"| 2\\. | The Council       | Not agreed.       |\n"
+		"|     | should raise the  |                   |\n"
+		"|     | grant.            |                   |\n"
+		"+-----+-------------------+-------------------+\n");
+	if (!doc)
+		return;
+	static const char *const want[] = { "1", "2" };
+	check_pair_numbers(doc, want, 2);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Council should publish a register."),
+	      "a cell's lines make one paragraph");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. We will publish it.\n\nIt will be monthly."),
+	      "a blank line in the cell parts its paragraphs");
+	CHECK(!has(doc, "Recommendation") && !has(doc, "|"), "[%s]", doc->text);
+	lp_doc_free(doc);
+}
+
 /* A table as pdftotext prints it: each cell a paragraph, the row's
  * number a line of its own.  Inside a page such a number is the row's;
  * at a page's edge, a bare number is the page's. */
@@ -1129,6 +1163,7 @@ int main(int argc, char **argv)
 	test_markdown_header_and_glued_colon();
 	test_minister_letterhead();
 	test_pdftotext_table();
+	test_grid_table();
 	test_nfc_and_spaces();
 	test_wrapping_and_hyphens();
 	test_page_furniture();
