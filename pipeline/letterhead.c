@@ -205,9 +205,10 @@ static int role_after(seg *s, size_t i, size_t to, bool letterhead,
 	/* A column's field run onto the role's line with a single space
 	 * ("Chair, Built Environment Committee Date: 23 November 2023"). */
 	lp_error err;
-	for (size_t p = 1; role[p]; p++)
+	size_t rn = strlen(role);
+	for (size_t p = 1; column && p < rn; p++)
 		if (role[p - 1] == ' ' &&
-		    lp_rule_at(column, role, strlen(role), p, s->m, &err) == 1) {
+		    lp_rule_at(column, role, rn, p, s->m, &err) == 1) {
 			role[p - 1] = '\0';
 			break;
 		}
