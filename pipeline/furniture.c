@@ -254,13 +254,19 @@ static void unnumbered(const cleaner *c, size_t i, const char **t, size_t *n)
 	*n = e - a;
 }
 
+/* Are two lines' texts, page numbers aside, the same running header? */
+static bool same_header(const char *x, size_t nx, const char *y, size_t ny)
+{
+	return nx >= 8 && nx == ny && memcmp(x, y, nx) == 0;
+}
+
 static bool same_unnumbered(const cleaner *c, size_t a, size_t b)
 {
 	const char *x, *y;
 	size_t nx, ny;
 	unnumbered(c, a, &x, &nx);
 	unnumbered(c, b, &y, &ny);
-	return nx >= 8 && nx == ny && memcmp(x, y, nx) == 0;
+	return same_header(x, nx, y, ny);
 }
 
 #define EDGE 3 /* lines at the top and bottom of a page that may be furniture */
@@ -431,24 +437,28 @@ static void mark_numbered_headings(cleaner *c)
 {
 	enum { AHEAD = 8 };
 	/* The candidates, each with its text numbers aside, in order. */
-	size_t *h = lp_xmalloc((c->nlines ? c->nlines : 1) * sizeof *h), n = 0;
-	for (size_t i = 0; i < c->nlines; i++)
-		if (header_like(c, i))
-			h[n++] = i;
-	for (size_t a = 0; a < n; a++) {
+	struct heading {
+		size_t line;
 		const char *t;
-		size_t len;
-		unnumbered(c, h[a], &t, &len);
-		bool numbered = len < llen(c, h[a]);
-		for (size_t b = a + 1; b < n && b <= a + AHEAD; b++) {
-			unnumbered(c, h[b], &t, &len);
-			if ((numbered || len < llen(c, h[b])) &&
-			    same_unnumbered(c, h[a], h[b])) {
-				c->lines[h[a]].flags |= L_FURNITURE;
-				c->lines[h[b]].flags |= L_FURNITURE;
-			}
-		}
+		size_t n;
+		bool numbered; /* a page number was set aside */
+	} *h = lp_xmalloc((c->nlines ? c->nlines : 1) * sizeof *h);
+	size_t nh = 0;
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (!header_like(c, i))
+			continue;
+		h[nh].line = i;
+		unnumbered(c, i, &h[nh].t, &h[nh].n);
+		h[nh].numbered = h[nh].n < llen(c, i);
+		nh++;
 	}
+	for (size_t a = 0; a < nh; a++)
+		for (size_t b = a + 1; b < nh && b <= a + AHEAD; b++)
+			if ((h[a].numbered || h[b].numbered) &&
+			    same_header(h[a].t, h[a].n, h[b].t, h[b].n)) {
+				c->lines[h[a].line].flags |= L_FURNITURE;
+				c->lines[h[b].line].flags |= L_FURNITURE;
+			}
 	free(h);
 }
 
