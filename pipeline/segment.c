@@ -282,11 +282,11 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 			size_t text = c.l.has_body ? i : i + 1;
 			if (text >= s->nb)
 				continue;
-			/* In bold; over a "Recommendation: That ..." field
-			 * ("### 1. Library opening hours"); or in a
-			 * recommendation's voice. */
-			/* Bold from its start: the recommendation in bold,
-			 * perhaps with the answer after it in plain type. */
+			/* Bold from its start (the recommendation in bold,
+			 * perhaps with the answer after it in plain type);
+			 * over a "Recommendation: That ..." field ("### 1.
+			 * Library opening hours"); or in a recommendation's
+			 * voice. */
 			size_t body, st = s->b[text].start;
 			c.sure = c.bold = seg_is_bold(s, st,
 						      s->b[text].end - st > 12
@@ -904,7 +904,7 @@ static int find_minute(seg *s, size_t first)
 }
 
 /* The first paragraph after block @k, before @end, that is not a
- * section heading, in *@out (@end if none).  1, or an error. */
+ * section heading, in *@out (@end if none).  0, or an error. */
 static int text_under(seg *s, size_t k, size_t end, size_t *out)
 {
 	*out = end;
@@ -919,7 +919,7 @@ static int text_under(seg *s, size_t k, size_t end, size_t *out)
 			break;
 		}
 	}
-	return 1;
+	return 0;
 }
 
 /* Where the response before @end_block really ends: before a section
@@ -961,12 +961,15 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		/* Between two pairs, a heading with text under it before the
 		 * next label is part of the answer: cut there, the text
 		 * would belong to nothing. */
-		size_t text = end_block;
-		if (rc && !last && (rc = text_under(s, k, end_block, &text)) < 0)
-			return rc;
-		if (text < end_block) {
-			k = text;
-			continue;
+		if (rc && !last) {
+			size_t text;
+			int err = text_under(s, k, end_block, &text);
+			if (err < 0)
+				return err;
+			if (text < end_block) {
+				k = text;
+				continue;
+			}
 		}
 		if (rc) {
 			end_block = k;
@@ -1366,6 +1369,20 @@ static int answered_together(seg *s, const label *l, const cut *c,
 	return 0;
 }
 
+/* Is pair @k (of @n), with nothing after it before the next label,
+ * answered with the ones that follow: it asks and says nothing else, or
+ * the answer after it names it among those it answers together?  1, 0
+ * or an error. */
+static int answered_after(seg *s, const label *ls, const cut *c, size_t k,
+			  size_t n)
+{
+	if (k + 1 >= n || c[k].resp_s != NONE ||
+	    c[k].end_block != ls[k + 1].block)
+		return 0;
+	int rc = asks_only(s, c[k].rec_s, c[k].rec_e);
+	return rc == 0 ? answered_together(s, &ls[k], c, k + 1, n) : rc;
+}
+
 static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 		     size_t *last_block)
 {
@@ -1380,20 +1397,11 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 	if (rc == 0 && n)
 		rc = answers_by_number(s, ls, n, stop_block, c);
 	for (size_t k = 0; k < n && rc == 0; k++) {
-		/* A recommendation with nothing after it before the next
-		 * label, and nothing in it but what it asks (or named by the
-		 * answer that follows as one it answers together), is
-		 * answered with the ones that follow, up to the first that
-		 * has a response. */
+		/* Recommendations answered with the ones after them join
+		 * them in one pair, up to the first that has a response. */
 		size_t last = k;
-		while (rc == 0 && last + 1 < n && c[last].resp_s == NONE &&
-		       c[last].end_block == ls[last + 1].block &&
-		       ((rc = asks_only(s, c[last].rec_s, c[last].rec_e)) > 0 ||
-			(rc == 0 && (rc = answered_together(s, &ls[last], c,
-							     last + 1, n)) > 0))) {
-			rc = 0;
+		while ((rc = answered_after(s, ls, c, last, n)) > 0)
 			last++;
-		}
 		if (rc < 0)
 			break;
 		if (c[last].resp_s == NONE)
