@@ -87,6 +87,11 @@ typedef struct family {
 	size_t n;
 } family;
 
+typedef struct rule_time {
+	double seconds;
+	size_t searches, bytes;
+} rule_time;
+
 struct lp_grammar {
 	unsigned long id;   /* unique in the process: the lookup caches' key */
 	lp_rule *rules;
@@ -108,6 +113,9 @@ struct lp_grammar {
 	pcre2_general_context *gctx;
 	pcre2_compile_context *cctx;
 	pcre2_match_context *mctx;
+	/* --rule-timings: each rule's searches, by the rule's index; NULL
+	 * unless asked for, as the clock costs a tenth of the run. */
+	rule_time *times;
 };
 
 /* PCRE2 allocates through these, so that running out of memory inside
@@ -667,6 +675,7 @@ void lp_grammar_free(lp_grammar *g)
 		free(g->families[i].members);
 	}
 	free(g->families);
+	free(g->times);
 	pcre2_match_context_free(g->mctx);
 	pcre2_compile_context_free(g->cctx);
 	pcre2_general_context_free(g->gctx);
@@ -676,6 +685,57 @@ void lp_grammar_free(lp_grammar *g)
 size_t lp_grammar_count(const lp_grammar *g)
 {
 	return g->nrules;
+}
+
+void lp_grammar_time_rules(lp_grammar *g)
+{
+	if (!g->times)
+		g->times = lp_xcalloc(g->nrules, sizeof *g->times);
+}
+
+typedef struct timed_rule {
+	const lp_rule *rule;
+	const rule_time *time;
+} timed_rule;
+
+static int by_seconds(const void *a, const void *b)
+{
+	double x = ((const timed_rule *)a)->time->seconds,
+	       y = ((const timed_rule *)b)->time->seconds;
+	return (x < y) - (x > y);
+}
+
+void lp_grammar_print_rule_times(const lp_grammar *g, FILE *f, size_t top,
+				 size_t input_bytes, double total)
+{
+	if (!g->times)
+		return;
+	timed_rule *order = lp_xmalloc(g->nrules * sizeof *order);
+	size_t searches = 0, bytes = 0;
+	double seconds = 0;
+	for (size_t i = 0; i < g->nrules; i++) {
+		order[i] = (timed_rule){ &g->rules[i], &g->times[i] };
+		seconds += g->times[i].seconds;
+		searches += g->times[i].searches;
+		bytes += g->times[i].bytes;
+	}
+	qsort(order, g->nrules, sizeof *order, by_seconds);
+	fprintf(f, "letterpipe: rule searches: %zu, over %zu bytes (%.1f "
+		"times the input), in %.6f s (%.1f%% of the stages' time)\n",
+		searches, bytes,
+		input_bytes ? (double)bytes / (double)input_bytes : 0.0,
+		seconds, total > 0 ? 100 * seconds / total : 0.0);
+	for (size_t k = 0; k < top && k < g->nrules; k++) {
+		const rule_time *t = order[k].time;
+		if (!t->searches)
+			break;
+		fprintf(f, "  %10.6f s %5.1f%% %9zu searches %11zu bytes  %s "
+			"(%s)\n", t->seconds,
+			seconds > 0 ? 100 * t->seconds / seconds : 0.0,
+			t->searches, t->bytes, order[k].rule->name,
+			order[k].rule->file);
+	}
+	free(order);
 }
 
 /* Rules are looked up by name for every sentence and every date, with the
@@ -812,6 +872,10 @@ static int run(const lp_rule *r, const char *s, size_t len, size_t from,
 	       bool anchored, lp_match *m, pcre2_match_context *mctx,
 	       lp_error *err)
 {
+	rule_time *t = m->grammar->times
+			       ? &m->grammar->times[r - m->grammar->rules]
+			       : NULL;
+	double t0 = t ? lp_clock() : 0;
 	int rc = (anchored ? r->anchored_jit : r->jit)
 			 ? pcre2_jit_match(anchored ? r->anchored : r->code,
 					   (PCRE2_SPTR)s, len, from, 0, m->md,
@@ -819,6 +883,11 @@ static int run(const lp_rule *r, const char *s, size_t len, size_t from,
 			 : pcre2_match(anchored ? r->anchored : r->code,
 				       (PCRE2_SPTR)s, len, from,
 				       PCRE2_NO_UTF_CHECK, m->md, mctx);
+	if (t) {
+		t->seconds += lp_clock() - t0;
+		t->searches++;
+		t->bytes += len - from;
+	}
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {

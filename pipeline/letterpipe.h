@@ -207,6 +207,17 @@ int lp_grammar_check_values(const lp_grammar *g, FILE *report);
 size_t lp_grammar_count(const lp_grammar *g);
 
 /**
+ * Time every search of every rule from now on (--rule-timings), and
+ * print the @top rules that took longest, with the searches' total
+ * against @total seconds and the bytes they were given against
+ * @input_bytes.  Timing is for one thread: a grammar shared by batch's
+ * workers must not be timed.
+ */
+void lp_grammar_time_rules(lp_grammar *g);
+void lp_grammar_print_rule_times(const lp_grammar *g, FILE *f, size_t top,
+				 size_t input_bytes, double total);
+
+/**
  * Stage 1, ingest: read @path ("-" is stdin) into a new document.
  * Refuses empty, binary, non-UTF-8 and oversized input with LP_EINPUT.
  * The caller owns *out and frees it with lp_doc_free().

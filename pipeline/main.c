@@ -69,6 +69,9 @@ static const char usage_text[] =
 	"                        K, M, G; default 64M)\n"
 	"      --timings         parse, extract: print to standard error how\n"
 	"                        long each stage took, over all the FILEs\n"
+	"      --rule-timings    parse, extract: print to standard error the\n"
+	"                        20 rules whose searches took longest (the\n"
+	"                        clock slows the run by about a tenth)\n"
 	"      --only KIND,...   diff: show only these kinds of change:\n"
 	"                        pair-added, pair-removed, text-changed,\n"
 	"                        stance-changed, commitment-added,\n"
@@ -292,6 +295,10 @@ static int write_output(const char *path, lp_doc **docs, size_t n,
 	return rc;
 }
 
+/* What parse and extract time: their stages (--timings) and the rules'
+ * searches (--rule-timings). */
+enum { TIME_STAGES = 1, TIME_RULES = 2 };
+
 /* parse --timings: where the time went, summed over the letters.  The
  * grammars are loaded once, before the first letter. */
 typedef struct stage_times {
@@ -307,12 +314,17 @@ static void add_timings(stage_times *t, const lp_doc *doc)
 	t->letters++;
 }
 
-static void print_timings(stage_times *t, double grammars, double emit)
+static double stages_total(const stage_times *t)
 {
 	double total = 0;
-	t->by[LP_STAGE_EMIT] += emit;
 	for (int s = 0; s < LP_NSTAGES; s++)
 		total += t->by[s];
+	return total;
+}
+
+static void print_timings(stage_times *t, double grammars)
+{
+	double total = stages_total(t);
 	fprintf(stderr, "letterpipe: timings: %zu letter%s, %zu bytes; "
 		"grammars loaded in %.6f s\n", t->letters,
 		t->letters == 1 ? "" : "s", t->bytes, grammars);
@@ -421,13 +433,15 @@ static int parse_streaming(char **files, size_t n, const lp_grammar *g,
 
 static int cmd_parse(int argc, char **argv, const char *grammars,
 		     const char *out, enum lp_format fmt, enum lp_shape shape,
-		     const lp_options *opt, bool want_timings)
+		     const lp_options *opt, unsigned timings)
 {
 	double t = lp_clock();
 	lp_grammar *g = load_grammars(grammars);
 	double load = lp_clock() - t, emit = 0;
 	if (!g)
 		return EXIT_INPUT;
+	if (timings & TIME_RULES)
+		lp_grammar_time_rules(g);
 	static char *stdin_only[] = { "-" };
 	char **files = argc > 0 ? argv : stdin_only;
 	size_t n = argc > 0 ? (size_t)argc : 1;
@@ -460,8 +474,12 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 			lp_doc_free(docs[i]);
 		free(docs);
 	}
-	if (want_timings)
-		print_timings(&tm, load, emit);
+	tm.by[LP_STAGE_EMIT] += emit;
+	if (timings & TIME_STAGES)
+		print_timings(&tm, load);
+	if (timings & TIME_RULES)
+		lp_grammar_print_rule_times(g, stderr, 20, tm.bytes,
+					    stages_total(&tm));
 	lp_grammar_free(g);
 	return status;
 }
@@ -676,7 +694,8 @@ int main(int argc, char **argv)
 {
 	enum { OPT_GRAMMARS = 256, OPT_MAX_BYTES, OPT_REF_DATE, OPT_CHECK,
 	       OPT_FROM, OPT_ONLY, OPT_COLOUR, OPT_DB, OPT_FILES_FROM,
-	       OPT_FORCE, OPT_FAIL_FAST, OPT_EXPORT, OPT_TIMINGS };
+	       OPT_FORCE, OPT_FAIL_FAST, OPT_EXPORT, OPT_TIMINGS,
+	       OPT_RULE_TIMINGS };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -695,6 +714,7 @@ int main(int argc, char **argv)
 		{ "fail-fast", no_argument, NULL, OPT_FAIL_FAST },
 		{ "export-csv", required_argument, NULL, OPT_EXPORT },
 		{ "timings", no_argument, NULL, OPT_TIMINGS },
+		{ "rule-timings", no_argument, NULL, OPT_RULE_TIMINGS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -715,7 +735,8 @@ int main(int argc, char **argv)
 		argv[0] = "letterpipe";
 	}
 	lp_options opt = { .max_bytes = LP_DEFAULT_MAX_BYTES };
-	bool check = false, timings = false;
+	bool check = false;
+	unsigned timings = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "f:o:j:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -779,7 +800,10 @@ int main(int argc, char **argv)
 			check = true;
 			break;
 		case OPT_TIMINGS:
-			timings = true;
+			timings |= TIME_STAGES;
+			break;
+		case OPT_RULE_TIMINGS:
+			timings |= TIME_RULES;
 			break;
 		case OPT_FROM: {
 			static const char *const names[] = {

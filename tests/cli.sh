@@ -43,6 +43,18 @@ for stage in ingest normalise segment 'extract money' 'extract dates' 'extract c
 done
 awk '/%$/ { sum += $(NF) } END { exit !(sum > 99.5 && sum < 100.5) }' "$tmp/timings" && ok || no "--timings shares do not sum to 100%"
 
+# --rule-timings: the searches' total, then at most 20 rules, slowest
+# first, each a rule of the grammars; the output the same as without it.
+"$lp" parse --rule-timings "$letter" "$other" >"$tmp/rule-timed.yaml" 2>"$tmp/rules" && ok || no "--rule-timings fails"
+cmp -s "$tmp/rule-timed.yaml" "$tmp/two.yaml" && ok || no "--rule-timings changes the output"
+grep -q '^letterpipe: rule searches: [1-9][0-9]*, over [1-9][0-9]* bytes' "$tmp/rules" && ok || no "--rule-timings header"
+rows=$(grep -c '^  *[0-9.]* s  *[0-9.]*% *[0-9]* searches' "$tmp/rules")
+[ "$rows" -ge 5 ] && [ "$rows" -le 20 ] && ok || no "--rule-timings lists $rows rules, not 5 to 20"
+awk '/ searches / { if (seen && $1 > last) bad = 1; last = $1; seen = 1 } END { exit bad }' "$tmp/rules" && ok || no "--rule-timings not slowest first"
+grep ' searches ' "$tmp/rules" | sed 's/.* bytes  \([^ ]*\) .*/\1/' | while read -r rule; do
+	grep -q "name: $rule\$" "$corpus"/../grammars/*.yaml || echo "$rule"
+done | grep -q . && no "--rule-timings names a rule not in the grammars" || ok
+
 # Files written through a temporary file get the mode the umask gives,
 # not mkstemp's 0600.
 ( umask 022; "$lp" parse "$letter" -o "$tmp/mode.yaml" ) && [ "$(stat -c %a "$tmp/mode.yaml")" = 644 ] && ok || no "-o under umask 022 is not 0644"
