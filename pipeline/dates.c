@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -32,6 +33,26 @@ int lp_month_number(const char *s, size_t n)
 		if (same)
 			return m + 1;
 	}
+	return 0;
+}
+
+long lp_number_word(const char *p, const char *e, size_t *len)
+{
+	static const char *const words[] = {
+		"one",      "two",       "three",    "four",     "five",
+		"six",      "seven",     "eight",    "nine",     "ten",
+		"eleven",   "twelve",    "thirteen", "fourteen", "fifteen",
+		"sixteen",  "seventeen", "eighteen", "nineteen", "twenty",
+	};
+	size_t n = 0;
+	while (p + n < e && isalpha((unsigned char)p[n]))
+		n++;
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+		if (strlen(words[w]) == n && strncasecmp(p, words[w], n) == 0) {
+			*len = n;
+			return (long)w + 1;
+		}
+	*len = n ? n : 1;
 	return 0;
 }
 

@@ -237,6 +237,20 @@ static void words_before(lp_xctx *x, size_t from, size_t at, size_t *sa,
 	*se = e;
 }
 
+/* A personal pronoun that @rule finds in [@a, @e), at @a itself when
+ * @at_start: the actor. */
+static bool pronoun(lp_xctx *x, const char *rule, bool at_start, size_t a,
+		    size_t e, size_t *xa, size_t *xe)
+{
+	const lp_rule *r = lp_rule_get(x->g, rule);
+	lp_error err;
+	return r &&
+	       (at_start ? lp_rule_at(r, x->doc->fold, e, a, x->m, &err)
+			 : lp_rule_find(r, x->doc->fold, e, a, x->m, &err)) ==
+		       1 &&
+	       lp_match_group(x->m, "pronoun", xa, xe);
+}
+
 /* The actor of the modal at @md, from the clause [cs, md->start) in the
  * sentence [a, e). */
 static void actor_of(lp_xctx *x, const modal *md, size_t cs, size_t a,
@@ -261,9 +275,12 @@ static void actor_of(lp_xctx *x, const modal *md, size_t cs, size_t a,
 	for (size_t k = 0; k < 3; k++) {
 		size_t n = strlen(coord[k]);
 		if (t - s > n && strncasecmp(f + t - n, coord[k], n) == 0 &&
-		    sentence_subject(x, a, e, xa, xe))
+		    (sentence_subject(x, a, e, xa, xe) ||
+		     pronoun(x, "actor.pronoun-first", true, a, e, xa, xe)))
 			return;
 	}
+	if (pronoun(x, "actor.pronoun-last", false, s, t, xa, xe))
+		return;
 	/* "which MOPAC will ensure": the noun after the pronoun; "which
 	 * will be published": the sentence's subject. */
 	static const char *const relative[] = { "which", "that", "who" };

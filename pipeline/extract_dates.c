@@ -26,6 +26,7 @@ typedef struct candidate {
 	const lp_rule *rule;
 	const char *kind;
 	char value[48]; /* "" when the text has no definite date */
+	bool deadline;  /* the date says so itself: "within six months" */
 } candidate;
 
 typedef struct cands {
@@ -415,6 +416,43 @@ static bool read_relative(lp_xctx *x, candidate *c)
 	return true;
 }
 
+/* A time counted from the letter: "within six months", "over the next
+ * two years" run from the reference date to as far ahead as it says;
+ * "in six months' time" is the day that far ahead.  Counted from some
+ * other event ("within two months of receiving it") it is a duration,
+ * not a date. */
+static bool read_within(lp_xctx *x, candidate *c)
+{
+	const char *f = x->doc->fold;
+	size_t a, e, len;
+	c->kind = "relative";
+	c->value[0] = '\0';
+	c->deadline = tolower((unsigned char)f[c->start]) == 'w';
+	if (grp(x, "other", &a, &e))
+		return false;
+	if (!x->ref_y)
+		return true;
+	if (!grp(x, "n", &a, &e))
+		return false;
+	long n = isdigit((unsigned char)f[a]) ? strtol(f + a, NULL, 10)
+		 : e - a <= 2		    ? 1 /* "a", "an" */
+					    : lp_number_word(f + a, f + e, &len);
+	if (n < 1 || n > 100 || !grp(x, "unit", &a, &e))
+		return false;
+	int y = x->ref_y, m = x->ref_m, d = x->ref_d;
+	add_months(&y, &m, tolower((unsigned char)f[a]) == 'y' ? 12 * (int)n
+							       : (int)n);
+	if (d > lp_days_in_month(y, m)) /* 31 August and six months */
+		d = lp_days_in_month(y, m);
+	if (grp(x, "time", &a, &e))
+		snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", y, m, d);
+	else
+		snprintf(c->value, sizeof c->value,
+			 "%04d-%02d-%02d/%04d-%02d-%02d", x->ref_y, x->ref_m,
+			 x->ref_d, y, m, d);
+	return true;
+}
+
 static bool read_year(lp_xctx *x, candidate *c)
 {
 	int y = int_group(x, "year");
@@ -453,7 +491,7 @@ static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
 		return read_range_days(x, c);
 	if (strcmp(k, "week") == 0)
 		return read_week(x, c);
-	if (strcmp(k, "range-months") == 0)
+	if (strcmp(k, "range-months") == 0 || strcmp(k, "month-span") == 0)
 		return read_range_months(x, c);
 	if (strcmp(k, "month-year") == 0)
 		return read_month_year(x, c);
@@ -467,6 +505,8 @@ static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
 		return read_season(x, c);
 	if (strcmp(k, "relative") == 0)
 		return read_relative(x, c);
+	if (strcmp(k, "within") == 0)
+		return read_within(x, c);
 	if (strcmp(k, "year") == 0)
 		return read_year(x, c);
 	return false; /* a helper rule (a cue), not a date */
@@ -496,7 +536,8 @@ static int collect(lp_xctx *x, size_t a, size_t e, cands *out)
 				return rc;
 			if (!rc)
 				break;
-			candidate c = { x->m->start, x->m->end, r, NULL, "" };
+			candidate c = { .start = x->m->start, .end = x->m->end,
+				       .rule = r };
 			from = x->m->end > from ? x->m->end : from + 1;
 			if (!read(x, r, &c))
 				continue;
@@ -556,7 +597,7 @@ int lp_extract_dates(lp_xctx *x, int section, size_t a, size_t e)
 		bool deadline = false;
 		if ((rc = lp_match_before(x, "cue.deadline", c->start, 40)) < 0)
 			break;
-		deadline = rc;
+		deadline = rc || c->deadline;
 		if ((rc = lp_match_before(x, "cue.since", c->start, 12)) < 0)
 			break;
 		if (rc)

@@ -297,6 +297,20 @@ static size_t plain_run(const cleaner *c, const unsigned char *s, size_t i,
  * Markdown, turning other spaces into one space and control characters
  * into a space, and composing to NFC.  @a is where the line (or table
  * cell) starts; @flags are the line's. */
+/* The end of a Markdown footnote's mark ("[^2]", "[^note]") at @i, or 0. */
+static size_t footnote_mark(const unsigned char *s, size_t i, size_t b)
+{
+	if (i + 3 >= b || s[i] != '[' || s[i + 1] != '^')
+		return 0;
+	for (size_t k = i + 2; k < b && k < i + 24; k++) {
+		if (s[k] == ']')
+			return k > i + 2 ? k + 1 : 0;
+		if (!isalnum(s[k]) && s[k] != '-' && s[k] != '_')
+			return 0;
+	}
+	return 0;
+}
+
 static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 		      unsigned flags)
 {
@@ -369,6 +383,11 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				i = (size_t)(close + 3 - s);
 				continue;
 			}
+		}
+		if (c->markdown && ch == '[' && footnote_mark(s, i, b)) {
+			/* "... in 2025.[^2]": the mark of a footnote */
+			i = footnote_mark(s, i, b);
+			continue;
 		}
 		if (c->markdown && ch == '[' && !link_close) {
 			size_t close;
@@ -592,6 +611,15 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 	if (is_rule_line(s, i, b) || (c->markdown && table_rule(s, i, b) &&
 					 table_row(s, i, b))) {
 		/* A horizontal rule separates blocks and says nothing. */
+		open_line(c, flags & L_PAGE);
+		close_line(c);
+		return;
+	}
+	/* A footnote ("[^2]: Environment Agency analysis ...") is a note
+	 * on the text, not the letter's text, as a web page's footnotes
+	 * are not. */
+	size_t mark = c->markdown ? footnote_mark(s, i, b) : 0;
+	if (mark && mark < b && s[mark] == ':') {
 		open_line(c, flags & L_PAGE);
 		close_line(c);
 		return;

@@ -22,6 +22,9 @@ typedef struct label {
 	long seq; /* a label that gives no number ("Paragraph 87:"): its
 		     place among such labels, from 1 */
 	bool has_body, has_para;
+	bool titled; /* the text on the number's line is a title ("## 3.
+			Local plans"): the recommendation is the block
+			below */
 	size_t body_s, para_s, para_e;
 	const lp_rule *rule;
 } label;
