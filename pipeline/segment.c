@@ -155,28 +155,6 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 
 /* ---- labels ------------------------------------------------------- */
 
-/* The number written as a word at @p (before @e), up to twenty, as the
- * grammar's label_number allows, with its length in @len; 0 if none. */
-static long number_word(const char *p, const char *e, size_t *len)
-{
-	static const char *const words[] = {
-		"one",      "two",       "three",    "four",     "five",
-		"six",      "seven",     "eight",    "nine",     "ten",
-		"eleven",   "twelve",    "thirteen", "fourteen", "fifteen",
-		"sixteen",  "seventeen", "eighteen", "nineteen", "twenty",
-	};
-	size_t n = 0;
-	while (p + n < e && isalpha((unsigned char)p[n]))
-		n++;
-	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-		if (strlen(words[w]) == n && strncasecmp(p, words[w], n) == 0) {
-			*len = n;
-			return (long)w + 1;
-		}
-	*len = n ? n : 1;
-	return 0;
-}
-
 /* "4 and 5" -> "4,5"; "1-3" -> "1,2,3"; "Four and Five" -> "4,5".
  * Written into @buf. */
 static void list_numbers(const char *f, size_t a, size_t e, char *buf,
@@ -193,7 +171,7 @@ static void list_numbers(const char *f, size_t a, size_t e, char *buf,
 			while (i + n < e && isdigit((unsigned char)f[i + n]))
 				v = v * 10 + (f[i + n++] - '0');
 		} else if (isalpha((unsigned char)f[i])) {
-			v = number_word(f + i, f + e, &n);
+			v = lp_number_word(f + i, f + e, &n);
 			/* "to" makes a range; "and" is a word between numbers. */
 			if (!v && n == 2 && strncasecmp(f + i, "to", 2) == 0)
 				range = true;
@@ -299,6 +277,17 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 							    s->b[text].end,
 							    s->b[text].start,
 							    s->m, s->err)) > 0;
+			/* A heading that titles the recommendation under
+			 * it ("## 3. Local plans" over "The Government
+			 * should ..."). */
+			if (!c.sure && rc >= 0 && voice && c.l.has_body &&
+			    s->b[i].heading && i + 1 < s->nb &&
+			    s->b[i + 1].para_start)
+				c.sure = c.l.titled =
+					(rc = lp_rule_find(voice, s->doc->fold,
+							   s->b[i + 1].end,
+							   s->b[i + 1].start,
+							   s->m, s->err)) > 0;
 		}
 		if (rc < 0) {
 			free(v);
@@ -767,8 +756,9 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	const lp_rule *part = lp_rule_get(s->g, "recommendation.part");
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
 	const lp_rule *continued = lp_rule_get(s->g, "recommendation.continued");
-	size_t first = l->has_body ? l->block : l->block + 1;
-	size_t body = l->has_body ? l->body_s : NONE;
+	bool on_line = l->has_body && !l->titled;
+	size_t first = on_line ? l->block : l->block + 1;
+	size_t body = on_line ? l->body_s : NONE;
 	/* A label over a "Recommendation: ..." field: the field holds the
 	 * text. */
 	int below = field_below(s, l->block, end_block, &body);
@@ -1189,7 +1179,22 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	 * not part of what it recommends. */
 	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
 	size_t para_s = NONE, para_e = NONE;
-	int rc = after && rec_e > rec_s &&
+	/* So is "Paragraph 38:" opening the text under a label of its own
+	 * ("Recommendation 1" over "Paragraph 38: The Committee
+	 * recommends ..."). */
+	const lp_rule *lead = lp_rule_get(s->g, "label.paragraph");
+	size_t body_s, body_e;
+	int rc = lead && rec_e > rec_s ? lp_rule_at(lead, s->doc->fold, rec_e,
+						    rec_s, s->m, s->err)
+				       : 0;
+	if (rc < 0)
+		return rc;
+	if (rc && lp_match_group(s->m, "body", &body_s, &body_e)) {
+		if (!l->has_para)
+			lp_match_group(s->m, "para", &para_s, &para_e);
+		rec_s = body_s;
+	}
+	rc = after && rec_e > rec_s &&
 			 lp_rule_may_match(after, s->doc->fold, rec_s, rec_e, s->m)
 		     ? lp_rule_find(after, s->doc->fold, rec_e, rec_s, s->m,
 				    s->err)
@@ -1197,7 +1202,7 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	if (rc < 0)
 		return rc;
 	if (rc) {
-		if (!l->has_para)
+		if (!l->has_para && para_s == NONE)
 			lp_match_group(s->m, "para", &para_s, &para_e);
 		rec_e = seg_trim_end(s, rec_s, s->m->start);
 	}

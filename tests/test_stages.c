@@ -103,7 +103,9 @@ static void test_markdown_markup(void)
 	lp_doc *doc = process("**MAYOR OF LONDON****Ann Lee AM**\n\n"
 			      "**Our ref:** AB123-1**Date:** 1 May 2023\n\n"
 			      "See [the plan](https://example.org/x) now.\n\n"
-			      "<!-- image -->\n\nKept.\n");
+			      "<!-- image -->\n\nKept.\n\n"
+			      "Note this.[^1] Kept.\n\n"
+			      "[^1]: A source.\n");
 	if (!doc)
 		return;
 	CHECK(has(doc, "Ann Lee AM") && !has(doc, "LONDONAnn"),
@@ -112,6 +114,9 @@ static void test_markdown_markup(void)
 	CHECK(has(doc, "See the plan now."), "link kept: [%s]", doc->text);
 	CHECK(!has(doc, "image") && has(doc, "Kept."),
 	      "an HTML comment says nothing: [%s]", doc->text);
+	CHECK(has(doc, "Note this. Kept.") && !has(doc, "[^") &&
+		      !has(doc, "A source"),
+	      "a footnote and its mark are not text: [%s]", doc->text);
 	CHECK(!has(doc, "**") && !has(doc, "https"), "[%s]", doc->text);
 	CHECK(doc->letter.reference && strcmp(doc->letter.reference,
 					      "AB123-1") == 0,
@@ -686,6 +691,31 @@ static void test_quoted_recommendations(void)
 	lp_doc_free(doc);
 }
 
+/* A numbered heading that titles the quoted recommendation under it:
+ * the recommendation is the quote, not the title. */
+static void test_titled_headings(void)
+{
+	lp_doc *doc = process(
+		"# Response to the recommendations\n\n"
+		"## 1. A national strategy\n\n"
+		"> The Government should publish a strategy by 2026.\n\n"
+		"**Accepted.** We will publish it.\n\n"
+		"## 2. Funding\n\n"
+		"> The Government should fund councils.\n\n"
+		"**Not accepted.** We cannot.\n");
+	if (!doc)
+		return;
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2") == 0, "two pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Government should publish a strategy by 2026."),
+	      "the title is not the recommendation");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Not accepted. We cannot."),
+	      "response 2");
+	lp_doc_free(doc);
+}
+
 /* Recommendations labelled only by the report's paragraph are pairs
  * numbered in order; "(Paragraph N)" after a recommendation, over its
  * answer, is not a label. */
@@ -726,6 +756,22 @@ static void test_paragraph_labels(void)
 		      span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
 			      "The Government does not agree."),
 	      "a reference after the recommendation is no label");
+	lp_doc_free(doc);
+	/* Under a label of its own, the paragraph opens the text. */
+	doc = process("Recommendation 1\n\n"
+		      "Paragraph 38: The Committee recommends that the "
+		      "Government sets a target.\n\n"
+		      "Government response\n\n"
+		      "We do not agree.\n");
+	if (!doc)
+		return;
+	p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	para = p0 ? lp_span_attr(p0, "paragraph") : NULL;
+	CHECK(p0 && para && strcmp(para, "38") == 0 &&
+		      span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+			      "The Committee recommends that the Government "
+			      "sets a target."),
+	      "'Paragraph 38:' under a label is the pair's paragraph");
 	lp_doc_free(doc);
 }
 
@@ -1176,6 +1222,7 @@ int main(int argc, char **argv)
 	test_heading_inside_answer();
 	test_quoted_recommendations();
 	test_paragraph_labels();
+	test_titled_headings();
 	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
