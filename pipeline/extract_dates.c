@@ -171,7 +171,11 @@ static bool read_month_no_year(lp_xctx *x, candidate *c)
 	int tense = m != x->ref_m ? tense_around(x, x->m->start, x->m->end,
 						   m < x->ref_m)
 				  : 0;
-	if (m < x->ref_m && tense > 0)
+	/* With no tense to go by, a meeting named by its month ("before
+	 * the May meeting") is the next one. */
+	size_t a, e;
+	if (m < x->ref_m && (tense > 0 || (tense == 0 &&
+					   grp(x, "meeting", &a, &e))))
 		y++;
 	else if (m > x->ref_m && tense < 0)
 		y--;
@@ -198,6 +202,13 @@ static bool read_range_years(lp_xctx *x, candidate *c)
 	int y1 = int_group(x, "y1"), y2 = int_group(x, "y2");
 	if (!y1 || y2 <= y1)
 		return false;
+	/* "the 2026 to 2027 financial year", as GOV.UK writes it */
+	size_t a, e;
+	if (grp(x, "fy", &a, &e) && y2 == y1 + 1) {
+		fy(c->value, sizeof c->value, y1);
+		c->kind = "financial-year";
+		return true;
+	}
 	snprintf(c->value, sizeof c->value, "%04d/%04d", y1, y2);
 	c->kind = "range";
 	return true;
@@ -252,7 +263,24 @@ static bool read_range_months(lp_xctx *x, candidate *c)
 		y1 = m1 <= m2 ? y2 : y2 - 1;
 	if (!m1 || !m2 || !y2)
 		return false;
+	/* Two months "and" each other are one span only when one follows
+	 * the other. */
+	size_t a, e;
+	if (grp(x, "and", &a, &e) && (y1 != y2 || m2 != m1 + 1))
+		return false;
 	months(c->value, sizeof c->value, y1, m1, y2, m2);
+	c->kind = "range";
+	return true;
+}
+
+static bool read_part_year(lp_xctx *x, candidate *c)
+{
+	int y = int_group(x, "year");
+	size_t a, e;
+	int from = grp(x, "early", &a, &e) ? 1 : grp(x, "mid", &a, &e) ? 5 : 9;
+	if (!y)
+		return false;
+	months(c->value, sizeof c->value, y, from, y, from + 3);
 	c->kind = "range";
 	return true;
 }
@@ -507,6 +535,8 @@ static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
 		return read_relative(x, c);
 	if (strcmp(k, "within") == 0)
 		return read_within(x, c);
+	if (strcmp(k, "part-year") == 0)
+		return read_part_year(x, c);
 	if (strcmp(k, "year") == 0)
 		return read_year(x, c);
 	return false; /* a helper rule (a cue), not a date */
