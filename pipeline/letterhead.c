@@ -379,17 +379,33 @@ static int trim_headings(seg *s, size_t cs, size_t *ce)
 	return 0;
 }
 
+/* Is block @i a date and nothing else ("8 October 2025", "18th May
+ * 2023.")?  1, 0 or an error. */
+static int only_date(seg *s, size_t i)
+{
+	int rc = seg_at(s, lp_rule_get(s->g, "date.day"), i);
+	return rc <= 0 ? rc : s->m->end + 1 >= s->b[i].end;
+}
+
 /* The letter's date: a date field in the letterhead (or, for a Special
  * Report, when the response was received), else a line that is only a
- * date. */
+ * date, else a short line with one ("Published 14 October 2025" on a
+ * web page, which is not the letter's own date when it has one). */
 static int find_date(seg *s, size_t to)
 {
 	const lp_rule *const *fields;
 	size_t nfields = lp_rule_family(s->g, "letter.date-field.", &fields);
 	char iso[11];
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 3; pass++) {
 		for (size_t i = 0; i < to; i++) {
 			size_t a = s->b[i].start, e = s->b[i].end;
+			if (pass == 1) {
+				int rc = only_date(s, i);
+				if (rc < 0)
+					return rc;
+				if (!rc)
+					continue;
+			}
 			if (pass == 0) {
 				int rc = 0;
 				for (size_t k = 0; !rc && k < nfields; k++)

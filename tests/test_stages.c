@@ -691,6 +691,21 @@ static void test_quoted_recommendations(void)
 	lp_doc_free(doc);
 }
 
+/* A page's "Published 14 October 2025" is not the letter's date when the
+ * letter has a line that is only a date. */
+static void test_letter_date_line(void)
+{
+	lp_doc *doc = process("Published 14 October 2025\n\n"
+			      "Our ref: MIN-2025-0417\n\n8 October 2025\n\n"
+			      "Dear Chair,\n\nThank you for the report.\n\n"
+			      "Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	CHECK(doc->letter.date && strcmp(doc->letter.date, "2025-10-08") == 0,
+	      "date %s", doc->letter.date);
+	lp_doc_free(doc);
+}
+
 /* A numbered heading that titles the quoted recommendation under it:
  * the recommendation is the quote, not the title. */
 static void test_titled_headings(void)
@@ -1223,6 +1238,7 @@ int main(int argc, char **argv)
 	test_quoted_recommendations();
 	test_paragraph_labels();
 	test_titled_headings();
+	test_letter_date_line();
 	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
