@@ -402,6 +402,31 @@ static void link(lp_xctx *x, int c, const entity_index *dates, const entity_inde
 	}
 }
 
+/* "From 1 April 2026 every property will be inspected": a date that
+ * opens the actor, with at most its preposition before it, is when,
+ * not who.  The actor starts after it. */
+static void skip_opening_date(lp_xctx *x, const entity_index *dates,
+			      size_t *xa, size_t xe)
+{
+	const char *f = x->doc->fold;
+	size_t ta = lp_fold_to_text(x->doc, *xa), te = lp_fold_to_text(x->doc, xe);
+	int d = entity_in(x, dates, ta, te, NULL);
+	if (d < 0)
+		return;
+	size_t ds = lp_text_to_fold(x->doc, x->doc->spans[d].start);
+	size_t de = lp_text_to_fold(x->doc, x->doc->spans[d].end);
+	/* One word at most before the date: "From", "In", "By". */
+	size_t words = 0;
+	for (size_t i = *xa; i < ds; i++)
+		words += is_space(f[i]);
+	if (words > 1 || de >= xe)
+		return;
+	while (de < xe && (is_space(f[de]) || f[de] == ','))
+		de++;
+	if (de < xe)
+		*xa = de;
+}
+
 static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 		    bool reported, const entity_index *dates,
 		    const entity_index *money)
@@ -466,6 +491,8 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			cs = a;
 		size_t xa, xe;
 		actor_of(x, md, cs, a, e, &xa, &xe);
+		if (!md->has_actor)
+			skip_opening_date(x, dates, &xa, xe);
 		const char *actor =
 			coordinated ? lp_span_attr(&x->doc->spans[prev], "actor")
 				    : lp_arena_strndup(x->doc->arena,
