@@ -851,6 +851,380 @@ static size_t clean_grid_table(cleaner *c, size_t i, size_t n,
 	return e;
 }
 
+static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
+			size_t nn);
+
+/* ---- tables as `pdftotext -layout` prints them ------------------------ */
+
+/* A table of responses printed with its columns side by side, each
+ * cell's text wrapped inside its column:
+ *
+ *       Committee recommendation            Government response
+ *
+ * 1     The Department should publish       Agreed. The Department will
+ *       revised statutory guidance ...      consult on the guidance ...
+ *
+ * It is read a row at a time, column by column, as a pipe table is:
+ * "1. The Department should publish revised statutory guidance ...",
+ * then "Agreed. ...".  A table is known by its rows: two or more lines
+ * whose first column holds only a row number, with text in two columns
+ * or more after it, starting where the first such line's do.  The heads of its columns (repeated
+ * on each page) are not text; a line that fits no column inside the
+ * table (a page's header or footer) is passed on as it is. */
+
+#define LT_MAX_COLS 6
+#define LT_SLACK 2 /* characters a column's lines may start off its edge */
+
+typedef struct lt_seg {
+	size_t a, e;  /* bytes of the source */
+	unsigned col; /* the character column it starts at */
+} lt_seg;
+
+typedef struct lt_piece {
+	size_t a, e;
+	unsigned col;   /* the table's column */
+	bool gap;       /* a blank line in the table before it */
+} lt_piece;
+
+typedef struct lt_table {
+	unsigned cols[LT_MAX_COLS];
+	size_t ncols;
+	size_t head_a, head_e; /* the heads' line, or head_a == head_e */
+} lt_table;
+
+/* The segments of line [i, e): runs of text apart by @gap spaces or
+ * more, each with the character column it starts at.  More than @max
+ * gives max + 1. */
+static size_t lt_segments(const unsigned char *s, size_t i, size_t e,
+			  size_t gap, lt_seg *out, size_t max)
+{
+	size_t n = 0, k = i;
+	unsigned col = 0;
+	while (k < e) {
+		size_t spaces = 0;
+		while (k < e && s[k] == ' ') {
+			k++;
+			col++;
+			spaces++;
+		}
+		if (k >= e)
+			break;
+		if (n == 0 || spaces >= gap) {
+			if (n == max)
+				return max + 1;
+			out[n++] = (lt_seg){ k, k, col };
+		}
+		while (k < e && s[k] != ' ') {
+			col += (s[k] & 0xC0) != 0x80;
+			k++;
+		}
+		out[n - 1].e = k;
+	}
+	return n;
+}
+
+/* The table's column that starts at character @col, or -1. */
+static int lt_column(const lt_table *t, unsigned col)
+{
+	for (size_t j = 0; j < t->ncols; j++)
+		if (col + LT_SLACK >= t->cols[j] && col <= t->cols[j] + LT_SLACK)
+			return (int)j;
+	return -1;
+}
+
+/* Does line [i, e) open a row: a row number, then text in two later
+ * columns at least (a number and one column of text is a numbered
+ * paragraph, "1.     Purpose of report")?  With @t's columns unknown
+ * (ncols 0), sets them from it. */
+static bool lt_row_start(const unsigned char *s, size_t i, size_t e,
+			 lt_table *t)
+{
+	lt_seg g[LT_MAX_COLS + 1];
+	size_t n = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
+	if (n < 3 || n > LT_MAX_COLS || !number_text(s, g[0].a, g[0].e))
+		return false;
+	if (t->ncols == 0) {
+		for (size_t k = 0; k < n; k++)
+			t->cols[k] = g[k].col;
+		t->ncols = n;
+		return true;
+	}
+	if (lt_column(t, g[0].col) != 0)
+		return false;
+	for (size_t k = 1; k < n; k++)
+		if (lt_column(t, g[k].col) <= 0)
+			return false;
+	return true;
+}
+
+/* Does every segment of line [i, e) start at one of @t's columns after
+ * the first (text inside a row)?  Segments apart by two spaces that do
+ * not start a column are one segment. */
+static size_t lt_fit(const unsigned char *s, size_t i, size_t e,
+		     const lt_table *t, lt_piece *out)
+{
+	lt_seg g[LT_MAX_COLS + 1];
+	size_t n = lt_segments(s, i, e, 2, g, LT_MAX_COLS), m = 0;
+	if (n == 0 || n > LT_MAX_COLS)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		int j = lt_column(t, g[k].col);
+		if (j > 0 && (m == 0 || (unsigned)j > out[m - 1].col)) {
+			out[m++] = (lt_piece){ g[k].a, g[k].e, (unsigned)j,
+					       false };
+		} else if (m > 0 && j < 0) {
+			out[m - 1].e = g[k].e; /* a gap inside a column */
+		} else {
+			return 0;
+		}
+	}
+	return m;
+}
+
+/* Is line [i, e) the heads of @t's columns: short text in two or more
+ * of them, no row number, no sentence? */
+static bool lt_heads(const unsigned char *s, size_t i, size_t e,
+		     const lt_table *t)
+{
+	lt_seg g[LT_MAX_COLS + 1];
+	size_t n = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
+	if (n < 2 || n > LT_MAX_COLS)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		size_t words = 1;
+		for (size_t p = g[k].a; p < g[k].e; p++)
+			words += s[p] == ' ';
+		if (lt_column(t, g[k].col) < 0 || words > 5 ||
+		    s[g[k].e - 1] == '.')
+			return false;
+	}
+	return true;
+}
+
+/* Is line [i, e) the heads' line again (on a later page), spaces
+ * aside? */
+static bool lt_same_heads(const unsigned char *s, size_t i, size_t e,
+			  const lt_table *t)
+{
+	size_t a = t->head_a, b = t->head_e;
+	if (a == b)
+		return false;
+	for (;;) {
+		while (i < e && s[i] == ' ')
+			i++;
+		while (a < b && s[a] == ' ')
+			a++;
+		if (i == e || a == b)
+			return i == e && a == b;
+		if (s[i++] != s[a++])
+			return false;
+	}
+}
+
+static bool lt_blank(const unsigned char *s, size_t i, size_t e)
+{
+	while (i < e && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i == e;
+}
+
+/* Could line [i, e) be a table's heads or first row: text, then three
+ * spaces or more, then text?  A quick look before lt_find's. */
+static bool lt_candidate(const unsigned char *s, size_t i, size_t e)
+{
+	while (i < e && s[i] == ' ')
+		i++;
+	const unsigned char *gap = i < e ? memmem(s + i, e - i, "   ", 3) : NULL;
+	if (!gap)
+		return false;
+	size_t k = (size_t)(gap - s);
+	while (k < e && s[k] == ' ')
+		k++;
+	return k < e;
+}
+
+/* The table whose heads or first row are at line @i, in *@t: where it
+ * ends (the end of its last line), or 0 when there is none. */
+static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
+{
+	const unsigned char *s = c->in;
+	size_t n = c->in_len, e = line_end(s, i, n);
+	unsigned fl;
+	*t = (lt_table){ .head_a = i, .head_e = i };
+	/* The heads, then the first row within a few lines. */
+	if (!lt_row_start(s, i, e, t)) {
+		size_t r = i;
+		for (int k = 0; k < 4 && r < n; k++) {
+			size_t re = line_end(s, r, n);
+			if (re >= n)
+				return 0;
+			r = next_line(s, re, n, &fl);
+			re = line_end(s, r, n);
+			if (lt_blank(s, r, re))
+				continue;
+			if (!lt_row_start(s, r, re, t))
+				return 0;
+			break;
+		}
+		if (t->ncols == 0 || !lt_heads(s, i, e, t))
+			return 0;
+		t->head_e = e;
+	}
+	/* Its rows: two at least, the table ending at a line that fits no
+	 * column with none that does in the few lines after it. */
+	size_t rows = 0, end = 0, stray = 0;
+	lt_piece p[LT_MAX_COLS];
+	for (size_t k = i; k < n;) {
+		size_t ke = line_end(s, k, n);
+		if (lt_blank(s, k, ke)) {
+			/* nothing */
+		} else if (lt_row_start(s, k, ke, t)) {
+			rows++;
+			end = ke;
+			stray = 0;
+		} else if (lt_fit(s, k, ke, t, p) || lt_same_heads(s, k, ke, t)) {
+			end = ke;
+			stray = 0;
+		} else if (++stray > 6) {
+			break;
+		}
+		if (ke >= n)
+			break;
+		k = next_line(s, ke, n, &fl);
+	}
+	return rows >= 2 ? end : 0;
+}
+
+/* Keep a row's text: its row number [num_a, num_e), then its pieces
+ * @v, column by column, each column's pieces joined as the lines of a
+ * paragraph are, a blank line in the table parting a cell's
+ * paragraphs. */
+static void lt_row(cleaner *c, size_t num_a, size_t num_e,
+		   const lt_piece *v, size_t n, const lt_table *t,
+		   unsigned flags)
+{
+	const unsigned char *s = c->in;
+	open_line(c, flags);
+	put_row_number(c, num_a, num_e);
+	bool open = true; /* the number's line: the first cell goes on it */
+	for (unsigned j = 1; j < t->ncols; j++) {
+		bool any = false, glue = false;
+		for (size_t k = 0; k < n; k++) {
+			const lt_piece *q = &v[k];
+			if (q->col != j)
+				continue;
+			if (any && q->gap) {
+				close_line(c);
+				open_line(c, 0);
+				close_line(c);
+				open = false;
+			}
+			if (!open) {
+				open_line(c, 0);
+				open = true;
+			} else if (any && !glue) {
+				put_space(c, src_at(c, q->a));
+			}
+			/* A word cut at the line's end ("statu-" over
+			 * "tory") is joined again, its hyphen kept only in a
+			 * compound. */
+			const lt_piece *next = NULL;
+			for (size_t k2 = k + 1; k2 < n && !next; k2++)
+				if (v[k2].col == j)
+					next = &v[k2];
+			size_t e = q->e;
+			glue = false;
+			if (next && !next->gap && e - q->a >= 2 &&
+			    s[e - 1] == '-' && isalpha(s[e - 2])) {
+				if (islower(s[next->a]) &&
+				    !keep_hyphen(c, (const char *)s + q->a,
+						 e - q->a,
+						 (const char *)s + next->a,
+						 next->e - next->a))
+					e--;
+				glue = true;
+			}
+			clean_run(c, q->a, q->a, e, 0);
+			any = true;
+		}
+		if (open) {
+			close_line(c);
+			open_line(c, 0);
+			close_line(c);
+			open = false;
+		}
+	}
+}
+
+/* Read the table @t from line @i to @end (lt_find's): each row as
+ * lt_row keeps it; the heads dropped; any other line as it is. */
+static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
+		    unsigned flags)
+{
+	const unsigned char *s = c->in;
+	size_t n = c->in_len, nv = 0, cap = 0, num_a = 0, num_e = 0;
+	lt_piece *v = NULL;
+	bool row = false, gap[LT_MAX_COLS] = { false }, crossed = false;
+	lt_piece last[LT_MAX_COLS] = { { 0 } }; /* each column's last */
+	unsigned row_flags = 0;
+	lt_table cols = *t;
+	for (size_t k = i;;) {
+		size_t ke = line_end(s, k, n), np = 0;
+		lt_piece p[LT_MAX_COLS];
+		lt_seg g[LT_MAX_COLS + 1];
+		if (lt_blank(s, k, ke)) {
+			for (size_t j = 0; j < LT_MAX_COLS; j++)
+				gap[j] = true;
+		} else if (lt_row_start(s, k, ke, &cols)) {
+			if (row)
+				lt_row(c, num_a, num_e, v, nv, t, row_flags);
+			size_t ng = lt_segments(s, k, ke, 3, g, LT_MAX_COLS);
+			num_a = g[0].a;
+			num_e = g[0].e;
+			for (size_t m = 1; m < ng; m++)
+				p[np++] = (lt_piece){ g[m].a, g[m].e,
+						      (unsigned)lt_column(t, g[m].col),
+						      false };
+			row = true;
+			row_flags = flags;
+			nv = 0;
+			memset(gap, 0, sizeof gap);
+			memset(last, 0, sizeof last);
+		} else if (lt_same_heads(s, k, ke, t)) {
+			crossed = true; /* the heads of the columns: not text */
+		} else if (!row || !(np = lt_fit(s, k, ke, t, p))) {
+			clean_line(c, k, ke, flags); /* a page's furniture */
+			crossed = true;
+		}
+		for (size_t m = 0; m < np; m++) {
+			if (nv == cap)
+				v = lp_xrealloc(v, (cap = cap ? 2 * cap : 32) *
+							   sizeof *v);
+			/* The blank lines around a page break part no
+			 * paragraphs when the sentence goes on over it. */
+			const lt_piece *l = &last[p[m].col];
+			p[m].gap = gap[p[m].col] &&
+				   !(crossed && l->e > l->a &&
+				     !nrm_ends_sentence((const char *)s + l->a,
+							l->e - l->a));
+			gap[p[m].col] = false;
+			last[p[m].col] = p[m];
+			v[nv++] = p[m];
+		}
+		if (np)
+			crossed = false;
+		flags = 0;
+		if (ke >= end)
+			break;
+		unsigned f;
+		k = next_line(s, ke, n, &f);
+		flags |= f;
+	}
+	if (row)
+		lt_row(c, num_a, num_e, v, nv, t, row_flags);
+	free(v);
+}
+
 static void split_lines(cleaner *c)
 {
 	const unsigned char *s = c->in;
@@ -858,10 +1232,16 @@ static void split_lines(cleaner *c)
 	unsigned flags = 0;
 	while (i < n) {
 		size_t e = line_end(s, i, n);
+		lt_table t;
+		size_t end;
 		if (c->markdown && grid_border(s, i, e)) {
 			/* A grid table, as pandoc writes one: its lines
 			 * together. */
 			e = clean_grid_table(c, i, n, flags);
+		} else if (!c->markdown && lt_candidate(s, i, e) &&
+			   (end = lt_find(c, i, &t)) != 0) {
+			lt_read(c, i, end, &t, flags);
+			e = end;
 		} else {
 			clean_line(c, i, e, flags);
 		}
