@@ -377,12 +377,13 @@ static bool read_season(lp_xctx *x, candidate *c)
 			y--;
 		/* "Next" is the coming one: this year's if it has not begun,
 		 * else next year's. */
-		/* "In the spring" is the coming one too. */
+		/* "In the spring", "by the summer" are the coming one too. */
 		char w = (char)tolower((unsigned char)x->doc->fold[ra]);
 		bool begun = m == 12 ? x->ref_m <= 2 || x->ref_m == 12
 				     : x->ref_m > m + 2 || x->ref_m >= m;
 		bool over = m != 12 && x->ref_m > m + 2;
-		if ((w == 'n' && begun) || (w == 'i' && over))
+		bool coming = w != 't' && w != 'n' && w != 'l';
+		if ((w == 'n' && begun) || (coming && over))
 			y++;
 		else if (w == 'l')
 			y--;

@@ -387,29 +387,32 @@ static int only_date(seg *s, size_t i)
 	return rc <= 0 ? rc : s->m->end + 1 >= s->b[i].end;
 }
 
-/* The letter's date: a date field in the letterhead (or, for a Special
- * Report, when the response was received), else a line that is only a
- * date, else a short line with one ("Published 14 October 2025" on a
- * web page, which is not the letter's own date when it has one). */
+/* The letter's date: a date field in the letterhead, or one that says
+ * when the letter was written; else, for a Special Report, when the
+ * response was received; else a line that is only a date, else a short
+ * line with one ("Published 14 October 2025" on a web page, which is
+ * not the letter's own date when it has one). */
 static int find_date(seg *s, size_t to)
 {
 	const lp_rule *const *fields;
 	size_t nfields = lp_rule_family(s->g, "letter.date-field.", &fields);
+	const lp_rule *received = lp_rule_get(s->g, "letter.date-field.received");
 	char iso[11];
-	for (int pass = 0; pass < 3; pass++) {
+	for (int pass = 0; pass < 4; pass++) {
 		for (size_t i = 0; i < to; i++) {
 			size_t a = s->b[i].start, e = s->b[i].end;
-			if (pass == 1) {
+			if (pass == 2) {
 				int rc = only_date(s, i);
 				if (rc < 0)
 					return rc;
 				if (!rc)
 					continue;
 			}
-			if (pass == 0) {
+			if (pass <= 1) {
 				int rc = 0;
 				for (size_t k = 0; !rc && k < nfields; k++)
-					if (lp_rule_may_match(fields[k], s->doc->fold,
+					if ((fields[k] == received) == (pass == 1) &&
+					    lp_rule_may_match(fields[k], s->doc->fold,
 							      a, e, s->m))
 						rc = lp_rule_find(fields[k],
 								  s->doc->fold, e,

@@ -510,6 +510,43 @@ static int paragraph_labels(seg *s, label **ls, size_t *n, size_t *cap)
 	return 0;
 }
 
+/* Recommendations with no label at all, known by the committee's
+ * paragraph after them ("... from 2027. (Paragraph 18)"), as a Special
+ * Report prints them once their bold is lost: each such paragraph in a
+ * recommendation's voice opens a pair, numbered in order.  Two at
+ * least. */
+static int paragraph_ref_labels(seg *s, label **ls, size_t *n, size_t *cap)
+{
+	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
+	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	size_t found = 0, first = *n;
+	for (size_t i = 0; after && voice && i < s->nb; i++) {
+		if (!s->b[i].para_start ||
+		    !lp_rule_may_match(after, s->doc->fold, s->b[i].start,
+				       s->b[i].end, s->m))
+			continue;
+		int rc = lp_rule_find(after, s->doc->fold, s->b[i].end,
+				      s->b[i].start, s->m, s->err);
+		if (rc > 0)
+			rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
+					  s->b[i].start, s->m, s->err);
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			continue;
+		if (*n == *cap)
+			*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
+		(*ls)[(*n)++] = (label){ .block = i,
+					 .rule = after,
+					 .seq = (long)++found,
+					 .has_body = true,
+					 .body_s = s->b[i].start };
+	}
+	if (found < 2)
+		*n = first;
+	return 0;
+}
+
 static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
@@ -574,7 +611,14 @@ static int find_labels(seg *s, label **out, size_t *nout)
 		free(num);
 		return rc;
 	}
-	if (n == 0 || numbers_cover(s, num, nn, ls, n)) {
+	if (n == 0 && nn == 0) {
+		free(num);
+		rc = paragraph_ref_labels(s, &ls, &n, &cap);
+		if (rc < 0) {
+			free(ls);
+			return rc;
+		}
+	} else if (n == 0 || numbers_cover(s, num, nn, ls, n)) {
 		free(ls);
 		ls = num;
 		n = nn;
@@ -1194,6 +1238,15 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 			lp_match_group(s->m, "para", &para_s, &para_e);
 		rec_s = body_s;
 	}
+	/* A recommendation quoted whole, "That the Council ...", is its
+	 * text without the quotation marks. */
+	const char *f = s->doc->fold;
+	size_t qe = seg_trim_end(s, rec_s, rec_e);
+	if (qe > rec_s + 2 && f[rec_s] == '"' && f[qe - 1] == '"' &&
+	    !memchr(f + rec_s + 1, '"', qe - rec_s - 2)) {
+		rec_s++;
+		rec_e = qe - 1;
+	}
 	rc = after && rec_e > rec_s &&
 			 lp_rule_may_match(after, s->doc->fold, rec_s, rec_e, s->m)
 		     ? lp_rule_find(after, s->doc->fold, rec_e, rec_s, s->m,
@@ -1221,11 +1274,12 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 				seg_text_at(s, pair_e), lp_rule_name(l->rule),
 				-1);
 	lp_span_set(s->doc, p, "number", nums);
-	lp_span_set(s->doc, p, "label",
-		    seg_str(s, s->b[l->block].start,
-			    l->has_body ? seg_trim_end(s, s->b[l->block].start,
-						       l->body_s)
-					: s->b[l->block].end));
+	size_t label_e = l->has_body ? seg_trim_end(s, s->b[l->block].start,
+						    l->body_s)
+				     : s->b[l->block].end;
+	if (label_e > s->b[l->block].start) /* none before the text */
+		lp_span_set(s->doc, p, "label",
+			    seg_str(s, s->b[l->block].start, label_e));
 	if (l->has_para)
 		lp_span_set(s->doc, p, "paragraph",
 			    seg_str(s, l->para_s, l->para_e));

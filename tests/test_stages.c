@@ -706,6 +706,112 @@ static void test_letter_date_line(void)
 	lp_doc_free(doc);
 }
 
+/* A table as `pdftotext -layout` prints it, its columns side by side:
+ * read a row at a time, column by column; a word cut at a column's line
+ * end joined again; the heads of the columns, repeated over the next
+ * page, and the page's footer are not the cells' text. */
+static void test_layout_table(void)
+{
+	lp_doc *doc = process(
+		"Dear Councillor Patel,\n\n"
+		"Our responses are set out below.\n\n"
+		"      Committee recommendation        Council response\n\n"
+		"1     The Council should publish a    Agreed. We will publish the\n"
+		"      register of empty homes every   first register in June 2025.\n"
+		"      quarter.\n\n"
+		"                                      The register will be kept\n"
+		"                                      up to date.\n\n"
+		"2     The Council should raise the    Not agreed. The budget does\n"
+		"      grant paid to owners.           not allow it, and the\n"
+		"                                      current grant is well used\n"
+		"                    Page 1 of 2\n\f"
+		"      Committee recommendation        Council response\n\n"
+		"                                      by owners of long-term\n"
+		"                                      empty homes.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2") == 0, "two rows");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Council should publish a register of empty homes "
+		      "every quarter."),
+	      "recommendation 1, its column's lines joined");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. We will publish the first register in June "
+		      "2025.\n\nThe register will be kept up to date."),
+	      "response 1, its two paragraphs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Not agreed. The budget does not allow it, and the "
+		      "current grant is well used by owners of long-term "
+		      "empty homes."),
+	      "response 2 across the page, without the heads or footer");
+	lp_doc_free(doc);
+}
+
+/* A Special Report whose bold is lost: recommendations known only by
+ * the committee's paragraph after them, numbered in order; two with no
+ * answer between them share the next. */
+static void test_paragraph_ref_recommendations(void)
+{
+	lp_doc *doc = process(
+		"Funding\n\n"
+		"The Government should confirm a ten-year settlement for the "
+		"Trust. (Paragraph 18)\n\n"
+		"The Government partly agrees with this recommendation.\n\n"
+		"Maintenance\n\n"
+		"The Department should publish an assessment of the network. "
+		"(Paragraph 24)\n\n"
+		"The Trust should publish a statement each year. "
+		"(Paragraph 31)\n\n"
+		"The Government agrees with both recommendations.\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p0 && strcmp(lp_span_attr(p0, "number"), "1") == 0 &&
+		      strcmp(lp_span_attr(p0, "paragraph"), "18") == 0 &&
+		      !lp_span_attr(p0, "label"),
+	      "pair 1, its paragraph, no label");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The Government partly agrees with this recommendation."),
+	      "response 1 stops before the heading");
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2,3") == 0,
+	      "2 and 3 answered together: %s",
+	      p1 ? lp_span_attr(p1, "number") : "none");
+	lp_doc_free(doc);
+}
+
+/* Minutes: labels numbered as minutes at the top of a page are no
+ * running header, however alike; a recommendation quoted whole is its
+ * text without the quotation marks. */
+static void test_minute_labels_at_page_tops(void)
+{
+	lp_doc *doc = process(
+		"54.4 Recommendation 1\n"
+		"\"That the Council adopts a target.\"\n\n"
+		"The Cabinet Member advised that it was supported.\n\n"
+		"Page 1\n\f"
+		"Cabinet - 10 March 2026\n\n"
+		"54.5 Recommendation 2\n"
+		"\"That the Council reports each quarter.\"\n\n"
+		"The Cabinet Member advised that it was supported.\n\n"
+		"Page 2\n\f"
+		"Cabinet - 10 March 2026\n\n"
+		"54.6 Recommendation 3\n"
+		"\"That the Council publishes a plan.\"\n\n"
+		"The Cabinet Member advised that it was not supported.\n");
+	if (!doc)
+		return;
+	const lp_span *p2 = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(p2 && strcmp(lp_span_attr(p2, "number"), "3") == 0,
+	      "three pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "That the Council reports each quarter."),
+	      "recommendation 2 without its quotation marks");
+	lp_doc_free(doc);
+}
+
 /* A numbered heading that titles the quoted recommendation under it:
  * the recommendation is the quote, not the title. */
 static void test_titled_headings(void)
@@ -1238,6 +1344,9 @@ int main(int argc, char **argv)
 	test_quoted_recommendations();
 	test_paragraph_labels();
 	test_titled_headings();
+	test_paragraph_ref_recommendations();
+	test_minute_labels_at_page_tops();
+	test_layout_table();
 	test_letter_date_line();
 	test_decision_numbering();
 	test_emphasis_and_rules();
