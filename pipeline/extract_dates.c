@@ -291,6 +291,13 @@ static bool read_fy(lp_xctx *x, candidate *c)
 	int y2 = second_year(y1, int_group(x, "y2"));
 	/* Years that follow each other are a financial year; a few years
 	 * apart, a period ("2025-30"); a count ("2023/1234") neither. */
+	size_t a, e;
+	if (y2 == y1 + 1 && grp(x, "academic", &a, &e)) {
+		snprintf(c->value, sizeof c->value, "%04d-09-01/%04d-08-31",
+			 y1, y2);
+		c->kind = "academic-year";
+		return true;
+	}
 	if (y2 == y1 + 1) {
 		fy(c->value, sizeof c->value, y1);
 		c->kind = "financial-year";
