@@ -932,29 +932,43 @@ static int lt_column(const lt_table *t, unsigned col)
 	return -1;
 }
 
-/* Does line [i, e) open a row: a row number, then text in two later
- * columns at least (a number and one column of text is a numbered
- * paragraph, "1.     Purpose of report")?  With @t's columns unknown
- * (ncols 0), sets them from it. */
+/* The segments of a row's first line, [i, e): a row number, then text
+ * in two later columns at least (a number and one column of text is a
+ * numbered paragraph, "1.     Purpose of report").  0 when it is none. */
+static size_t lt_row_segments(const unsigned char *s, size_t i, size_t e,
+			      lt_seg g[LT_MAX_COLS + 1])
+{
+	size_t n = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
+	return n >= 3 && n <= LT_MAX_COLS && number_text(s, g[0].a, g[0].e)
+		       ? n
+		       : 0;
+}
+
+/* Does line [i, e) open a row of @t, its segments at @t's columns? */
 static bool lt_row_start(const unsigned char *s, size_t i, size_t e,
-			 lt_table *t)
+			 const lt_table *t)
 {
 	lt_seg g[LT_MAX_COLS + 1];
-	size_t n = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
-	if (n < 3 || n > LT_MAX_COLS || !number_text(s, g[0].a, g[0].e))
-		return false;
-	if (t->ncols == 0) {
-		for (size_t k = 0; k < n; k++)
-			t->cols[k] = g[k].col;
-		t->ncols = n;
-		return true;
-	}
-	if (lt_column(t, g[0].col) != 0)
+	size_t n = lt_row_segments(s, i, e, g);
+	if (n == 0 || lt_column(t, g[0].col) != 0)
 		return false;
 	for (size_t k = 1; k < n; k++)
 		if (lt_column(t, g[k].col) <= 0)
 			return false;
 	return true;
+}
+
+/* Take @t's columns from line [i, e), a table's first row: false when
+ * it is none. */
+static bool lt_first_row(const unsigned char *s, size_t i, size_t e,
+			 lt_table *t)
+{
+	lt_seg g[LT_MAX_COLS + 1];
+	size_t n = lt_row_segments(s, i, e, g);
+	for (size_t k = 0; k < n; k++)
+		t->cols[k] = g[k].col;
+	t->ncols = n;
+	return n > 0;
 }
 
 /* Does every segment of line [i, e) start at one of @t's columns after
@@ -1052,7 +1066,7 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 	unsigned fl;
 	*t = (lt_table){ .head_a = i, .head_e = i };
 	/* The heads, then the first row within a few lines. */
-	if (!lt_row_start(s, i, e, t)) {
+	if (!lt_first_row(s, i, e, t)) {
 		size_t r = i;
 		for (int k = 0; k < 4 && r < n; k++) {
 			size_t re = line_end(s, r, n);
@@ -1062,7 +1076,7 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 			re = line_end(s, r, n);
 			if (lt_blank(s, r, re))
 				continue;
-			if (!lt_row_start(s, r, re, t))
+			if (!lt_first_row(s, r, re, t))
 				return 0;
 			break;
 		}
@@ -1167,7 +1181,6 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 	bool row = false, gap[LT_MAX_COLS] = { false }, crossed = false;
 	lt_piece last[LT_MAX_COLS] = { { 0 } }; /* each column's last */
 	unsigned row_flags = 0;
-	lt_table cols = *t;
 	for (size_t k = i;;) {
 		size_t ke = line_end(s, k, n), np = 0;
 		lt_piece p[LT_MAX_COLS];
@@ -1175,7 +1188,7 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 		if (lt_blank(s, k, ke)) {
 			for (size_t j = 0; j < LT_MAX_COLS; j++)
 				gap[j] = true;
-		} else if (lt_row_start(s, k, ke, &cols)) {
+		} else if (lt_row_start(s, k, ke, t)) {
 			if (row)
 				lt_row(c, num_a, num_e, v, nv, t, row_flags);
 			size_t ng = lt_segments(s, k, ke, 3, g, LT_MAX_COLS);
