@@ -353,7 +353,14 @@ static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 			*ls = lp_xrealloc(*ls, *cap * sizeof **ls);
 		}
 		(*ls)[(*n)++] = v[i].l;
-		last = v[i].number;
+		/* A row numbered "7 and 8" quotes the two, each numbered
+		 * ("7. The Council should ...", "8. ..."): they are its
+		 * text, not pairs of their own. */
+		char nums[256];
+		label_numbers(s, &v[i].l, nums, sizeof nums);
+		const char *lastnum = strrchr(nums, ',');
+		long top = strtol(lastnum ? lastnum + 1 : nums, NULL, 10);
+		last = top > v[i].number ? top : v[i].number;
 	}
 	free(leads);
 	free(v);

@@ -1164,6 +1164,33 @@ static void test_html_table_rows(void)
 		      "Agreed in part."),
 	      "its answer");
 	lp_doc_free(doc);
+	/* The two recommendations of a row "7 and 8" numbered in its cell
+	 * are its text, not a pair of their own. */
+	static const char numbered[] =
+		"<html><body><table><tr><th>No.</th><th>Recommendation</th>"
+		"<th>Response</th></tr>"
+		"<tr><td>6</td><td>The Council should report.</td>"
+		"<td><p>Agreed.</p></td></tr>"
+		"<tr><td>7 and 8</td><td><p>7. The Council should set a "
+		"deadline.</p><p>8. The Council should fine late jobs.</p>"
+		"</td><td><p>Agreed. Both will be in the contract.</p></td>"
+		"</tr></table></body></html>";
+	doc = NULL;
+	if (lp_ingest_bytes("page", numbered, sizeof numbered - 1, NULL, &doc,
+			    &err) ||
+	    lp_doc_process(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return;
+	}
+	p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p && strcmp(lp_span_attr(p, "number"), "7,8") == 0 &&
+		      !find_span(doc, LP_SPAN_PAIR, 2),
+	      "row 7 and 8, one pair");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Agreed. Both will be in the contract."),
+	      "row 7 and 8's answer");
+	lp_doc_free(doc);
 }
 
 static void test_map_invariant(void)
