@@ -273,6 +273,8 @@ static bool read_range_months(lp_xctx *x, candidate *c)
 	return true;
 }
 
+/* "early 2026" is January to April, "mid-2026" May to August, "late
+ * 2026" September to December. */
 static bool read_part_year(lp_xctx *x, candidate *c)
 {
 	int y = int_group(x, "year");
