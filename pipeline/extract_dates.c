@@ -615,7 +615,7 @@ static void since(lp_xctx *x, candidate *c)
 {
 	if (!x->ref_y || !c->value[0] || strchr(c->value, '/'))
 		return;
-	char from[16];
+	char from[sizeof c->value];
 	snprintf(from, sizeof from, "%s", c->value);
 	snprintf(c->value, sizeof c->value, "%s/%04d-%02d-%02d", from,
 		 x->ref_y, x->ref_m, x->ref_d);
