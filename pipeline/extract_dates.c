@@ -615,8 +615,10 @@ static void since(lp_xctx *x, candidate *c)
 {
 	if (!x->ref_y || !c->value[0] || strchr(c->value, '/'))
 		return;
-	char from[sizeof c->value];
-	snprintf(from, sizeof from, "%s", c->value);
+	char from[11]; /* a day at most: "2019-06-30" */
+	size_t n = strnlen(c->value, sizeof from - 1);
+	memcpy(from, c->value, n);
+	from[n] = '\0';
 	snprintf(c->value, sizeof c->value, "%s/%04d-%02d-%02d", from,
 		 x->ref_y, x->ref_m, x->ref_d);
 	c->kind = "relative";
