@@ -334,6 +334,28 @@ static bool number_cell(const xmlNode *n)
 	return number;
 }
 
+/* Is @n a table's first row, of column heads only: every cell a <th>
+ * with scope="col" or none (a <th scope="row"> numbers its row)? */
+static bool head_row(const xmlNode *n)
+{
+	if (!named(n, "tr"))
+		return false;
+	const xmlNode *prev = n->prev;
+	while (prev && prev->type != XML_ELEMENT_NODE)
+		prev = prev->prev;
+	if (prev)
+		return false; /* not the first row */
+	bool cells = false;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!named(c, "th") || attr_has(c, "scope", "row"))
+			return false;
+		cells = true;
+	}
+	return cells;
+}
+
 /* A table cell is a paragraph of its own, as a cell of prose reads;
  * but a cell that only numbers its row ("1") begins the next cell's
  * paragraph as a numbered one: "1. The Mayor should ...". */
@@ -395,6 +417,11 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 			mark(d, "\n");
 		} else if (named(n, "td") || named(n, "th")) {
 			table_cell(d, n, depth);
+			continue;
+		} else if (named(n, "thead") || head_row(n)) {
+			/* The names of a table's columns ("No.",
+			 * "Recommendation", "Response") are not text, as a
+			 * Markdown table's head is not. */
 			continue;
 		} else if (block(n)) {
 			block_break(d);

@@ -434,6 +434,30 @@ static int find_date(seg *s, size_t to)
 	return 0;
 }
 
+/* A decision page gives its date after the decision: "Date of decision:"
+ * on a line of its own, the date on the next.  The decision's date,
+ * before the page's date of publication. */
+static int find_date_below_label(seg *s)
+{
+	const lp_rule *field = lp_rule_get(s->g, "letter.date-label");
+	char iso[11];
+	for (int pass = 0; field && pass < 2; pass++)
+		for (size_t i = 0; i + 1 < s->nb; i++) {
+			int rc = seg_at(s, field, i);
+			if (rc < 0)
+				return rc;
+			bool publication = rc && strchr("pP", s->doc->fold[s->m->start]);
+			if (!rc || publication != (pass == 1) || only_date(s, i + 1) <= 0 ||
+			    !lp_parse_day_date(s->g, s->doc->fold + s->b[i + 1].start,
+					       s->b[i + 1].end - s->b[i + 1].start,
+					       iso))
+				continue;
+			s->doc->letter.date = lp_arena_strndup(s->doc->arena, iso, 10);
+			return 0;
+		}
+	return 0;
+}
+
 int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		       size_t *intro_out)
 {
@@ -491,7 +515,8 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 			return rc;
 	}
 	lt->reference = ref;
-	if ((rc = find_date(s, head_end)) < 0)
+	if ((rc = find_date(s, head_end)) < 0 ||
+	    (!lt->date && (rc = find_date_below_label(s)) < 0))
 		return rc;
 	/* Fields say outright who wrote to whom; otherwise the recipient is
 	 * the person in the letterhead and the sender signs the letter. */

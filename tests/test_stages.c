@@ -812,6 +812,25 @@ static void test_minute_labels_at_page_tops(void)
 	lp_doc_free(doc);
 }
 
+/* A decision page dates itself after the decision: "Date of decision:"
+ * over the date, before the page's date of publication. */
+static void test_decision_date(void)
+{
+	lp_doc *doc = process(
+		"Decision details\n\nDecision reference:\n\nKD/2025/117\n\n"
+		"Recommendation 1\n\nThe Council should act.\n\n"
+		"Supported. It will act in the spring.\n\n"
+		"Recommendation 2\n\nThe Council should report.\n\n"
+		"Supported.\n\n"
+		"Publication date:\n\n11/12/2025\n\n"
+		"Date of decision:\n\n09/12/2025\n");
+	if (!doc)
+		return;
+	CHECK(doc->letter.date && strcmp(doc->letter.date, "2025-12-09") == 0,
+	      "date %s", doc->letter.date);
+	lp_doc_free(doc);
+}
+
 /* A numbered heading that titles the quoted recommendation under it:
  * the recommendation is the quote, not the title. */
 static void test_titled_headings(void)
@@ -1160,6 +1179,8 @@ static void test_html_table_rows(void)
 	}
 	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 1);
 	CHECK(p && strcmp(lp_span_attr(p, "number"), "4,5") == 0, "row 4 and 5");
+	CHECK(!has(doc, "No.") && !has(doc, "Recommendation"),
+	      "the column heads are not text: [%s]", doc->text);
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
 		      "Agreed in part."),
 	      "its answer");
@@ -1375,6 +1396,7 @@ int main(int argc, char **argv)
 	test_minute_labels_at_page_tops();
 	test_layout_table();
 	test_letter_date_line();
+	test_decision_date();
 	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
