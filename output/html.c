@@ -616,7 +616,8 @@ static void money_table(xmlNodePtr main, const lp_record *r,
 	lp_html_el_text(sec, "h2", NULL, "Money");
 	size_t n = 0;
 	for (size_t i = 0; i < r->npairs; i++)
-		n += r->pairs[i].rec.nmoney + r->pairs[i].resp.nmoney;
+		n += r->pairs[i].rec.nmoney + r->pairs[i].resp.nmoney +
+		     r->pairs[i].details.nmoney;
 	if (!n) {
 		lp_html_el_text(sec, "p", NULL,
 				"No amount of money named in the pairs.");
@@ -625,9 +626,10 @@ static void money_table(xmlNodePtr main, const lp_record *r,
 	money_row *rows = lp_xcalloc(n, sizeof *rows);
 	size_t k = 0;
 	for (size_t i = 0; i < r->npairs; i++) {
-		const lp_rsection *side[2] = { &r->pairs[i].rec,
-					       &r->pairs[i].resp };
-		for (int s = 0; s < 2; s++)
+		const lp_rsection *side[3] = { &r->pairs[i].rec,
+					       &r->pairs[i].resp,
+					       &r->pairs[i].details };
+		for (int s = 0; s < 3; s++)
 			for (size_t j = 0; j < side[s]->nmoney; j++, k++)
 				rows[k] = (money_row){ &side[s]->money[j], i,
 						       k };
@@ -813,13 +815,15 @@ static void deadlines(xmlNodePtr main, const lp_record *r, const char *pfx)
 	size_t n = 0, cap = 8;
 	deadline *dl = lp_xcalloc(cap, sizeof *dl);
 	for (size_t i = 0; i < r->npairs; i++) {
-		const lp_rsection *side[2] = { &r->pairs[i].rec,
-					       &r->pairs[i].resp };
-		for (int s = 0; s < 2; s++)
+		/* A row's timescale is a deadline, said so or not. */
+		const lp_rsection *side[3] = { &r->pairs[i].rec,
+					       &r->pairs[i].resp,
+					       &r->pairs[i].details };
+		for (int s = 0; s < 3; s++)
 			for (size_t j = 0; j < side[s]->ndates; j++) {
 				const lp_rdate *d = &side[s]->dates[j];
 				deadline x = { .d = d, .pair = i };
-				if (!d->deadline ||
+				if ((!d->deadline && s != 2) ||
 				    !lp_date_bounds(d->value, x.start, x.end))
 					continue;
 				x.from = days_of(x.start);
@@ -876,6 +880,10 @@ static void pairs(xmlNodePtr main, const lp_record *r, const char *pfx)
 		xmlNodePtr resp = lp_html_el(sides, "div", "resp");
 		lp_html_el_text(resp, "h4", NULL, "Response");
 		prose(resp, &p->resp);
+		if (p->details.text && *p->details.text) {
+			lp_html_el_text(resp, "h4", NULL, "Lead and timescale");
+			prose(resp, &p->details);
+		}
 	}
 }
 

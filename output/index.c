@@ -357,7 +357,8 @@ int lp_index_put(lp_index *ix, const lp_record *rec, const char *const *paths,
 			 pr->rec.span.start, pr->rec.span.end,
 			 pr->resp.span.start, pr->resp.span.end) == 0 &&
 		     put_section(ix, id, n, "recommendation", &pr->rec) == 0 &&
-		     put_section(ix, id, n, "response", &pr->resp) == 0;
+		     put_section(ix, id, n, "response", &pr->resp) == 0 &&
+		     put_section(ix, id, n, "details", &pr->details) == 0;
 	}
 	if (!ok) {
 		int rc = db_fail(ix, err, "cannot store the letter");

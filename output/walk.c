@@ -14,6 +14,8 @@
  *       label, paragraph, stance
  *       recommendation: {text, span, parts: [{label, text, span}], ENTITIES}
  *       response: {text, span, ENTITIES}
+ *       details: {text, span, ENTITIES}  (a table row's cells after the
+ *                                         response: lead, timescale)
  *   closing: {text, span, ENTITIES}          (prose after the last response)
  *
  * where the cover and every section carry ENTITIES:
@@ -390,10 +392,13 @@ static void pair(walker *w, int p)
 	scalar(w, "stance", lp_span_attr(sp, "stance"), LP_VAL_STR, true);
 	int rec = child(w, p, LP_SPAN_RECOMMENDATION);
 	int resp = child(w, p, LP_SPAN_RESPONSE);
+	int details = child(w, p, LP_SPAN_DETAILS);
 	if (rec >= 0)
 		section(w, "recommendation", rec);
 	if (resp >= 0)
 		section(w, "response", resp);
+	if (details >= 0)
+		section(w, "details", details);
 	end(w);
 }
 

@@ -12,6 +12,7 @@
  * pass is greedy, best score first, ties in reading order, so the result
  * is easy to explain and never depends on the order of a sort.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,35 +253,31 @@ static void *concat(struct lp_arena *a, size_t size, size_t n,
 	return out;
 }
 
-/* Sections of @n pairs, joined: texts one after the other, entities in
- * order. */
+/* Section @field (an offset into lp_rpair: rec, resp or details) of @n
+ * pairs, joined: texts one after the other, entities in order. */
 static void join_section(struct lp_arena *a, const lp_rpair *p, size_t n,
-			 bool rec, lp_rsection *out)
+			 size_t field, lp_rsection *out)
 {
 	const char **texts = lp_arena_alloc(a, n * sizeof *texts);
 	const void **items = lp_arena_alloc(a, n * sizeof *items);
 	size_t *counts = lp_arena_alloc(a, n * sizeof *counts);
+#define SECTION(k) ((const lp_rsection *)((const char *)&p[k] + field))
 	for (size_t k = 0; k < n; k++)
-		texts[k] = rec ? p[k].rec.text : p[k].resp.text;
+		texts[k] = SECTION(k)->text;
 	out->text = join(a, texts, n, "\n\n");
-	for (size_t k = 0; k < n; k++) {
-		const lp_rsection *s = rec ? &p[k].rec : &p[k].resp;
-		items[k] = s->money, counts[k] = s->nmoney;
-	}
+	for (size_t k = 0; k < n; k++)
+		items[k] = SECTION(k)->money, counts[k] = SECTION(k)->nmoney;
 	out->money = concat(a, sizeof *out->money, n, items, counts,
 			    &out->nmoney);
-	for (size_t k = 0; k < n; k++) {
-		const lp_rsection *s = rec ? &p[k].rec : &p[k].resp;
-		items[k] = s->dates, counts[k] = s->ndates;
-	}
+	for (size_t k = 0; k < n; k++)
+		items[k] = SECTION(k)->dates, counts[k] = SECTION(k)->ndates;
 	out->dates = concat(a, sizeof *out->dates, n, items, counts,
 			    &out->ndates);
-	for (size_t k = 0; k < n; k++) {
-		const lp_rsection *s = rec ? &p[k].rec : &p[k].resp;
-		items[k] = s->commits, counts[k] = s->ncommits;
-	}
+	for (size_t k = 0; k < n; k++)
+		items[k] = SECTION(k)->commits, counts[k] = SECTION(k)->ncommits;
 	out->commits = concat(a, sizeof *out->commits, n, items, counts,
 			      &out->ncommits);
+#undef SECTION
 }
 
 /* Pairs [@p, @p + @n) as one: "4, 5", "Recommendation 4 and
@@ -291,6 +288,7 @@ static const lp_rpair *join_pairs(struct lp_arena *a, const lp_rpair *p,
 	if (n == 1)
 		return p;
 	lp_rpair *out = lp_arena_alloc(a, sizeof *out);
+	*out = (lp_rpair){ 0 }; /* the arena's memory is not cleared */
 	const char **parts = lp_arena_alloc(a, n * sizeof *parts);
 	for (size_t k = 0; k < n; k++)
 		parts[k] = p[k].number;
@@ -308,8 +306,9 @@ static const lp_rpair *join_pairs(struct lp_arena *a, const lp_rpair *p,
 			parts[distinct++] = p[k].stance;
 	}
 	out->stance = join(a, parts, distinct, ", ");
-	join_section(a, p, n, true, &out->rec);
-	join_section(a, p, n, false, &out->resp);
+	join_section(a, p, n, offsetof(lp_rpair, rec), &out->rec);
+	join_section(a, p, n, offsetof(lp_rpair, resp), &out->resp);
+	join_section(a, p, n, offsetof(lp_rpair, details), &out->details);
 	return out;
 }
 

@@ -32,6 +32,10 @@ typedef struct decoder {
 	size_t cursor; /* source offset where the next text is looked for */
 	int bold;      /* depth of open <strong> and <b> */
 	bool numbered; /* the last table cell held only a row number */
+	unsigned detail_from; /* the table's first column after the
+				 response's, from 1; 0: none */
+	unsigned col;         /* the cell's column in its row, from 1 */
+	size_t *details, ndetails, details_cap; /* see lp_doc */
 } decoder;
 
 /* ---- finding text in the source -------------------------------------- */
@@ -356,6 +360,49 @@ static bool head_row(const xmlNode *n)
 	return cells;
 }
 
+/* A table's head row: the first row of its <thead>, else its first row
+ * when that is heads only (head_row); NULL when none. */
+static const xmlNode *table_heads(const xmlNode *table)
+{
+	for (const xmlNode *c = table->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (named(c, "thead") || named(c, "tbody")) {
+			for (const xmlNode *r = c->children; r; r = r->next)
+				if (r->type == XML_ELEMENT_NODE && named(r, "tr"))
+					return named(c, "thead") || head_row(r) ? r
+										 : NULL;
+			continue;
+		}
+		if (named(c, "tr"))
+			return head_row(c) ? c : NULL;
+	}
+	return NULL;
+}
+
+/* The first column after the one whose head names the response
+ * ("Cabinet response", "Answer"), counted from 1; 0 when none does or
+ * none comes after it.  Those cells (lead officer, timescale) are the
+ * row's details, not its answer. */
+static unsigned detail_column(const xmlNode *table)
+{
+	const xmlNode *heads = table_heads(table);
+	unsigned j = 0, response = 0;
+	for (const xmlNode *c = heads ? heads->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		j++;
+		xmlChar *t = xmlNodeGetContent(c);
+		if (!response && t &&
+		    (strcasestr((const char *)t, "response") ||
+		     strcasestr((const char *)t, "answer") ||
+		     strcasestr((const char *)t, "reply")))
+			response = j;
+		xmlFree(t);
+	}
+	return response && j > response ? response + 1 : 0;
+}
+
 /* A table cell is a paragraph of its own, as a cell of prose reads;
  * but a cell that only numbers its row ("1") begins the next cell's
  * paragraph as a numbered one: "1. The Mayor should ...". */
@@ -367,8 +414,19 @@ static void table_cell(decoder *d, const xmlNode *n, int depth)
 		block_break(d);
 	d->numbered = false;
 	bool number = number_cell(n);
+	bool detail = d->detail_from && ++d->col >= d->detail_from;
+	size_t start = d->out.len;
 	if (depth < MAX_DEPTH)
 		walk(d, n->children, depth + 1);
+	if (detail && d->out.len > start) {
+		if (d->ndetails + 2 > d->details_cap)
+			d->details = lp_xrealloc(
+				d->details,
+				(d->details_cap = 2 * d->details_cap + 16) *
+					sizeof *d->details);
+		d->details[d->ndetails++] = start;
+		d->details[d->ndetails++] = d->out.len;
+	}
 	if (number) {
 		if (d->out.len && d->out.s[d->out.len - 1] != '.')
 			mark(d, ".");
@@ -399,6 +457,8 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		}
 		if (n->type != XML_ELEMENT_NODE || chrome(n))
 			continue;
+		if (named(n, "tr"))
+			d->col = 0;
 		int h = heading_level(n);
 		bool strong = named(n, "strong") || named(n, "b");
 		if (h) {
@@ -417,6 +477,15 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 			mark(d, "\n");
 		} else if (named(n, "td") || named(n, "th")) {
 			table_cell(d, n, depth);
+			continue;
+		} else if (named(n, "table")) {
+			unsigned outer = d->detail_from;
+			d->detail_from = detail_column(n);
+			block_break(d);
+			if (depth < MAX_DEPTH)
+				walk(d, n->children, depth + 1);
+			block_break(d);
+			d->detail_from = outer;
 			continue;
 		} else if (named(n, "thead") || head_row(n)) {
 			/* The names of a table's columns ("No.",
@@ -505,12 +574,15 @@ int lp_decode_html(lp_doc *doc, lp_error *err)
 		any = !strchr(" \n*#-", d.out.s[i]);
 	if (!any) {
 		lp_buf_free(&d.out);
+		free(d.details);
 		return lp_fail(err, LP_EINPUT, doc->path, 0, -1,
 			       "HTML page with no text");
 	}
 	doc->decoded = d.out.s;
 	doc->decoded_len = d.out.len;
 	doc->decoded_map = d.out.map;
+	doc->decoded_details = d.details;
+	doc->ndecoded_details = d.ndetails / 2;
 	doc->format = "html";
 	return 0;
 }

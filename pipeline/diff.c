@@ -474,6 +474,7 @@ static void diff_pair(differ *df, const lp_rpair *a, const lp_rpair *b)
 					.new_text = b->stance });
 	diff_section(df, "recommendation", &a->rec, &b->rec);
 	diff_section(df, "response", &a->resp, &b->resp);
+	diff_section(df, "details", &a->details, &b->details);
 }
 
 static size_t commitments_in(const lp_rpair *p)

@@ -275,6 +275,7 @@ const char *lp_span_kind_name(enum lp_span_kind kind)
 		[LP_SPAN_TEXT] = "text",
 		[LP_SPAN_INTRODUCTION] = "introduction",
 		[LP_SPAN_CLOSING] = "closing",
+		[LP_SPAN_DETAILS] = "details",
 	};
 	return (unsigned)kind < LP_SPAN_KIND_COUNT ? names[kind] : "?";
 }
@@ -448,6 +449,7 @@ void lp_doc_free(lp_doc *doc)
 	free(doc->map);
 	free(doc->decoded);
 	free(doc->decoded_map);
+	free(doc->decoded_details);
 	free(doc->geom);
 	free(doc->src);
 	free(doc->path);

@@ -169,8 +169,10 @@ static int section(lp_xctx *x, int i)
 		seconds[LP_STAGE_DATES] += (t = lp_clock()) - now;
 	}
 	/* A recommendation's "must" and "should" are demands of the
-	 * committee, not undertakings of the responder. */
-	if (rc == 0 && kind != LP_SPAN_RECOMMENDATION)
+	 * committee, not undertakings of the responder; a row's details
+	 * name a lead and a time, and undertake nothing. */
+	if (rc == 0 && kind != LP_SPAN_RECOMMENDATION &&
+	    kind != LP_SPAN_DETAILS)
 		rc = lp_extract_commitments(x, i, a, e);
 	if (rc == 0 && kind == LP_SPAN_RESPONSE)
 		rc = lp_extract_stance(x, x->doc->spans[i].parent, a, e);
@@ -191,7 +193,8 @@ int lp_extract(lp_doc *doc, const lp_grammar *g, lp_error *err)
 		enum lp_span_kind k = doc->spans[i].kind;
 		if (k == LP_SPAN_COVER || k == LP_SPAN_RECOMMENDATION ||
 		    k == LP_SPAN_RESPONSE || k == LP_SPAN_TEXT ||
-		    k == LP_SPAN_INTRODUCTION || k == LP_SPAN_CLOSING)
+		    k == LP_SPAN_INTRODUCTION || k == LP_SPAN_CLOSING ||
+		    k == LP_SPAN_DETAILS)
 			rc = section(&x, (int)i);
 	}
 	lp_match_free(x.m);

@@ -51,6 +51,8 @@ enum lp_span_kind {
 	LP_SPAN_INTRODUCTION,   /**< prose between the annex heading and the
 				     first pair */
 	LP_SPAN_CLOSING,        /**< prose after the last response */
+	LP_SPAN_DETAILS,        /**< a table row's cells after the response:
+				     who leads, by when */
 	LP_SPAN_KIND_COUNT
 };
 
@@ -141,6 +143,10 @@ typedef struct lp_doc {
 				      source is text already */
 	size_t decoded_len;
 	uint32_t *decoded_map;   /**< source offset of each decoded byte */
+	size_t *decoded_details; /**< [start, end) pairs in decoded: a
+				      table's cells after the response's
+				      column (lead, timescale) */
+	size_t ndecoded_details; /**< how many pairs */
 
 	char *text;              /**< normalised UTF-8, NUL-terminated */
 	size_t text_len;

@@ -521,6 +521,50 @@ static size_t cell_end(const unsigned char *s, size_t i, size_t b)
 	return i;
 }
 
+/* Does a column's head [a, e) name the response ("Response", "Cabinet
+ * response", "Executive response", "Answer")? */
+static bool response_head(const unsigned char *s, size_t a, size_t e)
+{
+	static const char *const words[] = { "response", "answer", "reply" };
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+		size_t n = strlen(words[w]);
+		for (size_t k = a; k + n <= e; k++)
+			if (strncasecmp((const char *)s + k, words[w], n) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* The first column after the response's, counted from 1, of a table
+ * whose heads' cells are [heads[2j], heads[2j+1]); 0 when no head names
+ * the response or none comes after it.  The cells there (lead officer,
+ * timescale) are the row's details, not its answer. */
+static unsigned detail_column(const unsigned char *s, const size_t *heads,
+			      size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		if (response_head(s, heads[2 * j], heads[2 * j + 1]))
+			return j + 1 < n ? (unsigned)(j + 2) : 0;
+	return 0;
+}
+
+/* The heads of a pipe table's columns, line [i, b): their detail
+ * column (see detail_column). */
+static unsigned pipe_detail_column(const unsigned char *s, size_t i, size_t b)
+{
+	size_t heads[2 * 16], n = 0;
+	for (i++; i < b && n < 16;) {
+		size_t e = cell_end(s, i, b);
+		if (e >= b)
+			break; /* after the last '|' */
+		heads[2 * n] = i;
+		heads[2 * n + 1] = e;
+		n++;
+		i = e + 1;
+	}
+	return detail_column(s, heads, n);
+}
+
 /* Is the line after the one that ends at @b a table's rule row, so that
  * this one is the table's head? */
 static bool table_head(const cleaner *c, size_t b)
@@ -562,9 +606,11 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 {
 	const unsigned char *s = c->in;
 	bool numbered = false;
+	unsigned col = 0; /* the cell's column, from 1 */
 	for (i++; i < b;) {
 		size_t e = cell_end(s, i, b), a = i, z = e;
 		i = e + 1;
+		col++;
 		while (a < z && (s[a] == ' ' || s[a] == '\t'))
 			a++;
 		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
@@ -572,7 +618,10 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 		if (a == z)
 			continue;
 		if (!numbered)
-			open_line(c, flags);
+			open_line(c, flags | (c->detail_from &&
+						      col >= c->detail_from
+					      ? L_DETAIL
+					      : 0));
 		flags &= ~(unsigned)L_PAGE;
 		size_t digits = 0;
 		while (a + digits < z && isdigit(s[a + digits]))
@@ -649,8 +698,10 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 	}
 	if (c->markdown && table_row(s, i, b)) {
 		/* The head's names of columns ("No. | Recommendation |
-		 * Response"), repeated on each page, are not text. */
+		 * Response"), repeated on each page, are not text; they say
+		 * which columns come after the response's. */
 		if (table_head(c, b)) {
+			c->detail_from = pipe_detail_column(s, i, b);
 			open_line(c, flags & L_PAGE);
 			close_line(c);
 		} else {
@@ -745,7 +796,7 @@ static bool number_text(const unsigned char *s, size_t a, size_t e)
  * cell that only numbers the row opens the next cell's paragraph, "1.
  * The Council should ...", as in a pipe table. */
 static void grid_row(cleaner *c, const range *rows, size_t nrows,
-		     size_t ncells, unsigned flags)
+		     size_t ncells, unsigned detail_from, unsigned flags)
 {
 	const unsigned char *s = c->in;
 	bool open = false, numbered = false;
@@ -780,7 +831,10 @@ static void grid_row(cleaner *c, const range *rows, size_t nrows,
 			}
 			gap = false;
 			if (!open) {
-				open_line(c, flags);
+				open_line(c, flags | (detail_from &&
+							      j + 1 >= detail_from
+						      ? L_DETAIL
+						      : 0));
 				flags = 0;
 				open = true;
 			} else {
@@ -799,6 +853,21 @@ static void grid_row(cleaner *c, const range *rows, size_t nrows,
 		close_line(c);
 }
 
+/* The heads of a grid table's columns, its lines @rows: their detail
+ * column (see detail_column), a head's words on any of its lines. */
+static unsigned grid_detail_column(const unsigned char *s, const range *rows,
+				   size_t nrows, size_t ncells)
+{
+	for (size_t j = 0; j < ncells; j++)
+		for (size_t k = 0; k < nrows; k++) {
+			size_t cs, ce;
+			grid_cell(s, rows[k].start, rows[k].end, j, &cs, &ce);
+			if (response_head(s, cs, ce))
+				return j + 1 < ncells ? (unsigned)(j + 2) : 0;
+		}
+	return 0;
+}
+
 /* A grid table from its first border at @i (before @n): its head (the
  * row over the "+===+" border) is not text, and each row is read by
  * grid_row.  Where the table's last line ends. */
@@ -808,6 +877,7 @@ static size_t clean_grid_table(cleaner *c, size_t i, size_t n,
 	const unsigned char *s = c->in;
 	range *rows = NULL;
 	size_t nrows = 0, cap = 0, ncells = 0, e = i;
+	unsigned detail_from = 0;
 	for (;;) {
 		e = line_end(s, i, n);
 		size_t a = i;
@@ -816,7 +886,11 @@ static size_t clean_grid_table(cleaner *c, size_t i, size_t n,
 		if (grid_border(s, a, e)) {
 			bool head = memchr(s + a, '=', e - a) != NULL;
 			if (nrows && !head)
-				grid_row(c, rows, nrows, ncells, flags);
+				grid_row(c, rows, nrows, ncells, detail_from,
+					 flags);
+			else if (nrows) /* the heads: which column is whose */
+				detail_from = grid_detail_column(s, rows, nrows,
+								 ncells);
 			else if (!nrows)
 				clean_line(c, a, a, flags); /* an empty line */
 			flags = 0;
@@ -846,7 +920,7 @@ static size_t clean_grid_table(cleaner *c, size_t i, size_t n,
 		flags |= next_flags;
 	}
 	if (nrows)
-		grid_row(c, rows, nrows, ncells, flags);
+		grid_row(c, rows, nrows, ncells, detail_from, flags);
 	free(rows);
 	return e;
 }
@@ -890,6 +964,8 @@ typedef struct lt_table {
 	unsigned cols[LT_MAX_COLS];
 	size_t ncols;
 	size_t head_a, head_e; /* the heads' line, or head_a == head_e */
+	unsigned detail_from;  /* the first column after the response's
+				  (cols' index), or 0 */
 } lt_table;
 
 /* The segments of line [i, e): runs of text apart by @gap spaces or
@@ -1083,6 +1159,16 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 		if (t->ncols == 0 || !lt_heads(s, i, e, t))
 			return 0;
 		t->head_e = e;
+		/* A column after the one headed as the response holds the
+		 * row's details (lead officer, timescale). */
+		lt_seg g[LT_MAX_COLS + 1];
+		size_t ng = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
+		for (size_t k = 0; k < ng && !t->detail_from; k++) {
+			int j = lt_column(t, g[k].col);
+			if (j > 0 && response_head(s, g[k].a, g[k].e) &&
+			    (size_t)j + 1 < t->ncols)
+				t->detail_from = (unsigned)j + 1;
+		}
 	}
 	/* Its rows: two at least, the table ending at a line that fits no
 	 * column with none that does in the few lines after it. */
@@ -1134,7 +1220,9 @@ static void lt_row(cleaner *c, size_t num_a, size_t num_e,
 				open = false;
 			}
 			if (!open) {
-				open_line(c, 0);
+				open_line(c, t->detail_from && j >= t->detail_from
+						      ? L_DETAIL
+						      : 0);
 				open = true;
 			} else if (any && !glue) {
 				put_space(c, src_at(c, q->a));
@@ -1243,8 +1331,16 @@ static void split_lines(cleaner *c)
 	const unsigned char *s = c->in;
 	size_t n = c->in_len, i = c->in_start;
 	unsigned flags = 0;
+	/* A web page's table cells after the response's column, as the
+	 * decoder found them. */
+	const size_t *details = c->in_map ? c->doc->decoded_details : NULL;
+	size_t ndetails = details ? c->doc->ndecoded_details : 0, d = 0;
 	while (i < n) {
 		size_t e = line_end(s, i, n);
+		while (d < ndetails && details[2 * d + 1] <= i)
+			d++;
+		if (d < ndetails && details[2 * d] <= i)
+			flags |= L_DETAIL;
 		lt_table t;
 		size_t end;
 		if (c->markdown && grid_border(s, i, e)) {
@@ -1499,6 +1595,8 @@ static void close_para(lp_doc *doc, assembler *a)
 				a->out.len, NULL, -1);
 	if (a->para_flags & L_HEADING)
 		lp_span_set(doc, i, "heading", "true");
+	if (a->para_flags & L_DETAIL)
+		lp_span_set(doc, i, "detail", "true");
 }
 
 /* Add the bold ranges of line @i, now copied to text offset @at. */

@@ -15,6 +15,8 @@ enum {
 	L_BLOCK = 1 << 4,     /* starts a block: list item, label ... */
 	L_PAGE_NO = 1 << 5,   /* a page number ("Page 2 of 5"): a page ends */
 	L_ITEM = 1 << 6,      /* a list item, its bullet dropped */
+	L_DETAIL = 1 << 7,    /* a table's cell after the response's column:
+				 who leads, by when */
 };
 
 typedef struct line {
@@ -47,6 +49,8 @@ typedef struct cleaner {
 
 	size_t hyphen_lookups; /* see keep_hyphen() */
 	bool in_bold;       /* Markdown bold state, carried across lines */
+	unsigned detail_from; /* the table's first column after the
+				 response's, counted from 1; 0: none */
 	size_t bold_from;   /* scratch offset where the open bold began */
 
 	const lp_rule *block_start, *page_number, *footer, *column_field,

@@ -391,6 +391,7 @@ static int read_record(builder *b, const char *path, lp_record **out,
 		};
 		read_section(r->arena, get(n, "recommendation"), &p->rec);
 		read_section(r->arena, get(n, "response"), &p->resp);
+		read_section(r->arena, get(n, "details"), &p->details);
 	}
 	*out = r;
 	return 0;

@@ -72,6 +72,8 @@ typedef struct lp_rpair {
 	const char *label;      /**< "Recommendation 4", or NULL */
 	const char *stance;     /**< "accepted", ... or NULL */
 	lp_rsection rec, resp;
+	lp_rsection details;    /**< a table row's cells after the response
+				     (lead, timescale); empty when none */
 } lp_rpair;
 
 /** What `parse` said about one letter; every string is owned by it, and

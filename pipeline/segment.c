@@ -35,23 +35,31 @@ static void make_blocks(seg *s)
 				cap *= 2;
 				s->b = lp_xrealloc(s->b, cap * sizeof *s->b);
 			}
-			s->b[s->nb++] = (block){ i, e, para, false };
+			s->b[s->nb++] = (block){ i, e, para, false, false };
 			para = false;
 		} else {
 			para = true;
 		}
 		i = e + 1;
 	}
-	/* Headings come from the normaliser's paragraph spans. */
+	/* Headings and a table's details come from the normaliser's
+	 * paragraph spans. */
 	size_t k = 0;
 	for (size_t i = 0; i < s->doc->nspans; i++) {
 		const lp_span *sp = &s->doc->spans[i];
-		if (sp->kind != LP_SPAN_PARAGRAPH || !lp_span_attr(sp, "heading"))
+		if (sp->kind != LP_SPAN_PARAGRAPH)
+			continue;
+		bool heading = lp_span_attr(sp, "heading") != NULL;
+		bool detail = lp_span_attr(sp, "detail") != NULL;
+		if (!heading && !detail)
 			continue;
 		while (k < s->nb && seg_text_at(s, s->b[k].start) < sp->start)
 			k++;
 		if (k < s->nb && seg_text_at(s, s->b[k].start) == sp->start)
-			s->b[k].heading = true;
+			s->b[k].heading = heading;
+		for (size_t j = k; detail && j < s->nb &&
+				   seg_text_at(s, s->b[j].start) < sp->end; j++)
+			s->b[j].detail = true;
 	}
 }
 
@@ -978,6 +986,8 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	const lp_rule *minute = lp_rule_get(s->g, "pairs.minute-number");
 	const lp_rule *resolution = lp_rule_get(s->g, "pairs.resolution");
 	for (size_t k = from + 1; k < end_block; k++) {
+		if (s->b[k].detail)
+			continue; /* the row's details: see add_pair */
 		int rc = seg_section_heading(s, k);
 		if (rc > 0 && follow_up)
 			rc = !seg_at(s, follow_up, k);
@@ -1295,8 +1305,26 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
 				seg_text_at(s, rec_s), seg_text_at(s, rec_e),
 				NULL, p);
+	/* A table row's cells after the response's column (who leads, by
+	 * when) are the pair's details, not its answer; the answer ends
+	 * before them, and what follows them (a page's last lines after
+	 * the table) is neither. */
+	size_t k0 = block_of(s, resp_s), k1;
+	while (k0 < s->nb && s->b[k0].start < resp_e && !s->b[k0].detail)
+		k0++;
+	for (k1 = k0; k1 < s->nb && s->b[k1].start < resp_e && s->b[k1].detail;)
+		k1++;
+	bool details = k0 < s->nb && s->b[k0].start < resp_e &&
+		       s->b[k0].start > resp_s;
 	lp_doc_add_span(s->doc, LP_SPAN_RESPONSE, seg_text_at(s, resp_s),
-			seg_text_at(s, resp_e), NULL, p);
+			seg_text_at(s, details ? seg_trim_end(s, resp_s,
+							      s->b[k0].start)
+					       : resp_e),
+			NULL, p);
+	if (details)
+		lp_doc_add_span(s->doc, LP_SPAN_DETAILS,
+				seg_text_at(s, s->b[k0].start),
+				seg_text_at(s, s->b[k1 - 1].end), NULL, p);
 	return add_parts(s, r, rec_s, rec_e);
 }
 

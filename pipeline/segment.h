@@ -14,6 +14,7 @@ typedef struct block {
 	size_t start, end; /* fold offsets, end exclusive, no newline */
 	bool para_start;   /* first line of a paragraph */
 	bool heading;
+	bool detail;       /* a table's cell after the response's column */
 } block;
 
 typedef struct label {

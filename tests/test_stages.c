@@ -831,6 +831,61 @@ static void test_decision_date(void)
 	lp_doc_free(doc);
 }
 
+/* A table's columns after the response's (who leads, by when) are the
+ * row's details: not its answer, but its pair's, dates and all; in a
+ * Markdown table and on a web page alike. */
+static void test_table_details(void)
+{
+	lp_doc *doc = process(
+		"# Response\n\n"
+		"| No. | Recommendation | Executive response | Lead | Timescale |\n"
+		"|---|---|---|---|---|\n"
+		"| 1 | The Council should publish a plan. | Agreed. We will "
+		"publish it. | Head of Housing | 31 March 2026 |\n"
+		"| 2 | The Council should fund grants. | Not agreed. | "
+		"Director | Ongoing |\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. We will publish it."),
+	      "response 1 is its cell");
+	const lp_span *d = find_span(doc, LP_SPAN_DETAILS, 0);
+	CHECK(span_is(doc, d, "Head of Housing\n\n31 March 2026") &&
+		      doc->spans[d->parent].kind == LP_SPAN_PAIR,
+	      "row 1's details, in its pair");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1), "Not agreed."),
+	      "response 2 is its cell");
+	lp_doc_free(doc);
+	static const char page[] =
+		"<html><body><table><thead><tr><th>No.</th>"
+		"<th>Recommendation</th><th>Cabinet response</th>"
+		"<th>Lead officer</th><th>Target date</th></tr></thead>"
+		"<tr><td>1</td><td>The Council should act.</td>"
+		"<td><strong>Agreed.</strong> It will.</td><td>Head of Housing"
+		"</td><td>30 June 2026</td></tr>"
+		"<tr><td>2</td><td>The Council should report.</td>"
+		"<td>Agreed.</td><td>Director</td><td>31 March 2026</td></tr>"
+		"</table><p>Contact the Scrutiny Team on 01632 960417.</p>"
+		"</body></html>";
+	lp_error err = { 0 };
+	doc = NULL;
+	if (lp_ingest_bytes("page", page, sizeof page - 1, NULL, &doc, &err) ||
+	    lp_doc_process(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return;
+	}
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. It will."),
+	      "web page: response 1 is its cell");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 1),
+		      "Director\n\n31 March 2026"),
+	      "web page: the last row's details, not the page's last line");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1), "Agreed."),
+	      "web page: the last response is its cell");
+	lp_doc_free(doc);
+}
+
 /* A numbered heading that titles the quoted recommendation under it:
  * the recommendation is the quote, not the title. */
 static void test_titled_headings(void)
@@ -1392,6 +1447,7 @@ int main(int argc, char **argv)
 	test_quoted_recommendations();
 	test_paragraph_labels();
 	test_titled_headings();
+	test_table_details();
 	test_paragraph_ref_recommendations();
 	test_minute_labels_at_page_tops();
 	test_layout_table();
