@@ -169,10 +169,10 @@ static int section(lp_xctx *x, int i)
 		seconds[LP_STAGE_DATES] += (t = lp_clock()) - now;
 	}
 	/* A recommendation's "must" and "should" are demands of the
-	 * committee, not undertakings of the responder; a row's details
-	 * name a lead and a time, and undertake nothing. */
-	if (rc == 0 && kind != LP_SPAN_RECOMMENDATION &&
-	    kind != LP_SPAN_DETAILS)
+	 * committee, not undertakings of the responder.  A row's details
+	 * are read for them too: a column after the response may be a
+	 * progress update ("We will report in June"). */
+	if (rc == 0 && kind != LP_SPAN_RECOMMENDATION)
 		rc = lp_extract_commitments(x, i, a, e);
 	if (rc == 0 && kind == LP_SPAN_RESPONSE)
 		rc = lp_extract_stance(x, x->doc->spans[i].parent, a, e);
