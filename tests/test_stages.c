@@ -691,19 +691,38 @@ static void test_quoted_recommendations(void)
 	lp_doc_free(doc);
 }
 
-/* A page's "Published 14 October 2025" is not the letter's date when the
- * letter has a line that is only a date. */
-static void test_letter_date_line(void)
+/* Does @src give the letter the date @want? */
+static void check_letter_date(const char *src, const char *want,
+			      const char *what)
 {
-	lp_doc *doc = process("Published 14 October 2025\n\n"
-			      "Our ref: MIN-2025-0417\n\n8 October 2025\n\n"
-			      "Dear Chair,\n\nThank you for the report.\n\n"
-			      "Yours sincerely,\n\nJo Bloggs\n");
+	lp_doc *doc = process(src);
 	if (!doc)
 		return;
-	CHECK(doc->letter.date && strcmp(doc->letter.date, "2025-10-08") == 0,
-	      "date %s", doc->letter.date);
+	CHECK(doc->letter.date && strcmp(doc->letter.date, want) == 0,
+	      "%s: date %s", what, doc->letter.date);
 	lp_doc_free(doc);
+}
+
+/* A page's "Published 14 October 2025" is not the letter's date when the
+ * letter has a line that is only a date; a decision page dates itself
+ * after the decision, "Date of decision:" over the date, before the
+ * page's date of publication. */
+static void test_letter_dates(void)
+{
+	check_letter_date("Published 14 October 2025\n\n"
+			  "Our ref: MIN-2025-0417\n\n8 October 2025\n\n"
+			  "Dear Chair,\n\nThank you for the report.\n\n"
+			  "Yours sincerely,\n\nJo Bloggs\n",
+			  "2025-10-08", "a line that is only a date");
+	check_letter_date("Decision details\n\nDecision reference:\n\n"
+			  "KD/2025/117\n\n"
+			  "Recommendation 1\n\nThe Council should act.\n\n"
+			  "Supported. It will act in the spring.\n\n"
+			  "Recommendation 2\n\nThe Council should report.\n\n"
+			  "Supported.\n\n"
+			  "Publication date:\n\n11/12/2025\n\n"
+			  "Date of decision:\n\n09/12/2025\n",
+			  "2025-12-09", "a decision page");
 }
 
 /* A table as `pdftotext -layout` prints it, its columns side by side:
@@ -809,25 +828,6 @@ static void test_minute_labels_at_page_tops(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
 		      "That the Council reports each quarter."),
 	      "recommendation 2 without its quotation marks");
-	lp_doc_free(doc);
-}
-
-/* A decision page dates itself after the decision: "Date of decision:"
- * over the date, before the page's date of publication. */
-static void test_decision_date(void)
-{
-	lp_doc *doc = process(
-		"Decision details\n\nDecision reference:\n\nKD/2025/117\n\n"
-		"Recommendation 1\n\nThe Council should act.\n\n"
-		"Supported. It will act in the spring.\n\n"
-		"Recommendation 2\n\nThe Council should report.\n\n"
-		"Supported.\n\n"
-		"Publication date:\n\n11/12/2025\n\n"
-		"Date of decision:\n\n09/12/2025\n");
-	if (!doc)
-		return;
-	CHECK(doc->letter.date && strcmp(doc->letter.date, "2025-12-09") == 0,
-	      "date %s", doc->letter.date);
 	lp_doc_free(doc);
 }
 
@@ -1451,8 +1451,7 @@ int main(int argc, char **argv)
 	test_paragraph_ref_recommendations();
 	test_minute_labels_at_page_tops();
 	test_layout_table();
-	test_letter_date_line();
-	test_decision_date();
+	test_letter_dates();
 	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
