@@ -44,11 +44,20 @@ long lp_number_word(const char *p, const char *e, size_t *len)
 		"eleven",   "twelve",    "thirteen", "fourteen", "fifteen",
 		"sixteen",  "seventeen", "eighteen", "nineteen", "twenty",
 	};
+	static const char *const ordinals[] = {
+		"first",     "second",     "third",      "fourth",
+		"fifth",     "sixth",      "seventh",    "eighth",
+		"ninth",     "tenth",      "eleventh",   "twelfth",
+		"thirteenth", "fourteenth", "fifteenth", "sixteenth",
+		"seventeenth", "eighteenth", "nineteenth", "twentieth",
+	};
 	size_t n = 0;
 	while (p + n < e && isalpha((unsigned char)p[n]))
 		n++;
 	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-		if (strlen(words[w]) == n && strncasecmp(p, words[w], n) == 0) {
+		if ((strlen(words[w]) == n && strncasecmp(p, words[w], n) == 0) ||
+		    (strlen(ordinals[w]) == n &&
+		     strncasecmp(p, ordinals[w], n) == 0)) {
 			*len = n;
 			return (long)w + 1;
 		}

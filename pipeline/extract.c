@@ -191,6 +191,8 @@ int lp_extract(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		enum lp_span_kind k = doc->spans[i].kind;
+		if (lp_span_attr(&doc->spans[i], "inside_response"))
+			continue; /* its entities are its response's */
 		if (k == LP_SPAN_COVER || k == LP_SPAN_RECOMMENDATION ||
 		    k == LP_SPAN_RESPONSE || k == LP_SPAN_TEXT ||
 		    k == LP_SPAN_INTRODUCTION || k == LP_SPAN_CLOSING ||

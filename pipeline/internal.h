@@ -197,8 +197,8 @@ size_t lp_fold_to_text(const lp_doc *doc, size_t off);
 size_t lp_text_to_fold(const lp_doc *doc, size_t off);
 
 int lp_days_in_month(int y, int m);
-/* The number written as a word at @p (before @e), "one" to "twenty",
- * with the word's length in @len; 0 if none. */
+/* The number written as a word at @p (before @e), "one" to "twenty" or
+ * "first" to "twentieth", with the word's length in @len; 0 if none. */
 long lp_number_word(const char *p, const char *e, size_t *len);
 /* Days since 1970-01-01 of a proleptic Gregorian day. */
 long lp_day_number(int y, int m, int d);

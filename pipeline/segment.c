@@ -815,6 +815,21 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	const lp_rule *part = lp_rule_get(s->g, "recommendation.part");
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
 	const lp_rule *continued = lp_rule_get(s->g, "recommendation.continued");
+	/* Quoted inside its answer ("Your first recommendation, that
+	 * ..., is accepted"): the clause is the recommendation, and the
+	 * paragraph it is quoted in the response. */
+	if (strcmp(lp_rule_name(l->rule), "label.pair.inline") == 0) {
+		int rc = seg_at(s, l->rule, l->block);
+		size_t bs, be;
+		if (rc < 0)
+			return rc;
+		if (rc && lp_match_group(s->m, "body", &bs, &be)) {
+			*rec_s = bs;
+			*rec_e = be;
+			*resp_s = s->b[l->block].start;
+			return 0;
+		}
+	}
 	bool on_line = l->has_body && !l->titled;
 	size_t first = on_line ? l->block : l->block + 1;
 	size_t body = on_line ? l->body_s : NONE;
@@ -1305,6 +1320,10 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
 				seg_text_at(s, rec_s), seg_text_at(s, rec_e),
 				NULL, p);
+	/* Quoted inside its answer, its money and dates are the answer's:
+	 * read once, there. */
+	if (rec_s >= resp_s && rec_e <= resp_e)
+		lp_span_set(s->doc, r, "inside_response", "true");
 	/* A table row's cells after the response's column (who leads, by
 	 * when) are the pair's details, not its answer; the answer ends
 	 * before them, and what follows them (a page's last lines after

@@ -831,6 +831,38 @@ static void test_minute_labels_at_page_tops(void)
 	lp_doc_free(doc);
 }
 
+/* Recommendations quoted inside their answers' prose, by their place:
+ * the clause is the recommendation, the paragraph the response, and
+ * the clause's dates are read once, in the response. */
+static void test_inline_recommendations(void)
+{
+	lp_doc *doc = process(
+		"1 May 2025\n\nDear Chair,\n\n"
+		"Your first recommendation, that the Council should publish a "
+		"plan within six months, is accepted. We will do so.\n\n"
+		"Your second recommendation asked that the Council should fund "
+		"grants. I cannot accept it.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2") == 0, "two pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "the Council should publish a plan within six months"),
+	      "recommendation 1 is the clause");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Your second recommendation asked that the Council "
+		      "should fund grants. I cannot accept it."),
+	      "response 2 is the paragraph");
+	lp_error err = { 0 };
+	CHECK(lp_extract(doc, grammar, &err) == 0, "%s", err.msg);
+	size_t dates = 0;
+	for (size_t i = 0; i < doc->nspans; i++)
+		dates += doc->spans[i].kind == LP_SPAN_DATE;
+	CHECK(dates == 1, "the quoted date read once, not %zu times", dates);
+	lp_doc_free(doc);
+}
+
 /* A table's columns after the response's (who leads, by when) are the
  * row's details: not its answer, but its pair's, dates and all; in a
  * Markdown table and on a web page alike. */
@@ -1448,6 +1480,7 @@ int main(int argc, char **argv)
 	test_paragraph_labels();
 	test_titled_headings();
 	test_table_details();
+	test_inline_recommendations();
 	test_paragraph_ref_recommendations();
 	test_minute_labels_at_page_tops();
 	test_layout_table();
