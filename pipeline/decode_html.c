@@ -394,9 +394,7 @@ static unsigned detail_column(const xmlNode *table)
 		j++;
 		xmlChar *t = xmlNodeGetContent(c);
 		if (!response && t &&
-		    (strcasestr((const char *)t, "response") ||
-		     strcasestr((const char *)t, "answer") ||
-		     strcasestr((const char *)t, "reply")))
+		    lp_names_response((const char *)t, strlen((const char *)t)))
 			response = j;
 		xmlFree(t);
 	}
@@ -478,15 +476,6 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		} else if (named(n, "td") || named(n, "th")) {
 			table_cell(d, n, depth);
 			continue;
-		} else if (named(n, "table")) {
-			unsigned outer = d->detail_from;
-			d->detail_from = detail_column(n);
-			block_break(d);
-			if (depth < MAX_DEPTH)
-				walk(d, n->children, depth + 1);
-			block_break(d);
-			d->detail_from = outer;
-			continue;
 		} else if (named(n, "thead") || head_row(n)) {
 			/* The names of a table's columns ("No.",
 			 * "Recommendation", "Response") are not text, as a
@@ -500,8 +489,14 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		if (mark_bold)
 			mark(d, "**");
 		d->bold += strong;
+		/* A table says which of its columns are a row's details;
+		 * a table inside one says so for its own. */
+		unsigned outer = d->detail_from;
+		if (named(n, "table"))
+			d->detail_from = detail_column(n);
 		if (depth < MAX_DEPTH)
 			walk(d, n->children, depth + 1);
+		d->detail_from = outer;
 		d->bold -= strong;
 		if (mark_bold)
 			mark(d, "**");

@@ -200,6 +200,10 @@ int lp_days_in_month(int y, int m);
 /* The number written as a word at @p (before @e), "one" to "twenty" or
  * "first" to "twentieth", with the word's length in @len; 0 if none. */
 long lp_number_word(const char *p, const char *e, size_t *len);
+/* Does a table column's head s[0..n) name the response ("Cabinet
+ * response", "Answer", "Reply")?  The columns after it are a row's
+ * details (normalise.c). */
+bool lp_names_response(const char *s, size_t n);
 /* Days since 1970-01-01 of a proleptic Gregorian day. */
 long lp_day_number(int y, int m, int d);
 bool lp_valid_day(int y, int m, int d);

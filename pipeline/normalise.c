@@ -521,18 +521,28 @@ static size_t cell_end(const unsigned char *s, size_t i, size_t b)
 	return i;
 }
 
-/* Does a column's head [a, e) name the response ("Response", "Cabinet
- * response", "Executive response", "Answer")? */
-static bool response_head(const unsigned char *s, size_t a, size_t e)
+bool lp_names_response(const char *s, size_t n)
 {
 	static const char *const words[] = { "response", "answer", "reply" };
 	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
-		size_t n = strlen(words[w]);
-		for (size_t k = a; k + n <= e; k++)
-			if (strncasecmp((const char *)s + k, words[w], n) == 0)
+		size_t len = strlen(words[w]);
+		for (size_t k = 0; k + len <= n; k++)
+			if (strncasecmp(s + k, words[w], len) == 0)
 				return true;
 	}
 	return false;
+}
+
+static bool response_head(const unsigned char *s, size_t a, size_t e)
+{
+	return lp_names_response((const char *)s + a, e - a);
+}
+
+/* The flag of a table's line that opens the cell of column @col, when
+ * the table's details start at column @detail_from (0: none). */
+static unsigned detail_flag(unsigned detail_from, size_t col)
+{
+	return detail_from && col >= detail_from ? L_DETAIL : 0;
 }
 
 /* The first column after the response's, counted from 1, of a table
@@ -618,10 +628,7 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 		if (a == z)
 			continue;
 		if (!numbered)
-			open_line(c, flags | (c->detail_from &&
-						      col >= c->detail_from
-					      ? L_DETAIL
-					      : 0));
+			open_line(c, flags | detail_flag(c->detail_from, col));
 		flags &= ~(unsigned)L_PAGE;
 		size_t digits = 0;
 		while (a + digits < z && isdigit(s[a + digits]))
@@ -831,10 +838,7 @@ static void grid_row(cleaner *c, const range *rows, size_t nrows,
 			}
 			gap = false;
 			if (!open) {
-				open_line(c, flags | (detail_from &&
-							      j + 1 >= detail_from
-						      ? L_DETAIL
-						      : 0));
+				open_line(c, flags | detail_flag(detail_from, j + 1));
 				flags = 0;
 				open = true;
 			} else {
@@ -1220,9 +1224,7 @@ static void lt_row(cleaner *c, size_t num_a, size_t num_e,
 				open = false;
 			}
 			if (!open) {
-				open_line(c, t->detail_from && j >= t->detail_from
-						      ? L_DETAIL
-						      : 0);
+				open_line(c, detail_flag(t->detail_from, j));
 				open = true;
 			} else if (any && !glue) {
 				put_space(c, src_at(c, q->a));
