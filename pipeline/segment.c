@@ -580,8 +580,8 @@ static int find_labels(seg *s, label **out, size_t *nout)
 				continue;
 			label l = { .block = i, .rule = rule };
 			lp_match_group(s->m, "nums", &l.nums_s, &l.nums_e);
-			size_t be;
-			l.has_body = lp_match_group(s->m, "body", &l.body_s, &be);
+			l.has_body = lp_match_group(s->m, "body", &l.body_s,
+						    &l.body_e);
 			l.has_para = lp_match_group(s->m, "para", &l.para_s,
 						    &l.para_e);
 			if (n == cap) {
@@ -818,17 +818,12 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	/* Quoted inside its answer ("Your first recommendation, that
 	 * ..., is accepted"): the clause is the recommendation, and the
 	 * paragraph it is quoted in the response. */
-	if (strcmp(lp_rule_name(l->rule), "label.pair.inline") == 0) {
-		int rc = seg_at(s, l->rule, l->block);
-		size_t bs, be;
-		if (rc < 0)
-			return rc;
-		if (rc && lp_match_group(s->m, "body", &bs, &be)) {
-			*rec_s = bs;
-			*rec_e = be;
-			*resp_s = s->b[l->block].start;
-			return 0;
-		}
+	if (l->has_body &&
+	    strcmp(lp_rule_name(l->rule), "label.pair.inline") == 0) {
+		*rec_s = l->body_s;
+		*rec_e = l->body_e;
+		*resp_s = s->b[l->block].start;
+		return 0;
 	}
 	bool on_line = l->has_body && !l->titled;
 	size_t first = on_line ? l->block : l->block + 1;
@@ -1243,6 +1238,71 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
  * recommendations were quoted one after another and answered together
  * ("Recommendation 4: ...  Recommendation 5: ...  Response to
  * Recommendations 4 and 5"). */
+/* Recommendation fold [*@rec_s, *@rec_e) of the pair label @l opens,
+ * without what is not its text: the committee's paragraph before it
+ * ("Paragraph 38: The Committee recommends ...", under a label of its
+ * own) or after it ("... with confidence. (Paragraph 18)"), given in
+ * [*@para_s, *@para_e) when the label gives none; and the quotation
+ * marks of a recommendation quoted whole.  0 or an error. */
+static int trim_recommendation(seg *s, const label *l, size_t *rec_s,
+			       size_t *rec_e, size_t *para_s, size_t *para_e)
+{
+	const lp_rule *lead = lp_rule_get(s->g, "label.paragraph");
+	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
+	size_t body_s, body_e;
+	int rc = lead && *rec_e > *rec_s ? lp_rule_at(lead, s->doc->fold, *rec_e,
+						      *rec_s, s->m, s->err)
+					 : 0;
+	if (rc < 0)
+		return rc;
+	if (rc && lp_match_group(s->m, "body", &body_s, &body_e)) {
+		if (!l->has_para)
+			lp_match_group(s->m, "para", para_s, para_e);
+		*rec_s = body_s;
+	}
+	const char *f = s->doc->fold;
+	size_t qe = seg_trim_end(s, *rec_s, *rec_e);
+	if (qe > *rec_s + 2 && f[*rec_s] == '"' && f[qe - 1] == '"' &&
+	    !memchr(f + *rec_s + 1, '"', qe - *rec_s - 2)) {
+		(*rec_s)++;
+		*rec_e = qe - 1;
+	}
+	rc = after && *rec_e > *rec_s &&
+			 lp_rule_may_match(after, f, *rec_s, *rec_e, s->m)
+		     ? lp_rule_find(after, f, *rec_e, *rec_s, s->m, s->err)
+		     : 0;
+	if (rc < 0)
+		return rc;
+	if (rc) {
+		if (!l->has_para && *para_s == NONE)
+			lp_match_group(s->m, "para", para_s, para_e);
+		*rec_e = seg_trim_end(s, *rec_s, s->m->start);
+	}
+	return 0;
+}
+
+/* Pair @p's response, fold [@resp_s, @resp_e).  A table row's cells
+ * after the response's column (who leads, by when) are the pair's
+ * details, not its answer: the answer ends before them, and what follows
+ * them (a page's last lines after the table) is neither. */
+static void add_response(seg *s, int p, size_t resp_s, size_t resp_e)
+{
+	size_t k0 = block_of(s, resp_s), k1;
+	while (k0 < s->nb && s->b[k0].start < resp_e && !s->b[k0].detail)
+		k0++;
+	for (k1 = k0; k1 < s->nb && s->b[k1].start < resp_e && s->b[k1].detail;)
+		k1++;
+	bool details = k0 < s->nb && s->b[k0].start < resp_e &&
+		       s->b[k0].start > resp_s;
+	size_t end = details ? seg_trim_end(s, resp_s, s->b[k0].start) : resp_e;
+	lp_doc_add_span(s->doc, LP_SPAN_RESPONSE, seg_text_at(s, resp_s),
+			seg_text_at(s, end), NULL, p);
+	if (details)
+		lp_doc_add_span(s->doc, LP_SPAN_DETAILS,
+				seg_text_at(s, s->b[k0].start),
+				seg_text_at(s, s->b[k1 - 1].end), NULL, p);
+}
+
 static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 		    const cut *c)
 {
@@ -1251,46 +1311,10 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	size_t resp_s = c[last].resp_s, resp_e = c[last].resp_e;
 	if (resp_s == NONE)
 		resp_s = rec_e;
-	/* "(Paragraph 18)" after the text is the committee's paragraph,
-	 * not part of what it recommends. */
-	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
 	size_t para_s = NONE, para_e = NONE;
-	/* So is "Paragraph 38:" opening the text under a label of its own
-	 * ("Recommendation 1" over "Paragraph 38: The Committee
-	 * recommends ..."). */
-	const lp_rule *lead = lp_rule_get(s->g, "label.paragraph");
-	size_t body_s, body_e;
-	int rc = lead && rec_e > rec_s ? lp_rule_at(lead, s->doc->fold, rec_e,
-						    rec_s, s->m, s->err)
-				       : 0;
+	int rc = trim_recommendation(s, l, &rec_s, &rec_e, &para_s, &para_e);
 	if (rc < 0)
 		return rc;
-	if (rc && lp_match_group(s->m, "body", &body_s, &body_e)) {
-		if (!l->has_para)
-			lp_match_group(s->m, "para", &para_s, &para_e);
-		rec_s = body_s;
-	}
-	/* A recommendation quoted whole, "That the Council ...", is its
-	 * text without the quotation marks. */
-	const char *f = s->doc->fold;
-	size_t qe = seg_trim_end(s, rec_s, rec_e);
-	if (qe > rec_s + 2 && f[rec_s] == '"' && f[qe - 1] == '"' &&
-	    !memchr(f + rec_s + 1, '"', qe - rec_s - 2)) {
-		rec_s++;
-		rec_e = qe - 1;
-	}
-	rc = after && rec_e > rec_s &&
-			 lp_rule_may_match(after, s->doc->fold, rec_s, rec_e, s->m)
-		     ? lp_rule_find(after, s->doc->fold, rec_e, rec_s, s->m,
-				    s->err)
-		     : 0;
-	if (rc < 0)
-		return rc;
-	if (rc) {
-		if (!l->has_para && para_s == NONE)
-			lp_match_group(s->m, "para", &para_s, &para_e);
-		rec_e = seg_trim_end(s, rec_s, s->m->start);
-	}
 	size_t pair_s = s->b[l->block].start;
 	size_t pair_e = resp_e > rec_e ? resp_e : rec_e;
 
@@ -1324,26 +1348,7 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	 * read once, there. */
 	if (rec_s >= resp_s && rec_e <= resp_e)
 		lp_span_set(s->doc, r, "inside_response", "true");
-	/* A table row's cells after the response's column (who leads, by
-	 * when) are the pair's details, not its answer; the answer ends
-	 * before them, and what follows them (a page's last lines after
-	 * the table) is neither. */
-	size_t k0 = block_of(s, resp_s), k1;
-	while (k0 < s->nb && s->b[k0].start < resp_e && !s->b[k0].detail)
-		k0++;
-	for (k1 = k0; k1 < s->nb && s->b[k1].start < resp_e && s->b[k1].detail;)
-		k1++;
-	bool details = k0 < s->nb && s->b[k0].start < resp_e &&
-		       s->b[k0].start > resp_s;
-	lp_doc_add_span(s->doc, LP_SPAN_RESPONSE, seg_text_at(s, resp_s),
-			seg_text_at(s, details ? seg_trim_end(s, resp_s,
-							      s->b[k0].start)
-					       : resp_e),
-			NULL, p);
-	if (details)
-		lp_doc_add_span(s->doc, LP_SPAN_DETAILS,
-				seg_text_at(s, s->b[k0].start),
-				seg_text_at(s, s->b[k1 - 1].end), NULL, p);
+	add_response(s, p, resp_s, resp_e);
 	return add_parts(s, r, rec_s, rec_e);
 }
 

@@ -26,7 +26,8 @@ typedef struct label {
 	bool titled; /* the text on the number's line is a title ("## 3.
 			Local plans"): the recommendation is the block
 			below */
-	size_t body_s, para_s, para_e;
+	size_t body_s, body_e; /* the text on the label's line, when has_body */
+	size_t para_s, para_e;
 	const lp_rule *rule;
 } label;
 
