@@ -440,21 +440,28 @@ static int find_date(seg *s, size_t to)
 static int find_date_below_label(seg *s)
 {
 	const lp_rule *field = lp_rule_get(s->g, "letter.date-label");
-	char iso[11];
-	for (int pass = 0; field && pass < 2; pass++)
-		for (size_t i = 0; i + 1 < s->nb; i++) {
-			int rc = seg_at(s, field, i);
-			if (rc < 0)
-				return rc;
-			bool publication = rc && strchr("pP", s->doc->fold[s->m->start]);
-			if (!rc || publication != (pass == 1) || only_date(s, i + 1) <= 0 ||
-			    !lp_parse_day_date(s->g, s->doc->fold + s->b[i + 1].start,
-					       s->b[i + 1].end - s->b[i + 1].start,
-					       iso))
-				continue;
+	char iso[11], published[11] = "";
+	for (size_t i = 0; field && i + 1 < s->nb; i++) {
+		int rc = seg_at(s, field, i);
+		bool publication = rc > 0 && strchr("pP", s->doc->fold[s->m->start]);
+		if (rc > 0)
+			rc = only_date(s, i + 1);
+		if (rc < 0)
+			return rc;
+		if (!rc || !lp_parse_day_date(s->g,
+					      s->doc->fold + s->b[i + 1].start,
+					      s->b[i + 1].end - s->b[i + 1].start,
+					      iso))
+			continue;
+		if (!publication) {
 			s->doc->letter.date = lp_arena_strndup(s->doc->arena, iso, 10);
 			return 0;
 		}
+		if (!published[0])
+			memcpy(published, iso, sizeof published);
+	}
+	if (published[0])
+		s->doc->letter.date = lp_arena_strndup(s->doc->arena, published, 10);
 	return 0;
 }
 
