@@ -607,6 +607,18 @@ static void put_row_number(cleaner *c, size_t a, size_t z)
 	put_space(c, src_at(c, z));
 }
 
+/* Is [a, e) a cell that only numbers its row: "1", "12.", "3\."? */
+static bool number_text(const unsigned char *s, size_t a, size_t e)
+{
+	size_t d = 0;
+	while (a + d < e && isdigit(s[a + d]))
+		d++;
+	size_t rest = e - a - d;
+	return d >= 1 && d <= 3 &&
+	       (rest == 0 || (rest == 1 && s[e - 1] == '.') ||
+		(rest == 2 && s[e - 2] == '\\' && s[e - 1] == '.'));
+}
+
 /* A Markdown table row, as a converter prints a table of responses:
  * each cell is a paragraph of its own, as a cell of prose reads; but a
  * cell that only numbers its row ("1") begins the next cell's paragraph
@@ -630,11 +642,7 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 		if (!numbered)
 			open_line(c, flags | detail_flag(c->detail_from, col));
 		flags &= ~(unsigned)L_PAGE;
-		size_t digits = 0;
-		while (a + digits < z && isdigit(s[a + digits]))
-			digits++;
-		if (!numbered && digits && digits <= 3 &&
-		    z - a <= digits + 1 && (z - a == digits || s[z - 1] == '.')) {
+		if (!numbered && number_text(s, a, z)) {
 			put_row_number(c, a, z);
 			numbered = true;
 			continue;
@@ -784,18 +792,6 @@ static void grid_cell(const unsigned char *s, size_t a, size_t b, size_t j,
 		e--;
 	*cs = k;
 	*ce = e;
-}
-
-/* Is [a, e) a cell that only numbers its row: "1", "12.", "3\."? */
-static bool number_text(const unsigned char *s, size_t a, size_t e)
-{
-	size_t d = 0;
-	while (a + d < e && isdigit(s[a + d]))
-		d++;
-	size_t rest = e - a - d;
-	return d >= 1 && d <= 3 &&
-	       (rest == 0 || (rest == 1 && s[e - 1] == '.') ||
-		(rest == 2 && s[e - 2] == '\\' && s[e - 1] == '.'));
 }
 
 /* One row of a grid table, its lines' [start, end) in @rows: each cell a

@@ -380,8 +380,11 @@ static void test_number_words(void)
 }
 
 /* A Markdown table of responses, as a converter prints a table in a
- * PDF: each row a pair; the head and its rule are not text. */
-static void check_table(const char *src, int rows, const char *want[][3])
+ * PDF: each row a pair; the head and its rule are not text.  @src's
+ * table has @rows rows, as @want gives them (number, recommendation,
+ * response); with @number_cells, a cell of its own numbers each row. */
+static void check_table(const char *src, bool number_cells, int rows,
+			const char *want[][3])
 {
 	lp_doc *doc = process(src);
 	if (!doc)
@@ -390,6 +393,15 @@ static void check_table(const char *src, int rows, const char *want[][3])
 	CHECK(!has(doc, "No.") && !has(doc, "\nResponse"),
 	      "the head's names of columns are not text: [%s]", doc->text);
 	for (int k = 0; k < rows; k++) {
+		/* A cell that only numbers the row opens the next cell's
+		 * paragraph: "3. The Council should ...". */
+		if (number_cells) {
+			char line[128];
+			snprintf(line, sizeof line, "%s. %s", want[k][0],
+				 want[k][1]);
+			CHECK(has(doc, line), "row %d: no line '%s' in [%s]", k,
+			      line, doc->text);
+		}
 		const lp_span *p = find_span(doc, LP_SPAN_PAIR, k);
 		const lp_span *rec = find_span(doc, LP_SPAN_RECOMMENDATION, k);
 		const lp_span *resp = find_span(doc, LP_SPAN_RESPONSE, k);
@@ -414,6 +426,7 @@ static void test_markdown_tables(void)
 		{ "1", "The Council should publish a register.",
 		  "Agreed. We will publish it in June 2025." },
 		{ "2", "The Council should raise the grant.", "Not agreed." },
+		{ "3", "The Council should report yearly.", "Agreed." },
 	};
 	check_table("**Response to the panel**\n\n"
 		    "| No. | Recommendation | Response |\n"
@@ -421,8 +434,9 @@ static void test_markdown_tables(void)
 		    "| 1 | The Council should publish a register. | Agreed. "
 		    "We will publish it in June 2025. |\n"
 		    "| 2. | The Council should raise the grant. | Not agreed. "
-		    "|\n",
-		    2, numbered);
+		    "|\n"
+		    "| 3\\. | The Council should report yearly. | Agreed. |\n",
+		    true, 3, numbered);
 	/* The first cell holds the label. */
 	const char *labelled[][3] = {
 		{ "3", "TfL should report monthly.", "TfL will report monthly." },
@@ -434,7 +448,7 @@ static void test_markdown_tables(void)
 		    "TfL will report monthly. |\n"
 		    "| **Recommendation 4:** The Mayor should fund buses. | "
 		    "I agree. |\n",
-		    2, labelled);
+		    false, 2, labelled);
 }
 
 /* A grid table, as pandoc writes one from a Word document: cells wrapped
