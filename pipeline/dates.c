@@ -110,6 +110,24 @@ bool lp_iso_day(const char *s)
 	       lp_valid_day(y, m, d);
 }
 
+bool lp_day_date_iso(const lp_match *m, const char *s, char iso[11])
+{
+	size_t ds, de, ms, me, ys, ye;
+	if (!lp_match_group(m, "day", &ds, &de) ||
+	    !lp_match_group(m, "month", &ms, &me) ||
+	    !lp_match_group(m, "year", &ys, &ye))
+		return false;
+	int day = number(s, ds, de), year = number(s, ys, ye);
+	int month = lp_month_number(s + ms, me - ms);
+	if (!month || !lp_valid_day(year, month, day))
+		return false;
+	char buf[40];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+	memcpy(iso, buf, 10);
+	iso[10] = '\0';
+	return true;
+}
+
 bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
 		       char iso[11])
 {
@@ -118,23 +136,8 @@ bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
 		return false;
 	lp_match *m = lp_match_new(g);
 	lp_error err;
-	bool ok = false;
-	size_t ds, de, ms, me, ys, ye;
-	if (lp_rule_find(r, s, n, 0, m, &err) == 1 &&
-	    lp_match_group(m, "day", &ds, &de) &&
-	    lp_match_group(m, "month", &ms, &me) &&
-	    lp_match_group(m, "year", &ys, &ye)) {
-		int day = number(s, ds, de), year = number(s, ys, ye);
-		int month = lp_month_number(s + ms, me - ms);
-		if (month && lp_valid_day(year, month, day)) {
-			char buf[40];
-			snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month,
-				 day);
-			memcpy(iso, buf, 10);
-			iso[10] = '\0';
-			ok = true;
-		}
-	}
+	bool ok = lp_rule_find(r, s, n, 0, m, &err) == 1 &&
+		  lp_day_date_iso(m, s, iso);
 	lp_match_free(m);
 	return ok;
 }

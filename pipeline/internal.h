@@ -224,6 +224,9 @@ int lp_month_number(const char *s, size_t n);
 bool lp_parse_day_date(const lp_grammar *g, const char *s, size_t n,
 		       char iso[11]);
 
+/* The same, from @m, a match of the rule date.day in @s, already made. */
+bool lp_day_date_iso(const lp_match *m, const char *s, char iso[11]);
+
 /* Decode an HTML source into doc->decoded (pipeline/decode_html.c). */
 int lp_decode_html(lp_doc *doc, lp_error *err);
 

@@ -380,11 +380,13 @@ static int trim_headings(seg *s, size_t cs, size_t *ce)
 }
 
 /* Is block @i a date and nothing else ("8 October 2025", "18th May
- * 2023.")?  1, 0 or an error. */
-static int only_date(seg *s, size_t i)
+ * 2023.")?  1, with the day in @iso, 0 or an error. */
+static int only_date(seg *s, size_t i, char iso[11])
 {
 	int rc = seg_at(s, lp_rule_get(s->g, "date.day"), i);
-	return rc <= 0 ? rc : s->m->end + 1 >= s->b[i].end;
+	return rc <= 0 ? rc
+		       : s->m->end + 1 >= s->b[i].end &&
+				 lp_day_date_iso(s->m, s->doc->fold, iso);
 }
 
 /* The letter's date: a date field in the letterhead, or one that says
@@ -402,11 +404,14 @@ static int find_date(seg *s, size_t to)
 		for (size_t i = 0; i < to; i++) {
 			size_t a = s->b[i].start, e = s->b[i].end;
 			if (pass == 2) {
-				int rc = only_date(s, i);
+				int rc = only_date(s, i, iso);
 				if (rc < 0)
 					return rc;
 				if (!rc)
 					continue;
+				s->doc->letter.date =
+					lp_arena_strndup(s->doc->arena, iso, 10);
+				return 0;
 			}
 			if (pass <= 1) {
 				int rc = 0;
@@ -445,13 +450,10 @@ static int find_date_below_label(seg *s)
 		int rc = seg_at(s, field, i);
 		bool publication = rc > 0 && strchr("pP", s->doc->fold[s->m->start]);
 		if (rc > 0)
-			rc = only_date(s, i + 1);
+			rc = only_date(s, i + 1, iso);
 		if (rc < 0)
 			return rc;
-		if (!rc || !lp_parse_day_date(s->g,
-					      s->doc->fold + s->b[i + 1].start,
-					      s->b[i + 1].end - s->b[i + 1].start,
-					      iso))
+		if (!rc)
 			continue;
 		if (!publication) {
 			s->doc->letter.date = lp_arena_strndup(s->doc->arena, iso, 10);
