@@ -221,7 +221,7 @@ static size_t label_numbers(const seg *s, const label *l, char *buf,
 typedef struct numbered {
 	label l;
 	long number;
-	bool sure; /* in bold, or in a recommendation's voice */
+	bool sure; /* in bold, in a recommendation's voice, or answered */
 	bool bold;
 } numbered;
 
@@ -239,6 +239,26 @@ static int field_below(seg *s, size_t i, size_t end, size_t *body)
 	if (rc > 0 && !lp_match_group(s->m, "body", body, &fe))
 		*body = NONE;
 	return rc;
+}
+
+/* Is the numbered paragraph at block @i, its text from block @text,
+ * answered: does a paragraph after its text, before the next numbered
+ * one, open with a stance ("Supported.", "The Council agrees")?  Then
+ * it is a recommendation, whatever its voice: "4. Write to every
+ * tenant ...".  1, 0 or an error. */
+static int answered(seg *s, const lp_rule *rule, size_t i, size_t text)
+{
+	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
+	for (size_t k = text + 1; stance && k < s->nb && k <= i + 8; k++) {
+		if (!s->b[k].para_start)
+			continue;
+		int rc = seg_at(s, rule, k);
+		if (rc != 0)
+			return rc < 0 ? rc : 0;
+		if ((rc = seg_at(s, stance, k)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 /* The numbered paragraphs of the letter, in order. */
@@ -296,6 +316,8 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 							   s->b[i + 1].end,
 							   s->b[i + 1].start,
 							   s->m, s->err)) > 0;
+			if (!c.sure && rc >= 0)
+				c.sure = (rc = answered(s, rule, i, text)) > 0;
 		}
 		if (rc < 0) {
 			free(v);
@@ -315,7 +337,8 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 /* Numbered paragraphs that open pairs ("1. The Department should ..."),
  * where a report has no "Recommendation N" labels.  Numbered lists and
  * minutes are traps, so a paragraph counts only when its number is above
- * the last one taken and it is in bold or speaks as a recommendation; or,
+ * the last one taken and it is in bold, speaks as a recommendation or is
+ * answered with a stance; or,
  * in neither (a conclusion: "1. Employers told us ..."), when it comes
  * next in the numbering and the run of numbers after it, one up each,
  * leads to one that does.  A response may answer only some of a report's

@@ -1084,6 +1084,36 @@ static void test_numbered_recommendations(void)
 	lp_doc_free(doc);
 }
 
+/* Numbered recommendations in the imperative, each answered with a
+ * stance, are pairs; a numbered list that nothing answers is not. */
+static void test_answered_numbers(void)
+{
+	lp_doc *doc = process(
+		"Our responses to the Panel's recommendations follow.\n\n"
+		"1. Commission a survey of every council home.\n\n"
+		"Supported. The survey will report in May 2027.\n\n"
+		"2. Write to every tenant about damp.\n\n"
+		"Partially supported. A leaflet will go out in October.\n\n"
+		"3. Provide dehumidifiers free of charge.\n\n"
+		"Not supported. The running cost would fall on tenants.\n");
+	if (!doc)
+		return;
+	CHECK(find_span(doc, LP_SPAN_PAIR, 2) && !find_span(doc, LP_SPAN_PAIR, 3),
+	      "expected three pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "Write to every tenant about damp."),
+	      "the second recommendation");
+	lp_doc_free(doc);
+	doc = process("We have done three things this year.\n\n"
+		      "1. Commission a survey of every council home.\n\n"
+		      "2. Write to every tenant about damp.\n\n"
+		      "Our officers will report on both in May.\n");
+	if (!doc)
+		return;
+	CHECK(!find_span(doc, LP_SPAN_PAIR, 0), "a list nothing answers");
+	lp_doc_free(doc);
+}
+
 static size_t count_kind(const lp_doc *doc, enum lp_span_kind kind)
 {
 	size_t n = 0;
@@ -1502,6 +1532,7 @@ int main(int argc, char **argv)
 	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
+	test_answered_numbers();
 	test_sentences();
 	test_near_misses();
 	test_stance_and_demands();
