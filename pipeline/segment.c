@@ -1307,8 +1307,10 @@ static int trim_recommendation(seg *s, const label *l, size_t *rec_s,
 /* Pair @p's response, fold [@resp_s, @resp_e).  A table row's cells
  * after the response's column (who leads, by when) are the pair's
  * details, not its answer: the answer ends before them, and what follows
- * them (a page's last lines after the table) is neither. */
-static void add_response(seg *s, int p, size_t resp_s, size_t resp_e)
+ * them (a page's last lines after the table, or rows that are not
+ * pairs) is neither: *@rest is its first block, else NONE. */
+static void add_response(seg *s, int p, size_t resp_s, size_t resp_e,
+			 size_t *rest)
 {
 	size_t k0 = block_of(s, resp_s), k1;
 	while (k0 < s->nb && s->b[k0].start < resp_e && !s->b[k0].detail)
@@ -1324,10 +1326,13 @@ static void add_response(seg *s, int p, size_t resp_s, size_t resp_e)
 		lp_doc_add_span(s->doc, LP_SPAN_DETAILS,
 				seg_text_at(s, s->b[k0].start),
 				seg_text_at(s, s->b[k1 - 1].end), NULL, p);
+	*rest = details && k1 < s->nb && s->b[k1].start < resp_e ? k1 : NONE;
 }
 
+/* The pair of labels @first to @last, cut as @c says; *@rest as
+ * add_response gives it. */
 static int add_pair(seg *s, const label *ls, size_t first, size_t last,
-		    const cut *c)
+		    const cut *c, size_t *rest)
 {
 	const label *l = &ls[first];
 	size_t rec_s = c[first].rec_s, rec_e = c[last].rec_e;
@@ -1371,7 +1376,7 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	 * read once, there. */
 	if (rec_s >= resp_s && rec_e <= resp_e)
 		lp_span_set(s->doc, r, "inside_response", "true");
-	add_response(s, p, resp_s, resp_e);
+	add_response(s, p, resp_s, resp_e, rest);
 	return add_parts(s, r, rec_s, rec_e);
 }
 
@@ -1547,8 +1552,11 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 			break;
 		if (c[last].resp_s == NONE)
 			last = k;
-		rc = add_pair(s, ls, k, last, c);
-		*last_block = c[last].end_block;
+		size_t rest = NONE;
+		rc = add_pair(s, ls, k, last, c, &rest);
+		/* What follows a last row's details is the letter's, not
+		 * lost: the closing starts there. */
+		*last_block = rest != NONE ? rest : c[last].end_block;
 		k = last;
 	}
 	free(c);
@@ -1570,8 +1578,12 @@ int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
 		rc = seg_find_letter(&s, first_label, &val, &intro);
 	if (rc == 0 && nl)
 		rc = find_minute(&s, first_label);
-	if (rc == 0 && intro != NONE && intro < first_label && nl)
-		add_section(&s, LP_SPAN_INTRODUCTION, intro, first_label);
+	/* Under an annex's title, the prose before the first pair; with
+	 * no pairs, all of it up to the signature, if one comes after. */
+	if (rc == 0 && intro != NONE && intro < first_label)
+		add_section(&s, LP_SPAN_INTRODUCTION, intro,
+			    nl || val == NONE || val < intro ? first_label
+							     : val);
 	if (rc == 0)
 		rc = add_pairs(&s, ls, nl, val, &last);
 	/* What follows the last response, up to the valediction if it

@@ -38,6 +38,21 @@ static lp_doc *process(const char *src)
 	return doc;
 }
 
+/* @src as `letterpipe parse` reads it: its format sniffed, decoded,
+ * then every stage. */
+static lp_doc *process_all(const char *src)
+{
+	lp_doc *doc = NULL;
+	lp_error err = { 0 };
+	if (lp_ingest_bytes("page", src, strlen(src), NULL, &doc, &err) ||
+	    lp_doc_process(doc, grammar, &err)) {
+		CHECK(0, "%s", err.msg);
+		lp_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
 static bool has(const lp_doc *doc, const char *needle)
 {
 	return doc && strstr(doc->text, needle) != NULL;
@@ -913,14 +928,9 @@ static void test_table_details(void)
 		"<td>Agreed.</td><td>Director</td><td>31 March 2026</td></tr>"
 		"</table><p>Contact the Scrutiny Team on 01632 960417.</p>"
 		"</body></html>";
-	lp_error err = { 0 };
-	doc = NULL;
-	if (lp_ingest_bytes("page", page, sizeof page - 1, NULL, &doc, &err) ||
-	    lp_doc_process(doc, grammar, &err)) {
-		CHECK(0, "%s", err.msg);
-		lp_doc_free(doc);
+	doc = process_all(page);
+	if (!doc)
 		return;
-	}
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
 		      "Agreed. It will."),
 	      "web page: response 1 is its cell");
@@ -1114,6 +1124,51 @@ static void test_answered_numbers(void)
 	lp_doc_free(doc);
 }
 
+/* Text the segmenter finds no pair in is still the letter's: the prose
+ * under an annex's title with no pairs is its introduction, and a
+ * paragraph after a table whose last row has details is the closing. */
+static void test_nothing_lost(void)
+{
+	lp_doc *doc = process(
+		"Dear Councillor Fenwick,\n\n"
+		"Thank you for the Panel's report, which Cabinet considered on "
+		"2 September 2026.\n\n"
+		"Yours sincerely,\n\nRuth Abernethy\nCabinet Member for "
+		"Housing\n\n"
+		"Response to recommendations\n\n"
+		"The Council will commission a survey of all 7,900 homes, to "
+		"be finished by March 2027.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_INTRODUCTION, 0),
+		      "The Council will commission a survey of all 7,900 "
+		      "homes, to be finished by March 2027."),
+	      "the prose under the annex's title, with no pairs");
+	lp_doc_free(doc);
+	doc = process_all(
+		"<html><body><h2>Response to the recommendations</h2><table>"
+		"<tr><th>No.</th><th>Recommendation</th><th>Response</th>"
+		"<th>Lead officer</th></tr>"
+		"<tr><td>1</td><td>The Council should publish a register.</td>"
+		"<td>Agreed. We will publish it by May 2027.</td>"
+		"<td>Director of Housing</td></tr>"
+		"<tr><td>2</td><td>The Council should fund a damp team.</td>"
+		"<td>Agreed. The team will start in June 2027.</td>"
+		"<td>Head of Repairs</td></tr></table>"
+		"<p>Cabinet will review progress on all of these actions in "
+		"March 2027.</p></body></html>\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 1),
+		      "Head of Repairs"),
+	      "the last row's details");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_CLOSING, 0),
+		      "Cabinet will review progress on all of these actions in "
+		      "March 2027."),
+	      "the paragraph after the table");
+	lp_doc_free(doc);
+}
+
 static size_t count_kind(const lp_doc *doc, enum lp_span_kind kind)
 {
 	size_t n = 0;
@@ -1230,14 +1285,9 @@ static void test_html(void)
 		"</strong></p><p>We will fund &pound;2m from May&nbsp;2024."
 		"<sup><a href=\"#fn1\">[1]</a></sup> Then on 1<sup>st</sup> June."
 		"</p></main><footer>Recommendation 8</footer></body></html>";
-	lp_doc *doc = NULL;
-	lp_error err = { 0 };
-	if (lp_ingest_bytes("page", page, sizeof page - 1, NULL, &doc, &err) ||
-	    lp_doc_process(doc, grammar, &err)) {
-		CHECK(0, "%s", err.msg);
-		lp_doc_free(doc);
+	lp_doc *doc = process_all(page);
+	if (!doc)
 		return;
-	}
 	CHECK(strcmp(doc->format, "html") == 0, "format %s", doc->format);
 	CHECK(has(doc, "May 2024. Then on 1st June."), "a footnote's mark is not "
 	      "text: [%s]", doc->text);
@@ -1269,14 +1319,9 @@ static void test_html_ordered_list(void)
 		"<p>Response: Agreed.</p></li></ol>"
 		"<p>(3) That the Director be authorised to agree the rates.</p>"
 		"</body></html>";
-	lp_doc *doc = NULL;
-	lp_error err = { 0 };
-	if (lp_ingest_bytes("page", page, sizeof page - 1, NULL, &doc, &err) ||
-	    lp_doc_process(doc, grammar, &err)) {
-		CHECK(0, "%s", err.msg);
-		lp_doc_free(doc);
+	lp_doc *doc = process_all(page);
+	if (!doc)
 		return;
-	}
 	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "%zu pairs",
 	      count_kind(doc, LP_SPAN_PAIR));
 	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 2);
@@ -1300,14 +1345,9 @@ static void test_html_table_rows(void)
 		"</td><td><p>Agreed in part.</p></td></tr>"
 		"<tr><th scope=\"row\">6</th><td>The Council should report."
 		"</td><td><p>Not agreed.</p></td></tr></table></body></html>";
-	lp_doc *doc = NULL;
-	lp_error err = { 0 };
-	if (lp_ingest_bytes("page", page, sizeof page - 1, NULL, &doc, &err) ||
-	    lp_doc_process(doc, grammar, &err)) {
-		CHECK(0, "%s", err.msg);
-		lp_doc_free(doc);
+	lp_doc *doc = process_all(page);
+	if (!doc)
 		return;
-	}
 	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 1);
 	CHECK(p && strcmp(lp_span_attr(p, "number"), "4,5") == 0, "row 4 and 5");
 	CHECK(!has(doc, "No.") && !has(doc, "Recommendation"),
@@ -1327,14 +1367,9 @@ static void test_html_table_rows(void)
 		"deadline.</p><p>8. The Council should fine late jobs.</p>"
 		"</td><td><p>Agreed. Both will be in the contract.</p></td>"
 		"</tr></table></body></html>";
-	doc = NULL;
-	if (lp_ingest_bytes("page", numbered, sizeof numbered - 1, NULL, &doc,
-			    &err) ||
-	    lp_doc_process(doc, grammar, &err)) {
-		CHECK(0, "%s", err.msg);
-		lp_doc_free(doc);
+	doc = process_all(numbered);
+	if (!doc)
 		return;
-	}
 	p = find_span(doc, LP_SPAN_PAIR, 1);
 	CHECK(p && strcmp(lp_span_attr(p, "number"), "7,8") == 0 &&
 		      !find_span(doc, LP_SPAN_PAIR, 2),
@@ -1533,6 +1568,7 @@ int main(int argc, char **argv)
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_answered_numbers();
+	test_nothing_lost();
 	test_sentences();
 	test_near_misses();
 	test_stance_and_demands();
