@@ -1026,8 +1026,12 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 			rc = !seg_at(s, follow_up, k);
 		/* Minutes going on after the responses: "54.4 In
 		 * discussion ..." after "54.3 ... as follows".  Before the
-		 * next label, a minute is the discussion of the response. */
-		if (rc == 0 && last && s->minute[0] && s->b[k].para_start &&
+		 * next label, a minute is the discussion of the response; and
+		 * where the responses are minutes themselves ("41.21 The
+		 * Cabinet Member reported ..."), the last one goes on over
+		 * the minutes of its item, as every other does. */
+		if (rc == 0 && last && s->minute[0] && !s->minuted &&
+		    s->b[k].para_start &&
 		    (rc = seg_at(s, minute, k)) > 0) {
 			long item, para;
 			minute_of(s, &item, &para);
@@ -1230,6 +1234,7 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 		if (rc < 0)
 			return rc;
 		c->resp_s = s->m->end;
+		s->minuted = true;
 	}
 	/* A heading that names the recommendations over their shared answer
 	 * ("Recommendations 6 and 7") is not part of the answer. */

@@ -41,6 +41,7 @@ typedef struct seg {
 	lp_span *bold; /* the document's bold spans, in order */
 	size_t nbold;
 	long minute[2]; /* the minute before the first label ("54.3"), or 0 */
+	bool minuted;   /* a response opens with a minute number of its own */
 } seg;
 
 #define NONE ((size_t)-1)

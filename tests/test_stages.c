@@ -860,6 +860,30 @@ static void test_minute_labels_at_page_tops(void)
 	lp_doc_free(doc);
 }
 
+/* Minutes whose responses are minutes of their own: the last response
+ * goes on over the minutes of its item, as the others do, up to the
+ * resolution. */
+static void test_minuted_responses(void)
+{
+	lp_doc *doc = process(
+		"41. SCRUTINY REVIEW OF REPAIRS\n\n"
+		"41.1 The Cabinet considered the Panel's recommendations.\n\n"
+		"Recommendation 1 - The Council should adopt a target.\n\n"
+		"41.2 The Cabinet Member reported that it was supported.\n\n"
+		"41.3 Councillor Shah asked when the target would apply.\n\n"
+		"Recommendation 2 - The Council should report each quarter.\n\n"
+		"41.4 The Cabinet Member reported that it was supported.\n\n"
+		"41.5 It was agreed that officers would report in June.\n\n"
+		"41.6 RESOLVED: That the responses be approved.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Cabinet Member reported that it was supported.\n\n"
+		      "41.5 It was agreed that officers would report in June."),
+	      "the last response, to the resolution");
+	lp_doc_free(doc);
+}
+
 /* Recommendations quoted inside their answers' prose, by their place:
  * the clause is the recommendation, the paragraph the response, and
  * the clause's dates are read once, in the response. */
@@ -1562,6 +1586,7 @@ int main(int argc, char **argv)
 	test_inline_recommendations();
 	test_paragraph_ref_recommendations();
 	test_minute_labels_at_page_tops();
+	test_minuted_responses();
 	test_layout_table();
 	test_letter_dates();
 	test_decision_numbering();
