@@ -895,11 +895,20 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			more = !rc;
 		} else {
 			rc = seg_at(s, part, k);
-			if (rc == 0 && paragraphs < numbers)
+			bool answer = false;
+			/* "a) We agree. ...": the answer, part by part. */
+			if (rc > 0) {
+				size_t a = s->m->end;
+				rc = lp_rule_at(stance, s->doc->fold + a,
+						s->b[k].end - a, 0, s->m, s->err);
+				answer = rc > 0;
+				rc = rc < 0 ? rc : !rc;
+			}
+			if (rc == 0 && !answer && paragraphs < numbers)
 				rc = !seg_at(s, stance, k);
 			/* The paragraph right after it, told what to do,
 			 * goes on with it. */
-			if (rc == 0 && k == rec_last + 1)
+			if (rc == 0 && !answer && k == rec_last + 1)
 				rc = seg_at(s, continued, k);
 			if (rc < 0)
 				return rc;

@@ -364,6 +364,18 @@ static void test_labels(void)
 			    "The Department should act."),
 	      "inline recommendation 4");
 	lp_doc_free(doc);
+	/* Parts answered part by part: "a) We agree." is the answer. */
+	doc = process("Recommendation 5: The Authority should: a) publish "
+		      "each case; and b) report each year.\n\n"
+		      "a) We agree. We will publish them.\n\n"
+		      "b) We do not agree.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Authority should: a) publish each case; and b) "
+		      "report each year."),
+	      "recommendation 5 stops before its answer's parts");
+	lp_doc_free(doc);
 }
 
 /* Labels that write their numbers as words, and a range of them quoted
