@@ -390,20 +390,22 @@ static int only_date(seg *s, size_t i, char iso[11])
 }
 
 /* The letter's date: a date field in the letterhead, or one that says
- * when the letter was written; else, for a Special Report, when the
- * response was received; else a line that is only a date, else a short
- * line with one ("Published 14 October 2025" on a web page, which is
- * not the letter's own date when it has one). */
+ * when the letter was written; else a line that is only a date; else,
+ * for a Special Report, when the response was received (the response's
+ * own letter, when it prints one, is dated above its address); else a
+ * short line with one ("Published 14 October 2025" on a web page, which
+ * is not the letter's own date when it has one). */
 static int find_date(seg *s, size_t to)
 {
+	enum { FIELD, ONLY_DATE, RECEIVED, SHORT_LINE, PASSES };
 	const lp_rule *const *fields;
 	size_t nfields = lp_rule_family(s->g, "letter.date-field.", &fields);
 	const lp_rule *received = lp_rule_get(s->g, "letter.date-field.received");
 	char iso[11];
-	for (int pass = 0; pass < 4; pass++) {
+	for (int pass = FIELD; pass < PASSES; pass++) {
 		for (size_t i = 0; i < to; i++) {
 			size_t a = s->b[i].start, e = s->b[i].end;
-			if (pass == 2) {
+			if (pass == ONLY_DATE) {
 				int rc = only_date(s, i, iso);
 				if (rc < 0)
 					return rc;
@@ -413,10 +415,11 @@ static int find_date(seg *s, size_t to)
 					lp_arena_strndup(s->doc->arena, iso, 10);
 				return 0;
 			}
-			if (pass <= 1) {
+			if (pass == FIELD || pass == RECEIVED) {
 				int rc = 0;
 				for (size_t k = 0; !rc && k < nfields; k++)
-					if ((fields[k] == received) == (pass == 1) &&
+					if ((fields[k] == received) ==
+						    (pass == RECEIVED) &&
 					    lp_rule_may_match(fields[k], s->doc->fold,
 							      a, e, s->m))
 						rc = lp_rule_find(fields[k],

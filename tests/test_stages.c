@@ -745,9 +745,10 @@ static void check_letter_date(const char *src, const char *want,
 }
 
 /* A page's "Published 14 October 2025" is not the letter's date when the
- * letter has a line that is only a date; a decision page dates itself
- * after the decision, "Date of decision:" over the date, before the
- * page's date of publication. */
+ * letter has a line that is only a date; nor is the day a Special
+ * Report says the response was received, when the response's letter is
+ * dated; a decision page dates itself after the decision, "Date of
+ * decision:" over the date, before the page's date of publication. */
 static void test_letter_dates(void)
 {
 	check_letter_date("Published 14 October 2025\n\n"
@@ -755,6 +756,19 @@ static void test_letter_dates(void)
 			  "Dear Chair,\n\nThank you for the report.\n\n"
 			  "Yours sincerely,\n\nJo Bloggs\n",
 			  "2025-10-08", "a line that is only a date");
+	static const char special[] =
+		"The Government's response was received on 19 November 2025 "
+		"and is appended to this report.\n\n"
+		"## Appendix: Government Response\n\n";
+	static const char answer[] =
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n";
+	char src[512];
+	snprintf(src, sizeof src, "%s18 November 2025\n\n%s", special,
+		 answer);
+	check_letter_date(src, "2025-11-18", "a Special Report's dated letter");
+	snprintf(src, sizeof src, "%s%s", special, answer);
+	check_letter_date(src, "2025-11-19", "a Special Report's undated one");
 	check_letter_date("Decision details\n\nDecision reference:\n\n"
 			  "KD/2025/117\n\n"
 			  "Recommendation 1\n\nThe Council should act.\n\n"
