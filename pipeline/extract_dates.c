@@ -197,6 +197,15 @@ static bool read_month_relative(lp_xctx *x, candidate *c)
 	return true;
 }
 
+/* A school's or a university's year, from September: "the 2024/25
+ * academic year". */
+static void academic_year(candidate *c, int y1)
+{
+	snprintf(c->value, sizeof c->value, "%04d-09-01/%04d-08-31", y1,
+		 y1 + 1);
+	c->kind = "academic-year";
+}
+
 static bool read_range_years(lp_xctx *x, candidate *c)
 {
 	int y1 = int_group(x, "y1"), y2 = int_group(x, "y2");
@@ -207,6 +216,10 @@ static bool read_range_years(lp_xctx *x, candidate *c)
 	if (grp(x, "fy", &a, &e) && y2 == y1 + 1) {
 		fy(c->value, sizeof c->value, y1);
 		c->kind = "financial-year";
+		return true;
+	}
+	if (grp(x, "academic", &a, &e) && y2 == y1 + 1) {
+		academic_year(c, y1);
 		return true;
 	}
 	snprintf(c->value, sizeof c->value, "%04d/%04d", y1, y2);
@@ -295,9 +308,7 @@ static bool read_fy(lp_xctx *x, candidate *c)
 	 * apart, a period ("2025-30"); a count ("2023/1234") neither. */
 	size_t a, e;
 	if (y2 == y1 + 1 && grp(x, "academic", &a, &e)) {
-		snprintf(c->value, sizeof c->value, "%04d-09-01/%04d-08-31",
-			 y1, y2);
-		c->kind = "academic-year";
+		academic_year(c, y1);
 		return true;
 	}
 	if (y2 == y1 + 1) {
