@@ -465,11 +465,25 @@ static bool read_relative(lp_xctx *x, candidate *c)
 	return true;
 }
 
+/* Is the time at @at a span, not a date?  A time the writer says will
+ * not be kept ("I cannot promise a move back within 12 months") is
+ * none; nor is one given to each of many ("a visit to each new provider
+ * within 24 months") unless a future says it is still to come
+ * ("officers would inspect every property within six months"). */
+static bool a_duration(lp_xctx *x, size_t at)
+{
+	if (lp_match_before(x, "cue.negated", at, CUE_WINDOW) > 0)
+		return true;
+	return lp_match_before(x, "cue.each", at, CUE_WINDOW) > 0 &&
+	       lp_match_before(x, "cue.future", at, CUE_WINDOW) <= 0 &&
+	       lp_match_before(x, "cue.future-reported", at, CUE_WINDOW) <= 0;
+}
+
 /* A time counted from the letter: "within six months", "over the next
  * two years" run from the reference date to as far ahead as it says;
  * "in six months' time" is the day that far ahead.  Counted from some
  * other event ("within two months of receiving it") it is a duration,
- * not a date. */
+ * not a date; so is a_duration's. */
 static bool read_within(lp_xctx *x, candidate *c)
 {
 	const char *f = x->doc->fold;
@@ -480,7 +494,7 @@ static bool read_within(lp_xctx *x, candidate *c)
 	if (grp(x, "other", &a, &e))
 		return false;
 	if (!x->ref_y)
-		return true;
+		return !a_duration(x, c->start);
 	if (!grp(x, "n", &a, &e))
 		return false;
 	long n = isdigit((unsigned char)f[a]) ? strtol(f + a, NULL, 10)
@@ -499,7 +513,7 @@ static bool read_within(lp_xctx *x, candidate *c)
 		snprintf(c->value, sizeof c->value,
 			 "%04d-%02d-%02d/%04d-%02d-%02d", x->ref_y, x->ref_m,
 			 x->ref_d, y, m, d);
-	return true;
+	return !a_duration(x, c->start); /* last: it takes x->m */
 }
 
 static bool read_year(lp_xctx *x, candidate *c)

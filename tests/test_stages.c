@@ -1282,6 +1282,34 @@ static void test_near_misses(void)
 	lp_doc_free(doc);
 }
 
+/* "Within six months" is a date counted from the letter when it is to
+ * come ("officers would inspect every property within six months"), a
+ * span when it is refused or given to each of many. */
+static void test_within(void)
+{
+	static const struct {
+		const char *text;
+		size_t dates;
+	} cases[] = {
+		{ "We will report back within six months.", 1 },
+		{ "Officers would inspect every property within six months.", 1 },
+		{ "We will report on each of these recommendations within "
+		  "twelve months.", 1 },
+		{ "I cannot promise a move back within 12 months.", 0 },
+		{ "The Inspectorate visits each new provider within 24 months.",
+		  0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		lp_doc *doc = entities(cases[i].text, "2025-11-18");
+		if (!doc)
+			return;
+		CHECK(count_kind(doc, LP_SPAN_DATE) == cases[i].dates,
+		      "%s: %zu dates", cases[i].text,
+		      count_kind(doc, LP_SPAN_DATE));
+		lp_doc_free(doc);
+	}
+}
+
 /* A recommendation's "must" is a demand; the stance is read, not
  * guessed. */
 static void test_stance_and_demands(void)
@@ -1622,6 +1650,7 @@ int main(int argc, char **argv)
 	test_nothing_lost();
 	test_sentences();
 	test_near_misses();
+	test_within();
 	test_stance_and_demands();
 	test_html();
 	test_html_ordered_list();
