@@ -478,11 +478,13 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 		if (rc && x->m->start >= cs)
 			continue;
 		/* "certainty about what will follow": a modal inside an
-		 * embedded question names a thing, it promises nothing. */
+		 * embedded question names a thing, it promises nothing,
+		 * even where the question's subject reads as a new clause
+		 * ("will say how City Hall and the boroughs will share"). */
 		if ((rc = lp_match_before(x, "commitment-not.embedded",
 					  md->start, 60)) < 0)
 			break;
-		if (rc && x->m->start >= cs)
+		if (rc && x->m->start >= (prev >= 0 ? prev_end : cs))
 			continue;
 		/* A modal straight after a parenthetical comma ("The
 		 * guidance, which ..., will be published"): the clause is

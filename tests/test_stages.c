@@ -1282,6 +1282,30 @@ static void test_near_misses(void)
 	lp_doc_free(doc);
 }
 
+/* A modal inside an embedded question is no promise of its own, even
+ * where the question's subject reads as a new clause; "I have, however,
+ * asked X to ..." is X's commitment. */
+static void test_commitment_clauses(void)
+{
+	lp_doc *doc = entities("The plan will include a target, and will say "
+			       "how City Hall and the boroughs will share "
+			       "responsibility for it.", "2026-12-01");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 2, "%zu commitments",
+	      count_kind(doc, LP_SPAN_COMMITMENT));
+	lp_doc_free(doc);
+	doc = entities("I have, however, asked the Health Partnership to pilot "
+		       "a service.", "2026-12-01");
+	if (!doc)
+		return;
+	const lp_span *c = find_span(doc, LP_SPAN_COMMITMENT, 0);
+	const char *actor = c ? lp_span_attr(c, "actor") : NULL;
+	CHECK(actor && strcmp(actor, "the Health Partnership") == 0,
+	      "actor %s", actor ? actor : "(none)");
+	lp_doc_free(doc);
+}
+
 /* "Within six months" is a date counted from the letter when it is to
  * come ("officers would inspect every property within six months"), a
  * span when it is refused or given to each of many. */
@@ -1651,6 +1675,7 @@ int main(int argc, char **argv)
 	test_sentences();
 	test_near_misses();
 	test_within();
+	test_commitment_clauses();
 	test_stance_and_demands();
 	test_html();
 	test_html_ordered_list();
