@@ -1125,7 +1125,8 @@ static bool prose(const seg *s, size_t i, bool fields)
 /* Drop paragraphs of back matter from the end of the last response.
  * Fields are back matter when two or more end the letter ("Conflicts of
  * interest declared: None." ... "Contact officer: ..."); one alone is
- * the answer's own ("Financial implications: None."). */
+ * the answer's own ("Financial implications: None."); and a table's
+ * last row's details (lead officer, target date) are that row's. */
 static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
 {
 	size_t fields = 0;
@@ -1141,7 +1142,7 @@ static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
 		size_t p = end_block - 1;
 		while (p > from + 1 && !s->b[p].para_start)
 			p--;
-		if (!s->b[p].para_start)
+		if (!s->b[p].para_start || s->b[p].detail)
 			break;
 		bool any_prose = false;
 		for (size_t k = p; k < end_block; k++)

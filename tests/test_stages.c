@@ -1217,6 +1217,24 @@ static void test_nothing_lost(void)
 		      "March 2027."),
 	      "the paragraph after the table");
 	lp_doc_free(doc);
+	/* A table that ends the letter: its last row's details are not
+	 * back matter. */
+	doc = process_all(
+		"<html><body><table><tr><th>No.</th><th>Recommendation</th>"
+		"<th>Response</th><th>Lead officer</th><th>Target date</th>"
+		"</tr><tr><td>1</td><td>The Council should publish a "
+		"register.</td><td>Agreed. We will publish it by May 2027.</td>"
+		"<td>Director of Housing</td><td>May 2027</td></tr>"
+		"<tr><td>2</td><td>The Council should fund a damp team.</td>"
+		"<td>Agreed. The team will start in June 2027.</td>"
+		"<td>Head of Repairs</td><td>11/03/2027</td></tr></table>"
+		"</body></html>\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 1),
+		      "Head of Repairs\n\n11/03/2027"),
+	      "the last row's details, at the end of the letter");
+	lp_doc_free(doc);
 }
 
 static size_t count_kind(const lp_doc *doc, enum lp_span_kind kind)
