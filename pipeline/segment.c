@@ -1186,6 +1186,29 @@ static void add_section(seg *s, enum lp_span_kind kind, size_t from,
 			NULL, -1);
 }
 
+/* The prose of blocks [@from, @to) as a section of @kind, from its first
+ * sentence of some length: what follows a signature ("Introduction" and
+ * its paragraphs after a minister's letter) without the signature's own
+ * lines, a converter's words for its image among them.  0 or an
+ * error. */
+static int add_prose_after(seg *s, enum lp_span_kind kind, size_t from,
+			   size_t to)
+{
+	const lp_rule *note = lp_rule_get(s->g, "letter.signature-note");
+	for (; from < to; from++) {
+		if (seg_words(s, from) <= 8 || !seg_ends_stop(s, from))
+			continue;
+		int rc = seg_at(s, note, from);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			break;
+	}
+	if (from < to)
+		add_section(s, kind, from, to);
+	return 0;
+}
+
 /* Where one label's pair lies: its recommendation, its response (NONE
  * for none) and the block after its last. */
 typedef struct cut {
@@ -1599,6 +1622,9 @@ int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
 		add_section(&s, LP_SPAN_INTRODUCTION, intro,
 			    nl || val == NONE || val < intro ? first_label
 							     : val);
+	else if (rc == 0 && val != NONE && val < first_label)
+		rc = add_prose_after(&s, LP_SPAN_INTRODUCTION, val + 1,
+				     first_label);
 	if (rc == 0)
 		rc = add_pairs(&s, ls, nl, val, &last);
 	/* What follows the last response, up to the valediction if it

@@ -1175,7 +1175,8 @@ static void test_answered_numbers(void)
 }
 
 /* Text the segmenter finds no pair in is still the letter's: the prose
- * under an annex's title with no pairs is its introduction, and a
+ * under an annex's title with no pairs is its introduction, as is the
+ * prose between a cover letter's signature and the first pair; and a
  * paragraph after a table whose last row has details is the closing. */
 static void test_nothing_lost(void)
 {
@@ -1216,6 +1217,25 @@ static void test_nothing_lost(void)
 		      "Cabinet will review progress on all of these actions in "
 		      "March 2027."),
 	      "the paragraph after the table");
+	lp_doc_free(doc);
+	/* After a minister's signed letter, the response's introduction:
+	 * not the signature's lines, nor a converter's words for it. */
+	doc = process("Dear Tom,\n\nThank you for the report.\n\n"
+		      "Yours sincerely,\n\n"
+		      "A signature in black ink above the typed name.\n\n"
+		      "Jo Bloggs\nMinister for Arts, Heritage and Libraries "
+		      "and the Creative Industries\n\n"
+		      "Introduction\n\n"
+		      "The Committee published its report in July, after an "
+		      "inquiry into libraries.\n\n"
+		      "Recommendation 1\n\nThe Government should act.\n\n"
+		      "The Government agrees.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_INTRODUCTION, 0),
+		      "The Committee published its report in July, after an "
+		      "inquiry into libraries."),
+	      "the introduction after the signature");
 	lp_doc_free(doc);
 	/* A table that ends the letter: its last row's details are not
 	 * back matter. */
