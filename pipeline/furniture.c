@@ -462,6 +462,47 @@ static void mark_numbered_headings(cleaner *c)
 	free(h);
 }
 
+/* Is the nearest line with text before or after @i (step -1 or +1)
+ * furniture, or is there none: is @i at an edge of what the page says? */
+static bool beside_furniture(const cleaner *c, size_t i, int step)
+{
+	for (size_t k = i + (size_t)step; k < c->nlines; k += (size_t)step)
+		if (!blank(c, k))
+			return c->lines[k].flags & L_FURNITURE;
+	return true;
+}
+
+/* A notice printed on every page that no rule knows ("... is the
+ * operational name of ...", a protective marking): a paragraph of its
+ * own, of a few words at least, that comes back word for word (digits
+ * aside) three times or more, each time next to other furniture or
+ * at an end of the text.  An answer's "The Government agrees with this
+ * recommendation." recurs too, but among the answers. */
+static void mark_repeated_notices(cleaner *c)
+{
+	size_t *like = lp_xmalloc((c->nlines + 1) * sizeof *like), n = 0;
+	for (size_t i = 0; i < c->nlines; i++)
+		if (!blank(c, i) &&
+		    !(c->lines[i].flags & (L_FURNITURE | L_BLOCK)) &&
+		    standalone(c, i) &&
+		    nrm_count_words(ltext(c, i), llen(c, i), 4) >= 4)
+			like[n++] = i;
+	sort_cleaner = c;
+	qsort(like, n, sizeof *like, by_text);
+	for (size_t a = 0, b; a < n; a = b) {
+		for (b = a + 1; b < n && same_masked(c, like[a], like[b]); b++)
+			;
+		size_t beside = 0;
+		for (size_t k = a; k < b; k++)
+			beside += beside_furniture(c, like[k], -1) ||
+				  beside_furniture(c, like[k], +1);
+		if (b - a >= 3 && beside == b - a)
+			for (size_t k = a; k < b; k++)
+				c->lines[like[k]].flags |= L_FURNITURE;
+	}
+	free(like);
+}
+
 int lp_mark_furniture(cleaner *c)
 {
 	int rc = mark_by_rule(c);
@@ -469,6 +510,7 @@ int lp_mark_furniture(cleaner *c)
 		mark_letterhead_repeats(c);
 		mark_numbered_headings(c);
 		mark_page_edges(c);
+		mark_repeated_notices(c);
 		mark_stray_lines(c);
 	}
 	return rc;

@@ -293,6 +293,39 @@ static bool span_is(const lp_doc *doc, const lp_span *sp, const char *want)
 	       memcmp(doc->text + sp->start, want, strlen(want)) == 0;
 }
 
+/* A notice printed on every page, next to the running letterhead and at
+ * the end, is furniture; an answer repeated word for word is not. */
+static void test_repeated_notice(void)
+{
+	static const char notice[] =
+		"*Anytown Health Board is the operating name of Anytown Local "
+		"Health Board*\n\n";
+	char src[1024];
+	snprintf(src, sizeof src,
+		 "# Anytown Health Board\n\nHeadquarters\n\nUnit 4\n\n"
+		 "Anytown\n\nAN1 2BC\n\nDear Chair,\n\n"
+		 "Thank you for the report.\n\n%s# Anytown Health Board\n\n"
+		 "Recommendation 1\n\nThe Board should act.\n\n"
+		 "The Board agrees with this recommendation.\n\n"
+		 "%s# Anytown Health Board\n\n"
+		 "Recommendation 2\n\nThe Board should report.\n\n"
+		 "The Board agrees with this recommendation.\n\n"
+		 "Recommendation 3\n\nThe Board should publish.\n\n"
+		 "The Board agrees with this recommendation.\n\n%s",
+		 notice, notice, notice);
+	lp_doc *doc = process(src);
+	if (!doc)
+		return;
+	CHECK(!has(doc, "operating name"), "[%s]", doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "The Board agrees with this recommendation."),
+	      "the last answer, without the notice");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Board agrees with this recommendation."),
+	      "an answer repeated word for word stays");
+	lp_doc_free(doc);
+}
+
 /* A running header that prints the letterhead's two lines as one, and a
  * label whose colon is bold of its own, glued to the label's bold. */
 static void test_markdown_header_and_glued_colon(void)
@@ -1682,6 +1715,7 @@ int main(int argc, char **argv)
 	test_markdown_markup();
 	test_markdown_tables();
 	test_markdown_header_and_glued_colon();
+	test_repeated_notice();
 	test_minister_letterhead();
 	test_pdftotext_table();
 	test_grid_table();
