@@ -1490,12 +1490,28 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 			     size_t stop_block, cut *c)
 {
 	answer *v;
-	size_t nv;
-	int rc = find_answers(s, ls[n - 1].block + 1, stop_block, &v, &nv);
+	size_t nv, from = ls[n - 1].block + 1;
+	int rc = find_answers(s, from, stop_block, &v, &nv);
+	/* A letter that lists the recommendations, then answers them in a
+	 * section after its signature ("Response to Recommendation 3"):
+	 * the letter's prose after the list is neither a recommendation
+	 * nor an answer. */
+	bool after_letter = false;
+	if (rc == 0 && nv == 0 && stop_block != NONE && stop_block > from) {
+		free(v);
+		rc = find_answers(s, stop_block, NONE, &v, &nv);
+		after_letter = true;
+	}
 	if (rc < 0 || nv == 0) {
 		if (rc == 0)
 			free(v);
 		return rc;
+	}
+	if (after_letter && c[n - 1].resp_s != NONE &&
+	    c[n - 1].resp_s < s->b[stop_block].start) {
+		s->rest_s = c[n - 1].resp_s;
+		s->rest_e = seg_trim_end(s, s->rest_s,
+					 s->b[stop_block - 1].end);
 	}
 	for (size_t k = 0; k < n; k++) {
 		char nums[256];
@@ -1603,7 +1619,7 @@ static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,
 
 int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
-	seg s = { .doc = doc, .g = g, .err = err };
+	seg s = { .doc = doc, .g = g, .err = err, .rest_s = NONE };
 	s.m = lp_match_new(g);
 	make_blocks(&s);
 	collect_bold(&s);
@@ -1627,6 +1643,9 @@ int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
 				     first_label);
 	if (rc == 0)
 		rc = add_pairs(&s, ls, nl, val, &last);
+	if (rc == 0 && s.rest_s != NONE && s.rest_e > s.rest_s)
+		add_section(&s, LP_SPAN_INTRODUCTION, block_of(&s, s.rest_s),
+			    block_of(&s, s.rest_e - 1) + 1);
 	/* What follows the last response, up to the valediction if it
 	 * comes after the pairs: next steps, financial implications. */
 	if (rc == 0 && last != NONE && last < s.nb) {

@@ -42,6 +42,10 @@ typedef struct seg {
 	size_t nbold;
 	long minute[2]; /* the minute before the first label ("54.3"), or 0 */
 	bool minuted;   /* a response opens with a minute number of its own */
+	/* A letter that lists the recommendations and answers them after
+	 * its signature: its prose after the list, fold [rest_s, rest_e),
+	 * or NONE. */
+	size_t rest_s, rest_e;
 } seg;
 
 #define NONE ((size_t)-1)

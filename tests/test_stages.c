@@ -1207,6 +1207,41 @@ static void test_answered_numbers(void)
 	lp_doc_free(doc);
 }
 
+/* A letter that lists the recommendations and answers each after its
+ * signature, under "Response to Recommendation N": the list gives the
+ * recommendations, the section the answers, and the letter's prose
+ * after the list is its introduction to them. */
+static void test_answers_after_letter(void)
+{
+	lp_doc *doc = process(
+		"Dear Councillor Okafor,\n\n"
+		"Thank you for the Panel's report on non-emergency calls.\n\n"
+		"1. The Commissioner should publish call data each quarter.\n\n"
+		"2. The Commissioner should fund more call handlers.\n\n"
+		"I accept both recommendations, for the reasons I give in the "
+		"section after this letter.\n\n"
+		"Yours sincerely,\n\nGraham Pettifer\n"
+		"Police and Crime Commissioner\n\n"
+		"RESPONSES\n\n"
+		"Response to Recommendation 1\n\n"
+		"Accepted. Data will be published from April.\n\n"
+		"Response to Recommendation 2\n\n"
+		"Accepted. Twelve handlers will start in March.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Commissioner should fund more call handlers."),
+	      "recommendation 2, from the list");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accepted. Data will be published from April."),
+	      "response 1, after the letter");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_INTRODUCTION, 0),
+		      "I accept both recommendations, for the reasons I give in "
+		      "the section after this letter."),
+	      "the letter's prose after the list");
+	lp_doc_free(doc);
+}
+
 /* Text the segmenter finds no pair in is still the letter's: the prose
  * under an annex's title with no pairs is its introduction, as is the
  * prose between a cover letter's signature and the first pair; and a
@@ -1744,6 +1779,7 @@ int main(int argc, char **argv)
 	test_numbered_recommendations();
 	test_answered_numbers();
 	test_nothing_lost();
+	test_answers_after_letter();
 	test_sentences();
 	test_near_misses();
 	test_within();
