@@ -590,12 +590,32 @@ static bool table_head(const cleaner *c, size_t b)
 	return i < e && table_rule(s, i, e) && table_row(s, i, e);
 }
 
+/* The length of the letters before a row's number: "R" in "R1", "Rec "
+ * in "Rec 4", "Rec. " in "Rec. 4"; else 0. */
+static size_t number_prefix(const unsigned char *s, size_t a, size_t e)
+{
+	size_t k = a;
+	if (k < e && (s[k] == 'R' || s[k] == 'r'))
+		k++;
+	else
+		return 0;
+	if (k + 1 < e && (s[k] == 'e' || s[k] == 'E') &&
+	    (s[k + 1] == 'c' || s[k + 1] == 'C'))
+		k += 2;
+	if (k < e && s[k] == '.')
+		k++;
+	if (k < e && s[k] == ' ')
+		k++;
+	return k < e && isdigit(s[k]) ? k - a : 0;
+}
+
 /* Open a numbered paragraph with the number of a cell [a, z) that only
- * numbers its row ("1", "2.", "3\."): its digits, a full stop (the
- * cell's own, or one put in) and a space. */
+ * numbers its row ("1", "2.", "3\.", "R4"): its digits, a full stop
+ * (the cell's own, or one put in) and a space. */
 static void put_row_number(cleaner *c, size_t a, size_t z)
 {
 	const unsigned char *s = c->in;
+	a += number_prefix(s, a, z);
 	size_t digits = 0;
 	while (a + digits < z && isdigit(s[a + digits]))
 		digits++;
@@ -607,9 +627,11 @@ static void put_row_number(cleaner *c, size_t a, size_t z)
 	put_space(c, src_at(c, z));
 }
 
-/* Is [a, e) a cell that only numbers its row: "1", "12.", "3\."? */
+/* Is [a, e) a cell that only numbers its row: "1", "12.", "3\.", "R4",
+ * "Rec 4"? */
 static bool number_text(const unsigned char *s, size_t a, size_t e)
 {
+	a += number_prefix(s, a, e);
 	size_t d = 0;
 	while (a + d < e && isdigit(s[a + d]))
 		d++;
@@ -1256,6 +1278,19 @@ static void lt_row(cleaner *c, size_t num_a, size_t num_e,
 	}
 }
 
+/* Does a page end within two lines after a line that ends at @e: is
+ * that line at a page's foot? */
+static bool lt_page_foot(const unsigned char *s, size_t e, size_t n)
+{
+	for (size_t k = e, lines = 0; k < n && k < e + 400; k++) {
+		if (s[k] == '\f')
+			return true;
+		if (s[k] == '\n' && ++lines > 2)
+			return false;
+	}
+	return false;
+}
+
 /* Read the table @t from line @i to @end (lt_find's): each row as
  * lt_row keeps it; the heads dropped; any other line as it is. */
 static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
@@ -1267,13 +1302,20 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 	bool row = false, gap[LT_MAX_COLS] = { false }, crossed = false;
 	lt_piece last[LT_MAX_COLS] = { { 0 } }; /* each column's last */
 	unsigned row_flags = 0;
+	size_t blanks = 0; /* blank lines just before this one */
 	for (size_t k = i;;) {
 		size_t ke = line_end(s, k, n), np = 0;
 		lt_piece p[LT_MAX_COLS];
 		lt_seg g[LT_MAX_COLS + 1];
-		if (lt_blank(s, k, ke)) {
+		bool blank_line = lt_blank(s, k, ke);
+		if (blank_line) {
 			for (size_t j = 0; j < LT_MAX_COLS; j++)
 				gap[j] = true;
+		} else if (blanks >= 2 && lt_page_foot(s, ke, n)) {
+			/* A footer set apart at a page's foot, which may sit
+			 * inside a column: not a cell's text. */
+			clean_line(c, k, ke, flags);
+			crossed = true;
 		} else if (lt_row_start(s, k, ke, t)) {
 			if (row)
 				lt_row(c, num_a, num_e, v, nv, t, row_flags);
@@ -1312,6 +1354,7 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 		}
 		if (np)
 			crossed = false;
+		blanks = blank_line ? blanks + 1 : 0;
 		flags = 0;
 		if (ke >= end)
 			break;

@@ -854,6 +854,28 @@ static void test_layout_table(void)
 		      "empty homes."),
 	      "response 2 across the page, without the heads or footer");
 	lp_doc_free(doc);
+	/* Rows numbered "R1"; an address footer set apart at the page's
+	 * foot, inside the recommendation's column. */
+	doc = process(
+		"Dear Councillor Patel,\n\n"
+		"Our responses are set out below.\n\n"
+		"      Recommendation                  Response\n\n"
+		"R1    The Council should publish a    Agreed. We will publish the\n"
+		"      register of empty homes.        register in June 2025.\n\n"
+		"R2    The Council should raise the    Not agreed. The budget does\n"
+		"      grant paid to owners of         not allow it.\n\n\n"
+		"        Civic Centre, High Street, Anytown AT1 1AA\n"
+		"                    Page 1 of 2\n\f"
+		"      Recommendation                  Response\n\n"
+		"      empty homes.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Council should raise the grant paid to owners of "
+		      "empty homes."),
+	      "R2's recommendation across the page, without the footer");
+	lp_doc_free(doc);
 }
 
 /* A Special Report whose bold is lost: recommendations known only by
