@@ -585,6 +585,37 @@ static int paragraph_ref_labels(seg *s, label **ls, size_t *n, size_t *cap)
 	return 0;
 }
 
+/* Where nothing labels or numbers the recommendations, each is told by
+ * its voice alone: a paragraph that opens as one ("The Mayor should
+ * ...", "TfL must ..."), after a paragraph that does not, opens a pair,
+ * numbered in order.  Three at least. */
+static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
+{
+	const lp_rule *opens = lp_rule_get(s->g, "recommendation.continued");
+	size_t found = 0, first = *n;
+	bool after_one = false; /* the paragraph before opened as one */
+	for (size_t i = 0; opens && i < s->nb; i++) {
+		if (!s->b[i].para_start)
+			continue;
+		int rc = seg_at(s, opens, i);
+		if (rc < 0)
+			return rc;
+		if (rc && !after_one) {
+			if (*n == *cap)
+				*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
+			(*ls)[(*n)++] = (label){ .block = i,
+						 .rule = opens,
+						 .seq = (long)++found,
+						 .has_body = true,
+						 .body_s = s->b[i].start };
+		}
+		after_one = rc > 0;
+	}
+	if (found < 3)
+		*n = first;
+	return 0;
+}
+
 static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
@@ -652,6 +683,8 @@ static int find_labels(seg *s, label **out, size_t *nout)
 	if (n == 0 && nn == 0) {
 		free(num);
 		rc = paragraph_ref_labels(s, &ls, &n, &cap);
+		if (rc == 0 && n == 0)
+			rc = voice_labels(s, &ls, &n, &cap);
 		if (rc < 0) {
 			free(ls);
 			return rc;

@@ -1229,6 +1229,35 @@ static void test_answered_numbers(void)
 	lp_doc_free(doc);
 }
 
+/* An annex with no labels and no numbers: each recommendation told by
+ * its voice, one over two paragraphs, each answered in the next. */
+static void test_voice_only(void)
+{
+	lp_doc *doc = process(
+		"Annex\n\n"
+		"The Mayor should set a target for every bus stop.\n\n"
+		"I agree. TfL will bring the remaining stops up to standard.\n\n"
+		"TfL must publish a standard for temporary stops.\n\n"
+		"In doing so, TfL should consult disabled passengers.\n\n"
+		"TfL will publish a revised standard in January 2027.\n\n"
+		"The Mayor should fund a pilot of audible announcements.\n\n"
+		"I do not accept this recommendation.\n");
+	if (!doc)
+		return;
+	const lp_span *p2 = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(p2 && strcmp(lp_span_attr(p2, "number"), "3") == 0 &&
+		      !find_span(doc, LP_SPAN_PAIR, 3),
+	      "three pairs, numbered in order");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "TfL must publish a standard for temporary stops.\n\n"
+		      "In doing so, TfL should consult disabled passengers."),
+	      "recommendation 2, both its paragraphs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "TfL will publish a revised standard in January 2027."),
+	      "response 2");
+	lp_doc_free(doc);
+}
+
 /* A letter that lists the recommendations and answers each after its
  * signature, under "Response to Recommendation N": the list gives the
  * recommendations, the section the answers, and the letter's prose
@@ -1802,6 +1831,7 @@ int main(int argc, char **argv)
 	test_answered_numbers();
 	test_nothing_lost();
 	test_answers_after_letter();
+	test_voice_only();
 	test_sentences();
 	test_near_misses();
 	test_within();
