@@ -548,6 +548,21 @@ static int paragraph_labels(seg *s, label **ls, size_t *n, size_t *cap)
 	return 0;
 }
 
+/* Append to *@ls a label that no number names: block @i, all of it the
+ * recommendation's text, numbered @seq by its place in order. */
+static void add_label_in_order(const seg *s, label **ls, size_t *n,
+			       size_t *cap, size_t i, const lp_rule *rule,
+			       size_t seq)
+{
+	if (*n == *cap)
+		*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
+	(*ls)[(*n)++] = (label){ .block = i,
+				 .rule = rule,
+				 .seq = (long)seq,
+				 .has_body = true,
+				 .body_s = s->b[i].start };
+}
+
 /* Recommendations with no label at all, known by the committee's
  * paragraph after them ("... from 2027. (Paragraph 18)"), as a Special
  * Report prints them once their bold is lost: each such paragraph in a
@@ -572,13 +587,7 @@ static int paragraph_ref_labels(seg *s, label **ls, size_t *n, size_t *cap)
 			return rc;
 		if (rc == 0)
 			continue;
-		if (*n == *cap)
-			*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
-		(*ls)[(*n)++] = (label){ .block = i,
-					 .rule = after,
-					 .seq = (long)++found,
-					 .has_body = true,
-					 .body_s = s->b[i].start };
+		add_label_in_order(s, ls, n, cap, i, after, ++found);
 	}
 	if (found < 2)
 		*n = first;
@@ -600,15 +609,8 @@ static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
 		int rc = seg_at(s, opens, i);
 		if (rc < 0)
 			return rc;
-		if (rc && !after_one) {
-			if (*n == *cap)
-				*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
-			(*ls)[(*n)++] = (label){ .block = i,
-						 .rule = opens,
-						 .seq = (long)++found,
-						 .has_body = true,
-						 .body_s = s->b[i].start };
-		}
+		if (rc && !after_one)
+			add_label_in_order(s, ls, n, cap, i, opens, ++found);
 		after_one = rc > 0;
 	}
 	if (found < 3)
