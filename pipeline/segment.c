@@ -243,13 +243,14 @@ static int field_below(seg *s, size_t i, size_t end, size_t *body)
 
 /* Is the numbered paragraph at block @i, its text from block @text,
  * answered: does a paragraph after its text, before the next numbered
- * one, open with a stance ("Supported.", "The Council agrees")?  Then
+ * one and within a few dozen lines, open with a stance ("Supported.",
+ * "The Council agrees")?  Then
  * it is a recommendation, whatever its voice: "4. Write to every
  * tenant ...".  1, 0 or an error. */
 static int answered(seg *s, const lp_rule *rule, size_t i, size_t text)
 {
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
-	for (size_t k = text + 1; stance && k < s->nb && k <= i + 8; k++) {
+	for (size_t k = text + 1; stance && k < s->nb && k <= text + 40; k++) {
 		if (!s->b[k].para_start)
 			continue;
 		int rc = seg_at(s, rule, k);
@@ -338,10 +339,9 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
  * where a report has no "Recommendation N" labels.  Numbered lists and
  * minutes are traps, so a paragraph counts only when its number is above
  * the last one taken and it is in bold, speaks as a recommendation or is
- * answered with a stance; or,
- * in neither (a conclusion: "1. Employers told us ..."), when it comes
- * next in the numbering and the run of numbers after it, one up each,
- * leads to one that does.  A response may answer only some of a report's
+ * answered with a stance; or, in none of these (a conclusion: "1.
+ * Employers told us ..."), when it comes next in the numbering and the
+ * run of numbers after it, one up each, leads to one that does.  A response may answer only some of a report's
  * recommendations, so the numbers may skip. */
 static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 {
