@@ -228,10 +228,55 @@ static void entity_span(walker *w, const lp_span *sp)
 	end(w);
 }
 
+/* A section's text: its span's, without what it omits (the labels
+ * between the recommendations of a pair that answers several), the
+ * pieces each a paragraph. */
+static const char *section_text(walker *w, const lp_span *sp)
+{
+	const char *text = w->doc->text;
+	int i = (int)(sp - w->doc->spans);
+	char *out = NULL;
+	/* Twice: the first pass measures, the second copies. */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t len = 0, from = sp->start;
+		bool omits = false;
+		for (int c = w->first_child[i];; c = w->next_sibling[c]) {
+			const lp_span *o = c >= 0 ? &w->doc->spans[c] : NULL;
+			if (o && (o->kind != LP_SPAN_OMITTED || o->start < from))
+				continue;
+			size_t a = from, b = o ? o->start : sp->end;
+			while (a < b && isspace((unsigned char)text[a]))
+				a++;
+			while (b > a && isspace((unsigned char)text[b - 1]))
+				b--;
+			if (b > a) {
+				if (len && out)
+					memcpy(out + len, "\n\n", 2);
+				len += len ? 2 : 0;
+				if (out)
+					memcpy(out + len, text + a, b - a);
+				len += b - a;
+			}
+			if (!o)
+				break;
+			omits = true;
+			from = o->end;
+		}
+		if (!omits)
+			return span_text(w, sp);
+		if (out) {
+			out[len] = '\0';
+			break;
+		}
+		out = lp_arena_alloc(w->doc->arena, len + 1);
+	}
+	return out;
+}
+
 /* {text, span}: the usual body of a section. */
 static void text_and_span(walker *w, const lp_span *sp)
 {
-	scalar(w, "text", span_text(w, sp), LP_VAL_TEXT, false);
+	scalar(w, "text", section_text(w, sp), LP_VAL_TEXT, false);
 	span(w, sp);
 }
 

@@ -276,6 +276,7 @@ const char *lp_span_kind_name(enum lp_span_kind kind)
 		[LP_SPAN_INTRODUCTION] = "introduction",
 		[LP_SPAN_CLOSING] = "closing",
 		[LP_SPAN_DETAILS] = "details",
+		[LP_SPAN_OMITTED] = "omitted",
 	};
 	return (unsigned)kind < LP_SPAN_KIND_COUNT ? names[kind] : "?";
 }

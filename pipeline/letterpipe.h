@@ -53,6 +53,9 @@ enum lp_span_kind {
 	LP_SPAN_CLOSING,        /**< prose after the last response */
 	LP_SPAN_DETAILS,        /**< a table row's cells after the response:
 				     who leads, by when */
+	LP_SPAN_OMITTED,        /**< inside a section, what is not its text:
+				     the labels between the recommendations
+				     of a pair that answers several */
 	LP_SPAN_KIND_COUNT
 };
 

@@ -1404,6 +1404,36 @@ static void add_response(seg *s, int p, size_t resp_s, size_t resp_e,
 
 /* The pair of labels @first to @last, cut as @c says; *@rest as
  * add_response gives it. */
+/* A pair that answers the recommendations of labels @first to @last
+ * together: its recommendation @r, fold [@rec_s, @rec_e), is their texts,
+ * each trimmed as trim_recommendation trims one; what lies between them
+ * (the next one's label, "(Paragraph 61)") is omitted from its text.
+ * 0 or an error. */
+static int omit_inner_labels(seg *s, const label *ls, size_t first,
+			     size_t last, const cut *c, int r, size_t rec_s,
+			     size_t rec_e)
+{
+	size_t prev_e = NONE;
+	for (size_t k = first; k <= last; k++) {
+		size_t ks = c[k].rec_s, ke = c[k].rec_e, ps, pe;
+		int rc = trim_recommendation(s, &ls[k], &ks, &ke, &ps, &pe);
+		if (rc < 0)
+			return rc;
+		if (ks < rec_s)
+			ks = rec_s;
+		if (ke > rec_e)
+			ke = rec_e;
+		if (ks >= ke)
+			continue;
+		if (prev_e != NONE && ks > prev_e)
+			lp_doc_add_span(s->doc, LP_SPAN_OMITTED,
+					seg_text_at(s, prev_e), seg_text_at(s, ks),
+					NULL, r);
+		prev_e = ke > prev_e || prev_e == NONE ? ke : prev_e;
+	}
+	return 0;
+}
+
 static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 		    const cut *c, size_t *rest)
 {
@@ -1449,6 +1479,9 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	 * read once, there. */
 	if (rec_s >= resp_s && rec_e <= resp_e)
 		lp_span_set(s->doc, r, "inside_response", "true");
+	if (last > first && (rc = omit_inner_labels(s, ls, first, last, c, r,
+						    rec_s, rec_e)) < 0)
+		return rc;
 	add_response(s, p, resp_s, resp_e, rest);
 	return add_parts(s, r, rec_s, rec_e);
 }
