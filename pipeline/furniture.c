@@ -376,7 +376,7 @@ static bool *page_edge_lines(const cleaner *c)
  * Where form feeds mark the pages, a page number is at a page's edge:
  * a bare number inside a page numbers a table's row, as pdftotext
  * prints a table's cells one under another. */
-static void mark_stray_lines(cleaner *c)
+static void mark_stray_lines(cleaner *c, const bool *repeated)
 {
 	bool *edge = page_edge_lines(c);
 	for (size_t i = 0; i < c->nlines; i++) {
@@ -402,12 +402,13 @@ static void mark_stray_lines(cleaner *c)
 		    (c->lines[p].flags & L_HEADING) ||
 		    !islower((unsigned char)ltext(c, q)[0]))
 			continue;
-		/* ... and it is short, or a footer printed once (an address,
-		 * a phone number), which may be long.  The rule is asked
-		 * last: it is the dearest test, and most paragraphs of a
-		 * Markdown letter stand alone. */
+		/* ... and it is short, or a line that comes back on other
+		 * pages, or a footer printed once (an address, a phone
+		 * number), which may be long.  The rule is asked last: it is
+		 * the dearest test, and most paragraphs of a Markdown letter
+		 * stand alone. */
 		lp_error e;
-		if (nrm_count_words(t, n, 9) > 8 &&
+		if (nrm_count_words(t, n, 9) > 8 && !repeated[i] &&
 		    !(c->footer && lp_rule_at(c->footer, t, n, 0, c->m, &e) == 1))
 			continue;
 		l->flags |= L_FURNITURE;
@@ -472,34 +473,74 @@ static bool beside_furniture(const cleaner *c, size_t i, int step)
 	return true;
 }
 
-/* A notice printed on every page that no rule knows ("... is the
- * operational name of ...", a protective marking): a paragraph of its
- * own, of a few words at least, that comes back word for word (digits
- * aside) three times or more, each time next to other furniture or
- * at an end of the text.  An answer's "The Government agrees with this
- * recommendation." recurs too, but among the answers. */
-static void mark_repeated_notices(cleaner *c)
+/* The lines that may be a notice printed on every page: paragraphs of
+ * their own, of a few words at least, not labels ("Recommendation 2
+ * (Paragraph 17)").  Sorted so that like lines, digits aside, come
+ * together; their number in *@n. */
+static size_t *notice_lines(cleaner *c, size_t *n)
 {
-	size_t *like = lp_xmalloc((c->nlines + 1) * sizeof *like), n = 0;
+	size_t *like = lp_xmalloc((c->nlines + 1) * sizeof *like);
+	*n = 0;
 	for (size_t i = 0; i < c->nlines; i++)
-		if (!blank(c, i) &&
-		    !(c->lines[i].flags & (L_FURNITURE | L_BLOCK)) &&
+		if (!blank(c, i) && !(c->lines[i].flags & L_BLOCK) &&
 		    standalone(c, i) &&
 		    nrm_count_words(ltext(c, i), llen(c, i), 4) >= 4)
-			like[n++] = i;
+			like[(*n)++] = i;
 	sort_cleaner = c;
-	qsort(like, n, sizeof *like, by_text);
+	qsort(like, *n, sizeof *like, by_text);
+	return like;
+}
+
+/* The end of the run of like lines that starts at like[@a]. */
+static size_t like_run(const cleaner *c, const size_t *like, size_t n,
+		       size_t a)
+{
+	size_t b = a + 1;
+	while (b < n && same_masked(c, like[a], like[b]))
+		b++;
+	return b;
+}
+
+/* A notice printed on every page that no rule knows ("... is the
+ * operational name of ...", a protective marking, "Board | Paper 7 |
+ * OFFICIAL"), among @like (notice_lines'): a line that comes back word
+ * for word (digits aside) three times or more, each time next to other
+ * furniture or at an end of the text; or that comes back where another
+ * rule found it furniture (cutting a sentence in two).  An answer's "The
+ * Government agrees with this recommendation." recurs too, but among
+ * the answers. */
+static void mark_repeated_notices(cleaner *c, const size_t *like, size_t n)
+{
 	for (size_t a = 0, b; a < n; a = b) {
-		for (b = a + 1; b < n && same_masked(c, like[a], like[b]); b++)
-			;
-		size_t beside = 0;
-		for (size_t k = a; k < b; k++)
-			beside += beside_furniture(c, like[k], -1) ||
+		b = like_run(c, like, n, a);
+		size_t beside = 0, found = 0;
+		for (size_t k = a; k < b; k++) {
+			bool furniture = c->lines[like[k]].flags & L_FURNITURE;
+			found += furniture;
+			beside += furniture ||
+				  beside_furniture(c, like[k], -1) ||
 				  beside_furniture(c, like[k], +1);
-		if (b - a >= 3 && beside == b - a)
+		}
+		if ((found && found < b - a) || (b - a >= 3 && beside == b - a))
 			for (size_t k = a; k < b; k++)
 				c->lines[like[k]].flags |= L_FURNITURE;
 	}
+}
+
+/* Stray furniture, which may be long when it comes back on other pages,
+ * then the notices that come back with it or beside other furniture. */
+static void mark_strays_and_notices(cleaner *c)
+{
+	size_t n, *like = notice_lines(c, &n);
+	bool *repeated = lp_xcalloc(c->nlines + 1, sizeof *repeated);
+	for (size_t a = 0, b; a < n; a = b) {
+		b = like_run(c, like, n, a);
+		for (size_t k = a; b - a >= 2 && k < b; k++)
+			repeated[like[k]] = true;
+	}
+	mark_stray_lines(c, repeated);
+	mark_repeated_notices(c, like, n);
+	free(repeated);
 	free(like);
 }
 
@@ -510,8 +551,7 @@ int lp_mark_furniture(cleaner *c)
 		mark_letterhead_repeats(c);
 		mark_numbered_headings(c);
 		mark_page_edges(c);
-		mark_repeated_notices(c);
-		mark_stray_lines(c);
+		mark_strays_and_notices(c);
 	}
 	return rc;
 }

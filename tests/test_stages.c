@@ -324,6 +324,30 @@ static void test_repeated_notice(void)
 		      "The Board agrees with this recommendation."),
 	      "an answer repeated word for word stays");
 	lp_doc_free(doc);
+	/* A long running header that once cuts a sentence in two, and
+	 * elsewhere stands between paragraphs. */
+	static const char header[] =
+		"Western Peninsula Transport Board | Paper TB/26/07 | OFFICIAL\n\n";
+	snprintf(src, sizeof src,
+		 "Dear Chair,\n\nThank you for the report.\n\n"
+		 "Our answers follow.\n\nYours sincerely,\n\nAnn Lee\n\n"
+		 "Recommendation 1\n\nThe Board should build cycle routes.\n\n"
+		 "Not agreed. The Board will share its data with both "
+		 "authorities so that they can prioritise\n\n%s"
+		 "routes to schools.\n\n%s"
+		 "Recommendation 2\n\nThe Board should report.\n\n"
+		 "Agreed.\n\n%s",
+		 header, header, header);
+	doc = process(src);
+	if (!doc)
+		return;
+	CHECK(!has(doc, "OFFICIAL"), "[%s]", doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Not agreed. The Board will share its data with both "
+		      "authorities so that they can prioritise routes to "
+		      "schools."),
+	      "the answer, joined over the header");
+	lp_doc_free(doc);
 }
 
 /* A running header that prints the letterhead's two lines as one, and a
