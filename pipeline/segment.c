@@ -283,6 +283,8 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 			lp_match_group(s->m, "nums", &c.l.nums_s, &c.l.nums_e);
 			c.l.has_body = lp_match_group(s->m, "body", &c.l.body_s,
 						      &be);
+			c.l.has_para = lp_match_group(s->m, "para", &c.l.para_s,
+						      &c.l.para_e);
 			c.number = strtol(s->doc->fold + c.l.nums_s, NULL, 10);
 			/* The text: on the number's line, or (a number in a
 			 * cell of its own) the next block. */

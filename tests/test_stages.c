@@ -1203,6 +1203,27 @@ static void test_emphasis_and_rules(void)
 	lp_doc_free(doc);
 }
 
+/* Numbered recommendations with the report's paragraph before the
+ * number ("[Para 84] 7."): the paragraph is the pair's. */
+static void test_para_before_number(void)
+{
+	lp_doc *doc = process(
+		"**[Para 27] 1.** **The Government should publish the maps.**\n\n"
+		"The Government accepts this recommendation.\n\n"
+		"**[Para 33] 2.** **The Government should consult.**\n\n"
+		"The Government partly accepts this recommendation.\n");
+	if (!doc)
+		return;
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2") == 0 &&
+		      strcmp(lp_span_attr(p1, "paragraph"), "33") == 0,
+	      "pair 2, paragraph 33");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Government should publish the maps."),
+	      "recommendation 1");
+	lp_doc_free(doc);
+}
+
 /* With no "Recommendation N" labels, numbered paragraphs in the voice of
  * a recommendation are the pairs; a numbered list in a response is not. */
 static void test_numbered_recommendations(void)
@@ -1853,6 +1874,7 @@ int main(int argc, char **argv)
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
 	test_answered_numbers();
+	test_para_before_number();
 	test_nothing_lost();
 	test_answers_after_letter();
 	test_voice_only();
