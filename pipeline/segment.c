@@ -620,6 +620,35 @@ static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
 	return 0;
 }
 
+/* Is label @l a heading whose words after its numbers are a title
+ * ("## Recommendations 1 to 3: Housing supply"), the recommendations
+ * themselves under it: is its next paragraph numbered with its first
+ * number, or does it open as a recommendation?  1, 0 or an error. */
+static int titles_recommendations(seg *s, const label *l)
+{
+	size_t k = l->block + 1;
+	if (!l->has_body || !s->b[l->block].heading || k >= s->nb)
+		return 0;
+	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	int rc = voice ? lp_rule_find(voice, s->doc->fold, l->body_e, l->body_s,
+				      s->m, s->err)
+		       : 0;
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
+	rc = seg_at(s, lp_rule_get(s->g, "label.numbered"), k);
+	if (rc > 0) {
+		size_t ns, ne;
+		char nums[256];
+		lp_match_group(s->m, "nums", &ns, &ne);
+		long under = strtol(s->doc->fold + ns, NULL, 10);
+		label_numbers(s, l, nums, sizeof nums);
+		return under == strtol(nums, NULL, 10);
+	}
+	return rc < 0 ? rc
+		      : seg_at(s, lp_rule_get(s->g, "recommendation.continued"),
+			       k);
+}
+
 static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
@@ -642,6 +671,11 @@ static int find_labels(seg *s, label **out, size_t *nout)
 						    &l.body_e);
 			l.has_para = lp_match_group(s->m, "para", &l.para_s,
 						    &l.para_e);
+			if ((rc = titles_recommendations(s, &l)) < 0) {
+				free(ls);
+				return rc;
+			}
+			l.titled = rc > 0;
 			if (n == cap) {
 				cap *= 2;
 				ls = lp_xrealloc(ls, cap * sizeof *ls);
@@ -1406,6 +1440,19 @@ static void add_response(seg *s, int p, size_t resp_s, size_t resp_e,
 
 /* The pair of labels @first to @last, cut as @c says; *@rest as
  * add_response gives it. */
+/* Where the text of the numbered paragraph at block @k starts, after its
+ * number ("2. The Government ..."), in *@body; left as it is when the
+ * block is not one.  0 or an error. */
+static int number_end(seg *s, const lp_rule *number_rule, size_t k,
+		      size_t *body)
+{
+	int rc = seg_at(s, number_rule, k);
+	size_t bs, be;
+	if (rc > 0 && lp_match_group(s->m, "body", &bs, &be))
+		*body = bs;
+	return rc < 0 ? rc : 0;
+}
+
 /* A pair that answers the recommendations of labels @first to @last
  * together: its recommendation @r, fold [@rec_s, @rec_e), is their texts,
  * each trimmed as trim_recommendation trims one; what lies between them
@@ -1474,9 +1521,27 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 			    seg_str(s, l->para_s, l->para_e));
 	else if (para_s != NONE)
 		lp_span_set(s->doc, p, "paragraph", seg_str(s, para_s, para_e));
+	const lp_rule *number_rule =
+		l->titled ? lp_rule_get(s->g, "label.numbered") : NULL;
+	if (number_rule && (rc = number_end(s, number_rule, block_of(s, rec_s),
+					    &rec_s)) < 0)
+		return rc;
 	int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
 				seg_text_at(s, rec_s), seg_text_at(s, rec_e),
 				NULL, p);
+	/* Under a heading that titles them, the recommendations' own
+	 * numbers ("2. The Government should ...") are not their text. */
+	for (size_t k = block_of(s, rec_s) + 1;
+	     number_rule && k < s->nb && s->b[k].start < rec_e; k++) {
+		size_t body = s->b[k].start;
+		if (s->b[k].para_start &&
+		    (rc = number_end(s, number_rule, k, &body)) < 0)
+			return rc;
+		if (body > s->b[k].start)
+			lp_doc_add_span(s->doc, LP_SPAN_OMITTED,
+					seg_text_at(s, s->b[k].start),
+					seg_text_at(s, body), NULL, r);
+	}
 	/* Quoted inside its answer, its money and dates are the answer's:
 	 * read once, there. */
 	if (rec_s >= resp_s && rec_e <= resp_e)

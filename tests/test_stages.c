@@ -1203,6 +1203,40 @@ static void test_emphasis_and_rules(void)
 	lp_doc_free(doc);
 }
 
+/* Headings that title the recommendations under them, numbered one by
+ * one and answered together or alone: the pair's recommendation is their
+ * texts, without the title and their numbers. */
+static void test_titled_groups(void)
+{
+	lp_doc *doc = process(
+		"## Recommendations 1 to 2: Housing supply\n\n"
+		"**1. The Government should set a target.**\n\n"
+		"**2. The Government should publish a plan.**\n\n"
+		"The Government accepts recommendations 1 and 2.\n\n"
+		"## Recommendation 3: Rural housing\n\n"
+		"**3. The Government should fund rural homes.**\n\n"
+		"The Government accepts this recommendation.\n\n"
+		"## Recommendation 4: Land\n\n"
+		"**4. The Government should reform land value capture.**\n\n"
+		"The Government does not accept this recommendation.\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(p0 && strcmp(lp_span_attr(p0, "number"), "1,2") == 0,
+	      "recommendations 1 and 2, together");
+	const lp_span *r0 = find_span(doc, LP_SPAN_RECOMMENDATION, 0);
+	const lp_span *o0 = find_span(doc, LP_SPAN_OMITTED, 0);
+	CHECK(r0 && o0 && doc->text + r0->start ==
+				  strstr(doc->text, "The Government should set") &&
+		      o0->end - o0->start == 3 &&
+		      memcmp(doc->text + o0->start, "2. ", 3) == 0,
+	      "their texts, without the title and the second one's number");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Government should fund rural homes."),
+	      "recommendation 3, under its title");
+	lp_doc_free(doc);
+}
+
 /* Numbered recommendations with the report's paragraph before the
  * number ("[Para 84] 7."): the paragraph is the pair's. */
 static void test_para_before_number(void)
@@ -1875,6 +1909,7 @@ int main(int argc, char **argv)
 	test_numbered_recommendations();
 	test_answered_numbers();
 	test_para_before_number();
+	test_titled_groups();
 	test_nothing_lost();
 	test_answers_after_letter();
 	test_voice_only();
