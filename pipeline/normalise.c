@@ -575,19 +575,34 @@ static unsigned pipe_detail_column(const unsigned char *s, size_t i, size_t b)
 	return detail_column(s, heads, n);
 }
 
-/* Is the line after the one that ends at @b a table's rule row, so that
- * this one is the table's head? */
-static bool table_head(const cleaner *c, size_t b)
+/* The line after the one that ends at @b, without its indent, in
+ * [*@i, *@e); false at the end of the text. */
+static bool line_after(const cleaner *c, size_t b, size_t *i, size_t *e)
 {
 	const unsigned char *s = c->in;
 	size_t n = c->in_len;
 	if (b >= n)
 		return false;
 	unsigned flags;
-	size_t i = next_line(s, b, n, &flags), e = line_end(s, i, n);
-	while (i < e && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i < e && table_rule(s, i, e) && table_row(s, i, e);
+	*i = next_line(s, b, n, &flags);
+	*e = line_end(s, *i, n);
+	while (*i < *e && (s[*i] == ' ' || s[*i] == '\t'))
+		(*i)++;
+	return true;
+}
+
+/* Is the line after the one that ends at @b a table's rule row, with
+ * rows after it, so that this one is the table's head?  A table of one
+ * row and its rule is a converter's layout, as of a two-column
+ * letterhead: its row is text. */
+static bool table_head(const cleaner *c, size_t b)
+{
+	const unsigned char *s = c->in;
+	size_t i, e;
+	if (!line_after(c, b, &i, &e) || !(i < e && table_rule(s, i, e) &&
+					   table_row(s, i, e)))
+		return false;
+	return line_after(c, e, &i, &e) && table_row(s, i, e);
 }
 
 /* The length of the letters before a row's number: "R" in "R1", "Rec "
@@ -641,6 +656,38 @@ static bool number_text(const unsigned char *s, size_t a, size_t e)
 		(rest == 2 && s[e - 2] == '\\' && s[e - 1] == '.'));
 }
 
+/* The length of a line break tag at @k, "<br>", "<br/>" or "<br />" in
+ * any case, before @z; else 0. */
+static size_t br_tag(const unsigned char *s, size_t k, size_t z)
+{
+	if (k + 4 > z || s[k] != '<' || tolower(s[k + 1]) != 'b' ||
+	    tolower(s[k + 2]) != 'r')
+		return 0;
+	size_t e = k + 3;
+	while (e < z && s[e] == ' ')
+		e++;
+	if (e < z && s[e] == '/')
+		e++;
+	return e < z && s[e] == '>' ? e + 1 - k : 0;
+}
+
+/* One line of a table cell, source [a, e): on the line that is @open,
+ * or a new one.  Returns whether a line is still open: an empty piece
+ * leaves it as it was. */
+static bool cell_line(cleaner *c, size_t a, size_t e, unsigned flags,
+		      bool open)
+{
+	while (a < e && c->in[a] == ' ')
+		a++;
+	if (a >= e)
+		return open;
+	if (!open)
+		open_line(c, 0);
+	clean_run(c, a, a, e, flags);
+	close_line(c);
+	return false;
+}
+
 /* A Markdown table row, as a converter prints a table of responses:
  * each cell is a paragraph of its own, as a cell of prose reads; but a
  * cell that only numbers its row ("1") begins the next cell's paragraph
@@ -669,8 +716,21 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 			numbered = true;
 			continue;
 		}
-		clean_run(c, a, a, z, flags);
-		close_line(c);
+		/* A cell's "<br>", as converters write a line break in a
+		 * table, ends a line. */
+		size_t from = a;
+		bool open = true; /* the cell's first line is open */
+		for (size_t k = a; k < z;) {
+			size_t br = br_tag(s, k, z);
+			if (!br) {
+				k++;
+				continue;
+			}
+			open = cell_line(c, from, k, flags, open);
+			from = k = k + br;
+		}
+		if (cell_line(c, from, z, flags, open))
+			close_line(c); /* an empty line, opened above */
 		/* A blank line: the next cell is a new paragraph. */
 		open_line(c, 0);
 		close_line(c);

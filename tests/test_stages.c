@@ -535,6 +535,31 @@ static void test_markdown_tables(void)
 		    false, 2, labelled);
 }
 
+/* A two-column letterhead that a converter made a table of one row and
+ * its rule: the row is text, a cell's "<br>" a line's end. */
+static void test_letterhead_table(void)
+{
+	lp_doc *doc = process(
+		"**MAYOR OF LONDON**\n\n"
+		"| Nadia Rowe AM<br>Chair of the Committee<br>City Hall | "
+		"**Our ref:** MGLA170325-4402<br>**Date:** 11 June 2025 |\n"
+		"|---|---|\n\n"
+		"Dear Nadia,\n\nThank you for the report.\n\n"
+		"Yours sincerely,\n\nImran Delacourt\nMayor of London\n");
+	if (!doc)
+		return;
+	CHECK(has(doc, "Nadia Rowe AM\nChair of the Committee") &&
+		      !has(doc, "<br>"),
+	      "[%s]", doc->text);
+	CHECK(doc->letter.date && strcmp(doc->letter.date, "2025-06-11") == 0,
+	      "date %s", doc->letter.date ? doc->letter.date : "(none)");
+	CHECK(doc->letter.reference &&
+		      strcmp(doc->letter.reference, "MGLA170325-4402") == 0,
+	      "reference %s",
+	      doc->letter.reference ? doc->letter.reference : "(none)");
+	lp_doc_free(doc);
+}
+
 /* A grid table, as pandoc writes one from a Word document: cells wrapped
  * over several lines, a blank line inside a cell between its
  * paragraphs, the head over a "+===+" border. */
@@ -1879,6 +1904,7 @@ int main(int argc, char **argv)
 	test_bom_and_crlf();
 	test_markdown_markup();
 	test_markdown_tables();
+	test_letterhead_table();
 	test_markdown_header_and_glued_colon();
 	test_repeated_notice();
 	test_minister_letterhead();
