@@ -45,8 +45,9 @@ static int by_text(const void *pa, const void *pb)
 	return la < lb ? -1 : la > lb ? 1 : (a < b ? -1 : a > b);
 }
 
-/* Page furniture found by rule: page numbers anywhere, and footer lines
- * (address, phone, web) that repeat. */
+/* Page furniture found by rule: page numbers and a web page's own lines
+ * ("Was this page useful?") anywhere, and footer lines (address, phone,
+ * web) that repeat. */
 static int mark_by_rule(cleaner *c)
 {
 	for (size_t i = 0; i < c->nlines; i++) {
@@ -57,6 +58,10 @@ static int mark_by_rule(cleaner *c)
 			return rc;
 		if (rc)
 			c->lines[i].flags |= L_FURNITURE | L_PAGE_NO;
+		else if ((rc = rule_whole_line(c, c->web_chrome, i)) > 0)
+			c->lines[i].flags |= L_FURNITURE;
+		if (rc < 0)
+			return rc;
 		rc = rule_whole_line(c, c->block_start, i);
 		if (rc < 0)
 			return rc;

@@ -53,8 +53,8 @@ typedef struct cleaner {
 				 response's, counted from 1; 0: none */
 	size_t bold_from;   /* scratch offset where the open bold began */
 
-	const lp_rule *block_start, *page_number, *footer, *column_field,
-		*keep_hyphen, *open_end;
+	const lp_rule *block_start, *page_number, *web_chrome, *footer,
+		*column_field, *keep_hyphen, *open_end;
 } cleaner;
 
 static inline const char *ltext(const cleaner *c, size_t i)

@@ -1460,6 +1460,21 @@ static void test_nothing_lost(void)
 		      "inquiry into libraries."),
 	      "the introduction after the signature");
 	lp_doc_free(doc);
+	/* A web page's own lines after the last answer are not its
+	 * text. */
+	doc = process_all(
+		"<html><body><h3>Recommendation 1</h3><p>The Mayor should act."
+		"</p><h3>Response</h3><p>I agree. TfL will act.</p>"
+		"<h3>Recommendation 2</h3><p>The Mayor should report.</p>"
+		"<h3>Response</h3><p>I agree. I will report in May.</p>"
+		"<p>Page last updated: 5 March 2026</p>"
+		"<p>Was this page useful?</p></body></html>\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "I agree. I will report in May."),
+	      "the last answer, without the page's own lines");
+	lp_doc_free(doc);
 	/* A table that ends the letter: its last row's details are not
 	 * back matter. */
 	doc = process_all(
