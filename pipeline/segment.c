@@ -1563,17 +1563,21 @@ typedef struct answer {
 	size_t end_block; /* the block after its last */
 } answer;
 
-/* The numbered response labels from block @from on, each with the
- * blocks up to the next one (or @stop_block) as its response. */
-static int find_answers(seg *s, size_t from, size_t stop_block, answer **out,
+/* The numbered response labels (@label_rule: "Response to Recommendation
+ * 3"; or, with @headings, numbered headings over the answers, "3. Empty
+ * homes") from block @from on, each with the blocks up to the next one
+ * (or @stop_block) as its response. */
+static int find_answers(seg *s, const lp_rule *label_rule, bool headings,
+			size_t from, size_t stop_block, answer **out,
 			size_t *nout)
 {
-	const lp_rule *resp_label = lp_rule_get(s->g, "label.response");
 	size_t n = 0, cap = 8;
 	answer *v = lp_xmalloc(cap * sizeof *v);
 	size_t end = stop_block != NONE && stop_block > from ? stop_block : s->nb;
-	for (size_t i = from; resp_label && i < end; i++) {
-		int rc = seg_at(s, resp_label, i);
+	for (size_t i = from; label_rule && i < end; i++) {
+		if (headings && !s->b[i].heading)
+			continue;
+		int rc = seg_at(s, label_rule, i);
 		size_t ns, ne, bs, be;
 		if (rc < 0) {
 			free(v);
@@ -1581,7 +1585,7 @@ static int find_answers(seg *s, size_t from, size_t stop_block, answer **out,
 		}
 		if (!rc || !lp_match_group(s->m, "nums", &ns, &ne))
 			continue;
-		size_t start = lp_match_group(s->m, "body", &bs, &be)
+		size_t start = !headings && lp_match_group(s->m, "body", &bs, &be)
 				       ? bs
 				       : (i + 1 < end ? s->b[i + 1].start
 						      : s->b[i].end);
@@ -1626,7 +1630,8 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 {
 	answer *v;
 	size_t nv, from = ls[n - 1].block + 1;
-	int rc = find_answers(s, from, stop_block, &v, &nv);
+	const lp_rule *resp_label = lp_rule_get(s->g, "label.response");
+	int rc = find_answers(s, resp_label, false, from, stop_block, &v, &nv);
 	/* A letter that lists the recommendations, then answers them in a
 	 * section after its signature ("Response to Recommendation 3"):
 	 * the letter's prose after the list is neither a recommendation
@@ -1634,8 +1639,19 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 	bool after_letter = false;
 	if (rc == 0 && nv == 0 && stop_block != NONE && stop_block > from) {
 		free(v);
-		rc = find_answers(s, stop_block, NONE, &v, &nv);
+		rc = find_answers(s, resp_label, false, stop_block, NONE, &v,
+				  &nv);
 		after_letter = true;
+	}
+	/* A list of the recommendations answered under headings numbered
+	 * as it is ("3. Empty homes"): only the list's items that have no
+	 * answer of their own take them. */
+	bool by_heading = false;
+	if (rc == 0 && nv == 0) {
+		free(v);
+		rc = find_answers(s, lp_rule_get(s->g, "label.numbered"), true,
+				  from, NONE, &v, &nv);
+		by_heading = true;
 	}
 	if (rc < 0 || nv == 0) {
 		if (rc == 0)
@@ -1652,6 +1668,8 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 		char nums[256];
 		label_numbers(s, &ls[k], nums, sizeof nums);
 		long number = strtol(nums, NULL, 10);
+		if (by_heading && c[k].resp_s != NONE && k + 1 < n)
+			continue;
 		for (size_t j = 0; j < nv; j++) {
 			if (v[j].number != number)
 				continue;

@@ -1333,6 +1333,35 @@ static void test_answered_numbers(void)
 	lp_doc_free(doc);
 }
 
+/* A list of the recommendations, answered later under headings numbered
+ * as the list is ("2. Borrowing"), each heading's title not its text. */
+static void test_answers_under_numbered_headings(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><h2>The Panel's recommendations</h2><ol>"
+		"<li>The Council should set a target for affordable homes.</li>"
+		"<li>The Cabinet should review its borrowing.</li>"
+		"<li>The Council should bring empty homes back into use.</li>"
+		"</ol><h2>Cabinet's response</h2>"
+		"<h3>1. Affordable housing target</h3><p>Supported. The target "
+		"will be set in April.</p>"
+		"<h3>2. Borrowing</h3><p>Supported. Officers will model it.</p>"
+		"<h3>3. Empty homes</h3><p>Partially supported.</p>"
+		"</body></html>\n");
+	if (!doc)
+		return;
+	const lp_span *p2 = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(p2 && strcmp(lp_span_attr(p2, "number"), "3") == 0,
+	      "three pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Cabinet should review its borrowing."),
+	      "recommendation 2, from the list");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Supported. Officers will model it."),
+	      "response 2, under its heading");
+	lp_doc_free(doc);
+}
+
 /* An annex with no labels and no numbers: each recommendation told by
  * its voice, one over two paragraphs, each answered in the next. */
 static void test_voice_only(void)
@@ -1954,6 +1983,7 @@ int main(int argc, char **argv)
 	test_nothing_lost();
 	test_answers_after_letter();
 	test_voice_only();
+	test_answers_under_numbered_headings();
 	test_sentences();
 	test_near_misses();
 	test_within();
