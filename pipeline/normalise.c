@@ -770,10 +770,10 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		close_line(c);
 		return;
 	}
-	/* A block quote: the quoted text stays, and a quote's empty line
-	 * (">") is an empty line. */
-	if (c->markdown && i < b && s[i] == '>' &&
-	    (i + 1 == b || s[i + 1] == ' ')) {
+	/* A block quote, or an e-mail quoting the one it answers: the
+	 * quoted text stays, and a quote's empty line (">") is an empty
+	 * line.  A quote within a quote ("> > ...") loses both marks. */
+	while (i < b && s[i] == '>' && (i + 1 == b || s[i + 1] == ' ')) {
 		i++; /* the marker */
 		if (i < b)
 			i++; /* and the space after it */

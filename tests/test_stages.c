@@ -1362,6 +1362,31 @@ static void test_answers_under_numbered_headings(void)
 	lp_doc_free(doc);
 }
 
+/* An e-mail that answers between the lines it quotes: the quote marks
+ * are not text, and its "Sent:" header dates it. */
+static void test_email_quotes(void)
+{
+	lp_doc *doc = process(
+		"From: Pennock, Gareth <g.pennock@example.org> Sent: Tuesday, "
+		"15 September 2026 16:42\n"
+		"Subject: RE: On-call availability\n\nDear Hannah,\n\n"
+		"I have answered each recommendation beneath your email.\n\n"
+		"> Recommendation 1: The Service should publish availability\n"
+		"> figures for each station.\n\n"
+		"Accepted. We will publish them from January.\n\n"
+		"> Recommendation 2: The Service should review its pay model.\n\n"
+		"Partially accepted.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Service should publish availability figures for "
+		      "each station."),
+	      "recommendation 1, without its quote marks");
+	CHECK(doc->letter.date && strcmp(doc->letter.date, "2026-09-15") == 0,
+	      "date %s", doc->letter.date ? doc->letter.date : "(none)");
+	lp_doc_free(doc);
+}
+
 /* An annex with no labels and no numbers: each recommendation told by
  * its voice, one over two paragraphs, each answered in the next. */
 static void test_voice_only(void)
@@ -1983,6 +2008,7 @@ int main(int argc, char **argv)
 	test_nothing_lost();
 	test_answers_after_letter();
 	test_voice_only();
+	test_email_quotes();
 	test_answers_under_numbered_headings();
 	test_sentences();
 	test_near_misses();
