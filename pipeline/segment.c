@@ -1440,13 +1440,13 @@ static void add_response(seg *s, int p, size_t resp_s, size_t resp_e,
 
 /* The pair of labels @first to @last, cut as @c says; *@rest as
  * add_response gives it. */
-/* Where the text of the numbered paragraph at block @k starts, after its
- * number ("2. The Government ..."), in *@body; left as it is when the
- * block is not one.  0 or an error. */
-static int number_end(seg *s, const lp_rule *number_rule, size_t k,
-		      size_t *body)
+/* Where the text of the paragraph at block @k starts after the label
+ * @rule finds there (its number, "2. The Government ...", or
+ * the report's paragraph, "Paragraph 63: ..."), in *@body; left as it
+ * is when there is none.  0 or an error. */
+static int number_end(seg *s, const lp_rule *rule, size_t k, size_t *body)
 {
-	int rc = seg_at(s, number_rule, k);
+	int rc = seg_at(s, rule, k);
 	size_t bs, be;
 	if (rc > 0 && lp_match_group(s->m, "body", &bs, &be))
 		*body = bs;
@@ -1529,13 +1529,20 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
 				seg_text_at(s, rec_s), seg_text_at(s, rec_e),
 				NULL, p);
-	/* Under a heading that titles them, the recommendations' own
-	 * numbers ("2. The Government should ...") are not their text. */
+	/* A paragraph of the recommendation after its first may open
+	 * with what is not its text: the report's paragraph ("Paragraph
+	 * 63: The Committee further recommends ..."), or, under a heading
+	 * that titles them, a recommendation's own number ("2. The
+	 * Government should ..."). */
+	const lp_rule *lead = lp_rule_get(s->g, "label.paragraph");
 	for (size_t k = block_of(s, rec_s) + 1;
-	     number_rule && k < s->nb && s->b[k].start < rec_e; k++) {
+	     k < s->nb && s->b[k].start < rec_e; k++) {
 		size_t body = s->b[k].start;
-		if (s->b[k].para_start &&
-		    (rc = number_end(s, number_rule, k, &body)) < 0)
+		if (!s->b[k].para_start)
+			continue;
+		if ((rc = number_end(s, lead, k, &body)) < 0 ||
+		    (number_rule && body == s->b[k].start &&
+		     (rc = number_end(s, number_rule, k, &body)) < 0))
 			return rc;
 		if (body > s->b[k].start)
 			lp_doc_add_span(s->doc, LP_SPAN_OMITTED,

@@ -1260,6 +1260,18 @@ static void test_titled_groups(void)
 		      "The Government should fund rural homes."),
 	      "recommendation 3, under its title");
 	lp_doc_free(doc);
+	/* One label over two paragraphs each led by the report's own. */
+	doc = process("Recommendations 4 and 5\n\n"
+		      "Paragraph 61: The Committee recommends a review.\n\n"
+		      "Paragraph 63: The Committee further recommends a fund."
+		      "\n\nScottish Government response\n\nWe agree.\n");
+	if (!doc)
+		return;
+	const lp_span *o = find_span(doc, LP_SPAN_OMITTED, 0);
+	CHECK(o && o->end - o->start == 14 &&
+		      memcmp(doc->text + o->start, "Paragraph 63: ", 14) == 0,
+	      "the second paragraph's lead is not its text");
+	lp_doc_free(doc);
 }
 
 /* Numbered recommendations with the report's paragraph before the
