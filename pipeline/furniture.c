@@ -333,15 +333,21 @@ static void mark_page_edges(cleaner *c)
 	for (size_t p = 0; p < npages; p++) {
 		for (size_t e = 0; e < nedges[p]; e++) {
 			size_t i = edges[p][e];
-			if (llen(c, i) > 100 || (c->lines[i].flags & L_BLOCK))
+			if (llen(c, i) > 100)
 				continue;
+			/* A label at a page's top ("Recommendation 3") is
+			 * no running header for being like the next page's
+			 * ("Recommendation 4"); the same annex title on
+			 * every page is. */
+			bool block = c->lines[i].flags & L_BLOCK;
 			/* Furniture recurs from page to page, so looking a
 			 * few pages ahead finds it and keeps this linear. */
 			for (size_t q = p + 1; q < npages && q <= p + 3; q++)
 				for (size_t f = 0; f < nedges[q]; f++) {
 					size_t k = edges[q][f];
-					if (same_masked(c, i, k) ||
-					    same_unnumbered(c, i, k)) {
+					if (block ? same_text(c, i, k)
+						  : same_masked(c, i, k) ||
+							    same_unnumbered(c, i, k)) {
 						c->lines[i].flags |= L_FURNITURE;
 						c->lines[k].flags |= L_FURNITURE;
 					}
