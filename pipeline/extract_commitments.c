@@ -477,6 +477,13 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			break;
 		if (rc && x->m->start >= cs)
 			continue;
+		/* "If the pilot succeeds, I will ...": an offer on a
+		 * condition that opens the sentence. */
+		if ((rc = lp_match_before(x, "commitment-not.conditional",
+					  md->start, 200)) < 0)
+			break;
+		if (rc && x->m->start >= a)
+			continue;
 		/* "certainty about what will follow": a modal inside an
 		 * embedded question names a thing, it promises nothing,
 		 * even where the question's subject reads as a new clause

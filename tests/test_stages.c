@@ -1625,8 +1625,8 @@ static void test_near_misses(void)
 }
 
 /* A modal inside an embedded question is no promise of its own, even
- * where the question's subject reads as a new clause; "I have, however,
- * asked X to ..." is X's commitment. */
+ * where the question's subject reads as a new clause, nor one after a
+ * condition; "I have, however, asked X to ..." is X's commitment. */
 static void test_commitment_clauses(void)
 {
 	lp_doc *doc = entities("The plan will include a target, and will say "
@@ -1636,6 +1636,18 @@ static void test_commitment_clauses(void)
 		return;
 	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 2, "%zu commitments",
 	      count_kind(doc, LP_SPAN_COMMITMENT));
+	lp_doc_free(doc);
+	/* An offer on a condition that opens the sentence is no
+	 * undertaking; the clause after it, joined by "and", is. */
+	doc = entities("If the pilot succeeds, I will ask TfL to extend it. If "
+		       "the settlement is confirmed, I would aim to continue, "
+		       "and I will write to the Committee.", "2026-12-01");
+	if (!doc)
+		return;
+	const lp_span *w = find_span(doc, LP_SPAN_COMMITMENT, 0);
+	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 1 &&
+		      span_is(doc, w, "and I will write to the Committee"),
+	      "%zu commitments", count_kind(doc, LP_SPAN_COMMITMENT));
 	lp_doc_free(doc);
 	doc = entities("I have, however, asked the Health Partnership to pilot "
 		       "a service.", "2026-12-01");
