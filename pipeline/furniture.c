@@ -313,8 +313,26 @@ static size_t page_starts(const cleaner *c, unsigned flag, size_t after,
 	return npages;
 }
 
+/* Is line @i an answer's stance and nothing more ("ACCEPTED", "Not
+ * agreed.")?  Answers recur at pages' edges as well as between them. */
+static bool stance_line(cleaner *c, size_t i)
+{
+	const char *t = ltext(c, i);
+	size_t n = llen(c, i);
+	if (n > 40)
+		return false;
+	for (size_t k = 0; k < c->nstances; k++) {
+		lp_error e;
+		if (lp_rule_at(c->stances[k], t, n, 0, c->m, &e) == 1 &&
+		    c->m->end + 2 >= n)
+			return true;
+	}
+	return false;
+}
+
 /* Running headers and footers of a paginated text: lines at the edge of
- * a page that recur, digits aside, at the edge of another page. */
+ * a page that recur, digits aside, at the edge of another page; not an
+ * answer's stance on a line of its own. */
 static void mark_page_edges(cleaner *c)
 {
 	size_t *starts = lp_xmalloc((c->nlines + 1) * sizeof *starts);
@@ -333,7 +351,7 @@ static void mark_page_edges(cleaner *c)
 	for (size_t p = 0; p < npages; p++) {
 		for (size_t e = 0; e < nedges[p]; e++) {
 			size_t i = edges[p][e];
-			if (llen(c, i) > 100)
+			if (llen(c, i) > 100 || stance_line(c, i))
 				continue;
 			/* A label at a page's top ("Recommendation 3") is
 			 * no running header for being like the next page's

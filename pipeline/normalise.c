@@ -1920,6 +1920,7 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	c.block_start = lp_rule_get(g, "layout.block-start");
 	c.page_number = lp_rule_get(g, "layout.page-number");
 	c.web_chrome = lp_rule_get(g, "layout.web-chrome");
+	c.nstances = lp_rule_family(g, "stance.", &c.stances);
 	c.footer = lp_rule_get(g, "layout.footer");
 	c.column_field = lp_rule_get(g, "layout.column-field");
 	c.keep_hyphen = lp_rule_get(g, "layout.keep-hyphen");

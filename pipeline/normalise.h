@@ -55,6 +55,8 @@ typedef struct cleaner {
 
 	const lp_rule *block_start, *page_number, *web_chrome, *footer,
 		*column_field, *keep_hyphen, *open_end;
+	const lp_rule *const *stances; /* the stance.* family */
+	size_t nstances;
 } cleaner;
 
 static inline const char *ltext(const cleaner *c, size_t i)

@@ -293,6 +293,26 @@ static bool span_is(const lp_doc *doc, const lp_span *sp, const char *want)
 	       memcmp(doc->text + sp->start, want, strlen(want)) == 0;
 }
 
+/* An answer's stance on a line of its own at the foot of two pages is
+ * the answer's, not a running footer. */
+static void test_stance_at_page_edges(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"My answers follow.\n\nYours sincerely,\n\nAnn Lee\n\n"
+		"Recommendation 1\n\nThe Commissioner should act.\n\n"
+		"ACCEPTED\n\nPage 1 of 3\n\f"
+		"Recommendation 2\n\nThe Commissioner should report.\n\n"
+		"ACCEPTED\n\nPage 2 of 3\n\f"
+		"Recommendation 3\n\nThe Commissioner should publish.\n\n"
+		"NOT ACCEPTED\n\nPage 3 of 3\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1), "ACCEPTED"),
+	      "response 2 keeps its stance: [%s]", doc->text);
+	lp_doc_free(doc);
+}
+
 /* A notice printed on every page, next to the running letterhead and at
  * the end, is furniture; an answer repeated word for word is not. */
 static void test_repeated_notice(void)
@@ -2000,6 +2020,7 @@ int main(int argc, char **argv)
 	test_letterhead_table();
 	test_markdown_header_and_glued_colon();
 	test_repeated_notice();
+	test_stance_at_page_edges();
 	test_minister_letterhead();
 	test_pdftotext_table();
 	test_grid_table();
