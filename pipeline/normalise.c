@@ -538,11 +538,12 @@ static bool response_head(const unsigned char *s, size_t a, size_t e)
 	return lp_names_response((const char *)s + a, e - a);
 }
 
-/* The flag of a table's line that opens the cell of column @col, when
- * the table's details start at column @detail_from (0: none). */
-static unsigned detail_flag(unsigned detail_from, size_t col)
+/* The flags of a table's line that opens the cell of column @col, when
+ * the table's details start at column @detail_from (0: none): a cell's,
+ * and a detail's after the response's column. */
+static unsigned cell_flags(unsigned detail_from, size_t col)
 {
-	return detail_from && col >= detail_from ? L_DETAIL : 0;
+	return L_CELL | (detail_from && col >= detail_from ? L_DETAIL : 0);
 }
 
 /* The first column after the response's, counted from 1, of a table
@@ -709,7 +710,7 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 		if (a == z)
 			continue;
 		if (!numbered)
-			open_line(c, flags | detail_flag(c->detail_from, col));
+			open_line(c, flags | cell_flags(c->detail_from, col));
 		flags &= ~(unsigned)L_PAGE;
 		if (!numbered && number_text(s, a, z)) {
 			put_row_number(c, a, z);
@@ -916,7 +917,7 @@ static void grid_row(cleaner *c, const range *rows, size_t nrows,
 			}
 			gap = false;
 			if (!open) {
-				open_line(c, flags | detail_flag(detail_from, j + 1));
+				open_line(c, flags | cell_flags(detail_from, j + 1));
 				flags = 0;
 				open = true;
 			} else {
@@ -1302,7 +1303,7 @@ static void lt_row(cleaner *c, size_t num_a, size_t num_e,
 				open = false;
 			}
 			if (!open) {
-				open_line(c, detail_flag(t->detail_from, j));
+				open_line(c, cell_flags(t->detail_from, j));
 				open = true;
 			} else if (any && !glue) {
 				put_space(c, src_at(c, q->a));
@@ -1698,6 +1699,8 @@ static void close_para(lp_doc *doc, assembler *a)
 		lp_span_set(doc, i, "heading", "true");
 	if (a->para_flags & L_DETAIL)
 		lp_span_set(doc, i, "detail", "true");
+	if (a->para_flags & L_CELL)
+		lp_span_set(doc, i, "cell", "true");
 }
 
 /* Add the bold ranges of line @i, now copied to text offset @at. */

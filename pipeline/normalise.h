@@ -17,6 +17,7 @@ enum {
 	L_ITEM = 1 << 6,      /* a list item, its bullet dropped */
 	L_DETAIL = 1 << 7,    /* a table's cell after the response's column:
 				 who leads, by when */
+	L_CELL = 1 << 8,      /* a table's cell, a paragraph of its own */
 };
 
 typedef struct line {

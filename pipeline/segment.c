@@ -35,15 +35,16 @@ static void make_blocks(seg *s)
 				cap *= 2;
 				s->b = lp_xrealloc(s->b, cap * sizeof *s->b);
 			}
-			s->b[s->nb++] = (block){ i, e, para, false, false };
+			s->b[s->nb++] = (block){ .start = i, .end = e,
+						 .para_start = para };
 			para = false;
 		} else {
 			para = true;
 		}
 		i = e + 1;
 	}
-	/* Headings and a table's details come from the normaliser's
-	 * paragraph spans. */
+	/* Headings, a table's cells and its details come from the
+	 * normaliser's paragraph spans. */
 	size_t k = 0;
 	for (size_t i = 0; i < s->doc->nspans; i++) {
 		const lp_span *sp = &s->doc->spans[i];
@@ -51,15 +52,18 @@ static void make_blocks(seg *s)
 			continue;
 		bool heading = lp_span_attr(sp, "heading") != NULL;
 		bool detail = lp_span_attr(sp, "detail") != NULL;
-		if (!heading && !detail)
+		bool cell = lp_span_attr(sp, "cell") != NULL;
+		if (!heading && !detail && !cell)
 			continue;
 		while (k < s->nb && seg_text_at(s, s->b[k].start) < sp->start)
 			k++;
 		if (k < s->nb && seg_text_at(s, s->b[k].start) == sp->start)
 			s->b[k].heading = heading;
-		for (size_t j = k; detail && j < s->nb &&
-				   seg_text_at(s, s->b[j].start) < sp->end; j++)
-			s->b[j].detail = true;
+		for (size_t j = k; (detail || cell) && j < s->nb &&
+				   seg_text_at(s, s->b[j].start) < sp->end; j++) {
+			s->b[j].detail |= detail;
+			s->b[j].cell = true;
+		}
 	}
 }
 
@@ -1358,6 +1362,14 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 			return rc;
 		if (end_block == s->nb)
 			end_block = trim_back_matter(s, from, end_block);
+		/* The last answer given in a table's cell ends with the
+		 * table: a paragraph after it is the letter's closing. */
+		for (size_t b = from + 1; k + 1 == n && s->b[from].cell &&
+					  b < end_block; b++)
+			if (s->b[b].para_start && !s->b[b].cell) {
+				end_block = b;
+				break;
+			}
 		c->resp_e = seg_trim_end(s, c->resp_s, s->b[end_block - 1].end);
 	} else {
 		c->resp_e = c->rec_e;

@@ -15,6 +15,7 @@ typedef struct block {
 	bool para_start;   /* first line of a paragraph */
 	bool heading;
 	bool detail;       /* a table's cell after the response's column */
+	bool cell;         /* in a table's cell */
 } block;
 
 typedef struct label {

@@ -1546,6 +1546,22 @@ static void test_nothing_lost(void)
 		      "inquiry into libraries."),
 	      "the introduction after the signature");
 	lp_doc_free(doc);
+	/* A paragraph after a Markdown table of responses is the closing,
+	 * not the last answer's. */
+	doc = process("| Recommendation | Response |\n|---|---|\n"
+		      "| **1.** The Department should act. | Accepted. |\n"
+		      "| **2.** The Department should report. | Accepted. We "
+		      "will report in May. |\n\n"
+		      "Rainfall will keep rising, and I will write to the "
+		      "Committee again in March.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accepted. We will report in May."),
+	      "the last answer ends with the table");
+	CHECK(find_span(doc, LP_SPAN_CLOSING, 0) != NULL,
+	      "the paragraph after it is the closing");
+	lp_doc_free(doc);
 	/* A web page's own lines after the last answer are not its
 	 * text. */
 	doc = process_all(
