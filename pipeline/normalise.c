@@ -778,6 +778,9 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		i++; /* the marker */
 		if (i < b)
 			i++; /* and the space after it */
+		/* In plain text, an e-mail's: what the reply quotes. */
+		if (!c->markdown)
+			flags |= L_QUOTED;
 	}
 	if (c->markdown && i < b && s[i] == '#') {
 		size_t k = i;
@@ -1701,6 +1704,8 @@ static void close_para(lp_doc *doc, assembler *a)
 		lp_span_set(doc, i, "detail", "true");
 	if (a->para_flags & L_CELL)
 		lp_span_set(doc, i, "cell", "true");
+	if (a->para_flags & L_QUOTED)
+		lp_span_set(doc, i, "quoted", "true");
 }
 
 /* Add the bold ranges of line @i, now copied to text offset @at. */

@@ -18,6 +18,7 @@ enum {
 	L_DETAIL = 1 << 7,    /* a table's cell after the response's column:
 				 who leads, by when */
 	L_CELL = 1 << 8,      /* a table's cell, a paragraph of its own */
+	L_QUOTED = 1 << 9,    /* quoted by an e-mail that answers it ("> ") */
 };
 
 typedef struct line {

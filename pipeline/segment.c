@@ -43,8 +43,8 @@ static void make_blocks(seg *s)
 		}
 		i = e + 1;
 	}
-	/* Headings, a table's cells and its details come from the
-	 * normaliser's paragraph spans. */
+	/* Headings, a table's cells and its details, and what an e-mail
+	 * quotes come from the normaliser's paragraph spans. */
 	size_t k = 0;
 	for (size_t i = 0; i < s->doc->nspans; i++) {
 		const lp_span *sp = &s->doc->spans[i];
@@ -53,16 +53,18 @@ static void make_blocks(seg *s)
 		bool heading = lp_span_attr(sp, "heading") != NULL;
 		bool detail = lp_span_attr(sp, "detail") != NULL;
 		bool cell = lp_span_attr(sp, "cell") != NULL;
-		if (!heading && !detail && !cell)
+		bool quoted = lp_span_attr(sp, "quoted") != NULL;
+		if (!heading && !detail && !cell && !quoted)
 			continue;
 		while (k < s->nb && seg_text_at(s, s->b[k].start) < sp->start)
 			k++;
 		if (k < s->nb && seg_text_at(s, s->b[k].start) == sp->start)
 			s->b[k].heading = heading;
-		for (size_t j = k; (detail || cell) && j < s->nb &&
+		for (size_t j = k; (detail || cell || quoted) && j < s->nb &&
 				   seg_text_at(s, s->b[j].start) < sp->end; j++) {
 			s->b[j].detail |= detail;
-			s->b[j].cell = true;
+			s->b[j].cell |= cell;
+			s->b[j].quoted |= quoted;
 		}
 	}
 }
@@ -1363,10 +1365,12 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 		if (end_block == s->nb)
 			end_block = trim_back_matter(s, from, end_block);
 		/* The last answer given in a table's cell ends with the
-		 * table: a paragraph after it is the letter's closing. */
-		for (size_t b = from + 1; k + 1 == n && s->b[from].cell &&
-					  b < end_block; b++)
-			if (s->b[b].para_start && !s->b[b].cell) {
+		 * table: a paragraph after it is the letter's closing; and
+		 * an e-mail's last answer ends where it quotes again. */
+		for (size_t b = from + 1; k + 1 == n && b < end_block; b++)
+			if (s->b[b].para_start &&
+			    ((s->b[from].cell && !s->b[b].cell) ||
+			     (!s->b[from].quoted && s->b[b].quoted))) {
 				end_block = b;
 				break;
 			}

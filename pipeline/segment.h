@@ -16,6 +16,7 @@ typedef struct block {
 	bool heading;
 	bool detail;       /* a table's cell after the response's column */
 	bool cell;         /* in a table's cell */
+	bool quoted;       /* what an e-mail quotes ("> ") */
 } block;
 
 typedef struct label {

@@ -1395,7 +1395,8 @@ static void test_answers_under_numbered_headings(void)
 }
 
 /* An e-mail that answers between the lines it quotes: the quote marks
- * are not text, and its "Sent:" header dates it. */
+ * are not text, its "Sent:" header dates it, and its last answer ends
+ * where it quotes again. */
 static void test_email_quotes(void)
 {
 	lp_doc *doc = process(
@@ -1407,7 +1408,8 @@ static void test_email_quotes(void)
 		"> figures for each station.\n\n"
 		"Accepted. We will publish them from January.\n\n"
 		"> Recommendation 2: The Service should review its pay model.\n\n"
-		"Partially accepted.\n");
+		"Partially accepted.\n\n"
+		"> I would be grateful for your reply by 29 September.\n");
 	if (!doc)
 		return;
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
@@ -1416,6 +1418,9 @@ static void test_email_quotes(void)
 	      "recommendation 1, without its quote marks");
 	CHECK(doc->letter.date && strcmp(doc->letter.date, "2026-09-15") == 0,
 	      "date %s", doc->letter.date ? doc->letter.date : "(none)");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Partially accepted."),
+	      "the last answer ends where the e-mail quotes again");
 	lp_doc_free(doc);
 }
 
