@@ -45,6 +45,16 @@ static int by_text(const void *pa, const void *pb)
 	return la < lb ? -1 : la > lb ? 1 : (a < b ? -1 : a > b);
 }
 
+/* The end of the run of like lines that starts at like[@a]. */
+static size_t like_run(const cleaner *c, const size_t *like, size_t n,
+		       size_t a)
+{
+	size_t b = a + 1;
+	while (b < n && same_masked(c, like[a], like[b]))
+		b++;
+	return b;
+}
+
 /* Page furniture found by rule: page numbers and a web page's own lines
  * ("Was this page useful?") anywhere, and footer lines (address, phone,
  * web) that repeat. */
@@ -81,8 +91,7 @@ static int mark_by_rule(cleaner *c)
 	qsort(like, n, sizeof *like, by_text);
 	int rc = 0;
 	for (size_t a = 0, b; a < n && rc >= 0; a = b) {
-		for (b = a + 1; b < n && same_masked(c, like[a], like[b]); b++)
-			;
+		b = like_run(c, like, n, a);
 		size_t taken = 0;
 		for (size_t k = a; b - a >= 2 && k < b; k++) {
 			rc = rule_whole_line(c, c->footer, like[k]);
@@ -518,16 +527,6 @@ static size_t *notice_lines(cleaner *c, size_t *n)
 	sort_cleaner = c;
 	qsort(like, *n, sizeof *like, by_text);
 	return like;
-}
-
-/* The end of the run of like lines that starts at like[@a]. */
-static size_t like_run(const cleaner *c, const size_t *like, size_t n,
-		       size_t a)
-{
-	size_t b = a + 1;
-	while (b < n && same_masked(c, like[a], like[b]))
-		b++;
-	return b;
 }
 
 /* A notice printed on every page that no rule knows ("... is the

@@ -250,9 +250,8 @@ static int field_below(seg *s, size_t i, size_t end, size_t *body)
 /* Is the numbered paragraph at block @i, its text from block @text,
  * answered: does a paragraph after its text, before the next numbered
  * one and within a few dozen lines, open with a stance ("Supported.",
- * "The Council agrees")?  Then
- * it is a recommendation, whatever its voice: "4. Write to every
- * tenant ...".  1, 0 or an error. */
+ * "The Council agrees")?  Then it is a recommendation, whatever its
+ * voice: "4. Write to every tenant ...".  1, 0 or an error. */
 static int answered(seg *s, const lp_rule *rule, size_t i, size_t text)
 {
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
@@ -349,8 +348,9 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
  * the last one taken and it is in bold, speaks as a recommendation or is
  * answered with a stance; or, in none of these (a conclusion: "1.
  * Employers told us ..."), when it comes next in the numbering and the
- * run of numbers after it, one up each, leads to one that does.  A response may answer only some of a report's
- * recommendations, so the numbers may skip. */
+ * run of numbers after it, one up each, leads to one that does.  A
+ * response may answer only some of a report's recommendations, so the
+ * numbers may skip. */
 static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 {
 	numbered *v;
@@ -1382,10 +1382,6 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	return 0;
 }
 
-/* Add the pair of labels ls[first..last]: more than one when the
- * recommendations were quoted one after another and answered together
- * ("Recommendation 4: ...  Recommendation 5: ...  Response to
- * Recommendations 4 and 5"). */
 /* Recommendation fold [*@rec_s, *@rec_e) of the pair label @l opens,
  * without what is not its text: the committee's paragraph before it
  * ("Paragraph 38: The Committee recommends ...", under a label of its
@@ -1454,8 +1450,6 @@ static void add_response(seg *s, int p, size_t resp_s, size_t resp_e,
 	*rest = details && k1 < s->nb && s->b[k1].start < resp_e ? k1 : NONE;
 }
 
-/* The pair of labels @first to @last, cut as @c says; *@rest as
- * add_response gives it. */
 /* Where the text of the paragraph at block @k starts after the label
  * @rule finds there (its number, "2. The Government ...", or
  * the report's paragraph, "Paragraph 63: ..."), in *@body; left as it
@@ -1494,11 +1488,17 @@ static int omit_inner_labels(seg *s, const label *ls, size_t first,
 			lp_doc_add_span(s->doc, LP_SPAN_OMITTED,
 					seg_text_at(s, prev_e), seg_text_at(s, ks),
 					NULL, r);
-		prev_e = ke > prev_e || prev_e == NONE ? ke : prev_e;
+		if (prev_e == NONE || ke > prev_e)
+			prev_e = ke;
 	}
 	return 0;
 }
 
+/* Add the pair of labels ls[first..last], cut as @c says: more than one
+ * when the recommendations were quoted one after another and answered
+ * together ("Recommendation 4: ...  Recommendation 5: ...  Response to
+ * Recommendations 4 and 5").  *@rest as add_response gives it.  0 or an
+ * error. */
 static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 		    const cut *c, size_t *rest)
 {
