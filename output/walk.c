@@ -228,6 +228,20 @@ static void entity_span(walker *w, const lp_span *sp)
 	end(w);
 }
 
+/* The first span that @i omits ending after @from, in the text's order
+ * whatever the order the spans were added in; NULL when none. */
+static const lp_span *next_omitted(const walker *w, int i, size_t from)
+{
+	const lp_span *best = NULL;
+	for (int c = w->first_child[i]; c >= 0; c = w->next_sibling[c]) {
+		const lp_span *o = &w->doc->spans[c];
+		if (o->kind == LP_SPAN_OMITTED && o->end > from &&
+		    (!best || o->start < best->start))
+			best = o;
+	}
+	return best;
+}
+
 /* A section's text: its span's, without what it omits (the labels
  * between the recommendations of a pair that answers several), the
  * pieces each a paragraph. */
@@ -235,16 +249,16 @@ static const char *section_text(walker *w, const lp_span *sp)
 {
 	const char *text = w->doc->text;
 	int i = (int)(sp - w->doc->spans);
+	if (!next_omitted(w, i, sp->start))
+		return span_text(w, sp);
 	char *out = NULL;
 	/* Twice: the first pass measures, the second copies. */
 	for (int pass = 0; pass < 2; pass++) {
-		size_t len = 0, from = sp->start;
-		bool omits = false;
-		for (int c = w->first_child[i];; c = w->next_sibling[c]) {
-			const lp_span *o = c >= 0 ? &w->doc->spans[c] : NULL;
-			if (o && (o->kind != LP_SPAN_OMITTED || o->start < from))
-				continue;
-			size_t a = from, b = o ? o->start : sp->end;
+		size_t len = 0;
+		for (size_t from = sp->start; from < sp->end;) {
+			const lp_span *o = next_omitted(w, i, from);
+			size_t a = from;
+			size_t b = !o ? sp->end : o->start > from ? o->start : from;
 			while (a < b && isspace((unsigned char)text[a]))
 				a++;
 			while (b > a && isspace((unsigned char)text[b - 1]))
@@ -257,13 +271,8 @@ static const char *section_text(walker *w, const lp_span *sp)
 					memcpy(out + len, text + a, b - a);
 				len += b - a;
 			}
-			if (!o)
-				break;
-			omits = true;
-			from = o->end;
+			from = o ? o->end : sp->end;
 		}
-		if (!omits)
-			return span_text(w, sp);
 		if (out) {
 			out[len] = '\0';
 			break;
