@@ -1030,7 +1030,20 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
  * whose first column holds only a row number, with text in two columns
  * or more after it, starting where the first such line's do.  The heads of its columns (repeated
  * on each page) are not text; a line that fits no column inside the
- * table (a page's header or footer) is passed on as it is. */
+ * table (a page's header or footer) is passed on as it is.
+ *
+ * A headed table may also number its rows inside the first cell,
+ * the cell's later lines starting under the number:
+ *
+ *       Panel recommendation              Commissioner's response
+ *
+ *       1. The Commissioner should        Accepted. The Chief Constable
+ *       publish the figures every         has confirmed ...
+ *       quarter.
+ *
+ * Its number must end with a full stop ("1.") or carry a prefix ("R1")
+ * so that a cell's line which starts with a count ("12 months") is not
+ * taken for a row. */
 
 #define LT_MAX_COLS 6
 #define LT_SLACK 2 /* characters a column's lines may start off its edge */
@@ -1052,6 +1065,8 @@ typedef struct lt_table {
 	size_t head_a, head_e; /* the heads' line, or head_a == head_e */
 	unsigned detail_from;  /* the first column after the response's
 				  (cols' index), or 0 */
+	bool number_in_cell;   /* "1. The Commissioner should": the first
+				  cell's lines start at the number's column */
 } lt_table;
 
 /* The segments of line [i, e): runs of text apart by @gap spaces or
@@ -1094,16 +1109,38 @@ static int lt_column(const lt_table *t, unsigned col)
 	return -1;
 }
 
+/* Split a segment @g that opens with a row number and a space ("1. The
+ * Commissioner should") into the number and the text after it. */
+static bool lt_split_number(const unsigned char *s, lt_seg g[2])
+{
+	size_t k = g[0].a;
+	while (k < g[0].e && s[k] != ' ')
+		k++;
+	if (k >= g[0].e || !number_text(s, g[0].a, k) ||
+	    (s[k - 1] != '.' && !number_prefix(s, g[0].a, k)))
+		return false;
+	unsigned col = g[0].col;
+	for (size_t p = g[0].a; p <= k; p++)
+		col += (s[p] & 0xC0) != 0x80;
+	g[1] = (lt_seg){ k + 1, g[0].e, col };
+	g[0].e = k;
+	return true;
+}
+
 /* The segments of a row's first line, [i, e): a row number, then text
  * in two later columns at least (a number and one column of text is a
- * numbered paragraph, "1.     Purpose of report").  0 when it is none. */
+ * numbered paragraph, "1.     Purpose of report").  With @in_cell the
+ * number may start the first of them.  0 when it is none. */
 static size_t lt_row_segments(const unsigned char *s, size_t i, size_t e,
-			      lt_seg g[LT_MAX_COLS + 1])
+			      bool in_cell, lt_seg g[LT_MAX_COLS + 1])
 {
 	size_t n = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
-	return n >= 3 && n <= LT_MAX_COLS && number_text(s, g[0].a, g[0].e)
-		       ? n
-		       : 0;
+	if (n >= 3 && n <= LT_MAX_COLS && number_text(s, g[0].a, g[0].e))
+		return n;
+	if (!in_cell || n < 2 || n >= LT_MAX_COLS)
+		return 0;
+	memmove(g + 1, g, n * sizeof *g);
+	return lt_split_number(s, g) ? n + 1 : 0;
 }
 
 /* Does line [i, e) open a row of @t, its segments at @t's columns? */
@@ -1111,7 +1148,7 @@ static bool lt_row_start(const unsigned char *s, size_t i, size_t e,
 			 const lt_table *t)
 {
 	lt_seg g[LT_MAX_COLS + 1];
-	size_t n = lt_row_segments(s, i, e, g);
+	size_t n = lt_row_segments(s, i, e, t->number_in_cell, g);
 	if (n == 0 || lt_column(t, g[0].col) != 0)
 		return false;
 	for (size_t k = 1; k < n; k++)
@@ -1121,12 +1158,14 @@ static bool lt_row_start(const unsigned char *s, size_t i, size_t e,
 }
 
 /* Take @t's columns from line [i, e), a table's first row: false when
- * it is none. */
+ * it is none.  @in_cell: its number may start its first cell. */
 static bool lt_first_row(const unsigned char *s, size_t i, size_t e,
-			 lt_table *t)
+			 bool in_cell, lt_table *t)
 {
 	lt_seg g[LT_MAX_COLS + 1];
-	size_t n = lt_row_segments(s, i, e, g);
+	size_t n = lt_row_segments(s, i, e, false, g);
+	t->number_in_cell = n == 0 && in_cell &&
+			    (n = lt_row_segments(s, i, e, true, g)) > 0;
 	for (size_t k = 0; k < n; k++)
 		t->cols[k] = g[k].col;
 	t->ncols = n;
@@ -1145,6 +1184,9 @@ static size_t lt_fit(const unsigned char *s, size_t i, size_t e,
 		return 0;
 	for (size_t k = 0; k < n; k++) {
 		int j = lt_column(t, g[k].col);
+		/* The first cell's lines under its row's number. */
+		if (j == 0 && t->number_in_cell)
+			j = 1;
 		if (j > 0 && (m == 0 || (unsigned)j > out[m - 1].col)) {
 			out[m++] = (lt_piece){ g[k].a, g[k].e, (unsigned)j,
 					       false };
@@ -1228,7 +1270,7 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 	unsigned fl;
 	*t = (lt_table){ .head_a = i, .head_e = i };
 	/* The heads, then the first row within a few lines. */
-	if (!lt_first_row(s, i, e, t)) {
+	if (!lt_first_row(s, i, e, false, t)) {
 		size_t r = i;
 		for (int k = 0; k < 4 && r < n; k++) {
 			size_t re = line_end(s, r, n);
@@ -1238,7 +1280,7 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 			re = line_end(s, r, n);
 			if (lt_blank(s, r, re))
 				continue;
-			if (!lt_first_row(s, r, re, t))
+			if (!lt_first_row(s, r, re, true, t))
 				return 0;
 			break;
 		}
@@ -1290,7 +1332,7 @@ static void lt_row(cleaner *c, size_t num_a, size_t num_e,
 		   unsigned flags)
 {
 	const unsigned char *s = c->in;
-	open_line(c, flags);
+	open_line(c, flags | L_ROW);
 	put_row_number(c, num_a, num_e);
 	bool open = true; /* the number's line: the first cell goes on it */
 	for (unsigned j = 1; j < t->ncols; j++) {
@@ -1301,12 +1343,12 @@ static void lt_row(cleaner *c, size_t num_a, size_t num_e,
 				continue;
 			if (any && q->gap) {
 				close_line(c);
-				open_line(c, 0);
+				open_line(c, L_ROW);
 				close_line(c);
 				open = false;
 			}
 			if (!open) {
-				open_line(c, cell_flags(t->detail_from, j));
+				open_line(c, cell_flags(t->detail_from, j) | L_ROW);
 				open = true;
 			} else if (any && !glue) {
 				put_space(c, src_at(c, q->a));
@@ -1335,7 +1377,7 @@ static void lt_row(cleaner *c, size_t num_a, size_t num_e,
 		}
 		if (open) {
 			close_line(c);
-			open_line(c, 0);
+			open_line(c, L_ROW);
 			close_line(c);
 			open = false;
 		}
@@ -1351,6 +1393,21 @@ static bool lt_page_foot(const unsigned char *s, size_t e, size_t n)
 			return true;
 		if (s[k] == '\n' && ++lines > 2)
 			return false;
+	}
+	return false;
+}
+
+/* Do the heads of @t's columns come again within three lines after the
+ * line that ends at @e: is that line a page's header above them? */
+static bool lt_heads_follow(const unsigned char *s, size_t e, size_t n,
+			    const lt_table *t)
+{
+	unsigned fl;
+	for (int k = 0; k < 3 && e < n; k++) {
+		size_t i = next_line(s, e, n, &fl);
+		e = line_end(s, i, n);
+		if (lt_same_heads(s, i, e, t))
+			return true;
 	}
 	return false;
 }
@@ -1375,15 +1432,18 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 		if (blank_line) {
 			for (size_t j = 0; j < LT_MAX_COLS; j++)
 				gap[j] = true;
-		} else if (blanks >= 2 && lt_page_foot(s, ke, n)) {
-			/* A footer set apart at a page's foot, which may sit
-			 * inside a column: not a cell's text. */
+		} else if ((blanks >= 2 && lt_page_foot(s, ke, n)) ||
+			   (flags & L_PAGE && lt_heads_follow(s, ke, n, t))) {
+			/* A footer set apart at a page's foot, or a header
+			 * over the columns' heads, which may sit inside a
+			 * column: not a cell's text. */
 			clean_line(c, k, ke, flags);
 			crossed = true;
 		} else if (lt_row_start(s, k, ke, t)) {
 			if (row)
 				lt_row(c, num_a, num_e, v, nv, t, row_flags);
-			size_t ng = lt_segments(s, k, ke, 3, g, LT_MAX_COLS);
+			size_t ng = lt_row_segments(s, k, ke,
+						    t->number_in_cell, g);
 			num_a = g[0].a;
 			num_e = g[0].e;
 			for (size_t m = 1; m < ng; m++)
@@ -1476,7 +1536,7 @@ static size_t wrap_width(const cleaner *c)
 {
 	size_t hist[201] = { 0 }, n = 0;
 	for (size_t i = 0; i < c->nlines; i++) {
-		if (blank(c, i) || (c->lines[i].flags & L_FURNITURE))
+		if (blank(c, i) || (c->lines[i].flags & (L_FURNITURE | L_ROW)))
 			continue;
 		size_t len = llen(c, i);
 		hist[len > 200 ? 200 : len]++;

@@ -19,6 +19,8 @@ enum {
 				 who leads, by when */
 	L_CELL = 1 << 8,      /* a table's cell, a paragraph of its own */
 	L_QUOTED = 1 << 9,    /* quoted by an e-mail that answers it ("> ") */
+	L_ROW = 1 << 10,      /* made of a `-layout` table's row: its lines
+				 are cells, not lines wrapped at a width */
 };
 
 typedef struct line {

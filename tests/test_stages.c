@@ -945,6 +945,51 @@ static void test_layout_table(void)
 		      "empty homes."),
 	      "R2's recommendation across the page, without the footer");
 	lp_doc_free(doc);
+	/* The row's number starts its first cell, whose lines go on under
+	 * the number; a cell's line that starts with a count is no row; the
+	 * page's header above the heads again is not a cell's text; and the
+	 * cover's wrapped lines are still joined, the rows' long lines not
+	 * taken for the width they were wrapped at. */
+	doc = process(
+		"Dear Councillor Patel,\n\n"
+		"Thank you for the Panel's report, which was agreed at its\n"
+		"meeting on 9 December. I am grateful to the Members of the\n"
+		"task group for the care they took in gathering evidence,\n"
+		"and for supporting the precept at their meeting on 27\n"
+		"January. My response to each recommendation is below, and\n"
+		"I have accepted both of them in full or in part.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n\f"
+		"      Panel recommendation           Commissioner's response\n\n"
+		"      1. The Commissioner should     Accepted. The Chief Constable has confirmed that the extra\n"
+		"      publish the number of          officers will join neighbourhood teams, and I will publish\n"
+		"      officers every quarter.        the figures on my website every quarter from July 2026.\n\n"
+		"      2. The Commissioner should     Partially accepted. The Hub contacts most victims within\n"
+		"      fund the Hub so that every     a day, and I have increased its grant for the year ahead.\n"
+		"      victim is called within\n"
+		"      24 hours of reporting.\n\f"
+		"        Response of the Police and Crime Commissioner\n\n"
+		"      Panel recommendation           Commissioner's response\n\n"
+		"                                     I will review the Hub's funding in the autumn.\n");
+	if (!doc)
+		return;
+	const lp_span *r1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(r1 && strcmp(lp_span_attr(r1, "number"), "2") == 0 &&
+		      !find_span(doc, LP_SPAN_PAIR, 2),
+	      "two rows, '24 hours' in a cell no third");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Commissioner should publish the number of officers "
+		      "every quarter."),
+	      "recommendation 1, its lines under the number joined");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Partially accepted. The Hub contacts most victims within "
+		      "a day, and I have increased its grant for the year ahead."
+		      "\n\nI will review the Hub's funding in the autumn."),
+	      "response 2 over the page, without the page's header");
+	const lp_span *cover = find_span(doc, LP_SPAN_COVER, 0);
+	CHECK(cover && memchr(doc->text + cover->start, '\n',
+			      cover->end - cover->start) == NULL,
+	      "the cover's wrapped lines one paragraph");
+	lp_doc_free(doc);
 }
 
 /* A Special Report whose bold is lost: recommendations known only by
