@@ -311,6 +311,14 @@ static size_t footnote_mark(const unsigned char *s, size_t i, size_t b)
 	return 0;
 }
 
+/* Is [k, b) no more than spaces and tabs? */
+static bool line_rest_blank(const unsigned char *s, size_t k, size_t b)
+{
+	while (k < b && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return k == b;
+}
+
 static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 		      unsigned flags)
 {
@@ -441,6 +449,12 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 		int32_t cp = lp_utf8_next(s, b, &k);
 		if (is_space_cp(cp)) {
 			put_space(c, src_at(c, i));
+			i = k;
+		} else if (cp == 0xAD && c->nlines && line_rest_blank(s, k, b)) {
+			/* A soft hyphen where the line breaks: the word was
+			 * cut there, and goes on at the next line's start. */
+			lp_buf_put(&c->scratch, "-", 1, src_at(c, i));
+			c->lines[c->nlines - 1].flags |= L_SOFT;
 			i = k;
 		} else if (is_invisible_cp(cp)) {
 			i = k;
@@ -1028,9 +1042,10 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
  * "1. The Department should publish revised statutory guidance ...",
  * then "Agreed. ...".  A table is known by its rows: two or more lines
  * whose first column holds only a row number, with text in two columns
- * or more after it, starting where the first such line's do.  The heads of its columns (repeated
- * on each page) are not text; a line that fits no column inside the
- * table (a page's header or footer) is passed on as it is.
+ * or more after it, starting where the first such line's do.  The
+ * heads of its columns (repeated on each page) are not text; a line
+ * that fits no column inside the table (a page's header or footer) is
+ * passed on as it is.
  *
  * A headed table may also number its rows inside the first cell,
  * the cell's later lines starting under the number:
@@ -1668,6 +1683,9 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 
 	if ((L->flags | N->flags) & L_HEADING)
 		return SEP_PARA;
+	/* A word cut by a soft hyphen goes on over a page's break. */
+	if (L->flags & L_SOFT && nl > 0 && isalpha((unsigned char)nt[0]))
+		return SEP_HYPHEN;
 	/* Bold that starts or stops at the break marks a new block: the
 	 * recommendation after a signature, a title after a paragraph. */
 	bool type_change = ends_bold(c, prev) != starts_bold(c, i);

@@ -258,6 +258,23 @@ static void test_wrapping_and_hyphens(void)
 	CHECK(!strchr(doc->text, '\n'), "a paragraph was not joined: [%s]",
 	      doc->text);
 	lp_doc_free(doc);
+	/* A soft hyphen (U+00AD) where a line breaks cuts a word, even a
+	 * compound-looking one, and even over a page's break; inside a
+	 * line it shows nothing. */
+	static const char soft[] =
+		"The Government will fund damp-proofing and venti\xC2\xAD\n"
+		"lation works in older homes, and landlords will report annu\xC2\xAD\n"
+		"\n"
+		"Page 2 of 5\n"
+		"\f"
+		"ally on the number of cases, which we will pub\xC2\xADlish.\n";
+	doc = norm(soft, sizeof soft - 1);
+	if (!doc)
+		return;
+	CHECK(has(doc, "and ventilation works"), "[%s]", doc->text);
+	CHECK(has(doc, "report annually on"), "[%s]", doc->text);
+	CHECK(has(doc, "we will publish."), "[%s]", doc->text);
+	lp_doc_free(doc);
 }
 
 static void test_page_furniture(void)
