@@ -605,7 +605,8 @@ static int paragraph_ref_labels(seg *s, label **ls, size_t *n, size_t *cap)
 /* Where nothing labels or numbers the recommendations, each is told by
  * its voice alone: a paragraph that opens as one ("The Mayor should
  * ...", "TfL must ..."), after a paragraph that does not, opens a pair,
- * numbered in order.  Three at least. */
+ * numbered in order; one that opens as a resolution ("That the
+ * Authority should ...") does after any.  Three at least. */
 static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
 {
 	const lp_rule *opens = lp_rule_get(s->g, "recommendation.continued");
@@ -617,7 +618,8 @@ static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
 		int rc = seg_at(s, opens, i);
 		if (rc < 0)
 			return rc;
-		if (rc && !after_one)
+		size_t a, e;
+		if (rc && (!after_one || lp_match_group(s->m, "new", &a, &e)))
 			add_label_in_order(s, ls, n, cap, i, opens, ++found);
 		after_one = rc > 0;
 	}

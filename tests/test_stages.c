@@ -1513,6 +1513,29 @@ static void test_voice_only(void)
 		      "TfL will publish a revised standard in January 2027."),
 	      "response 2");
 	lp_doc_free(doc);
+	/* Recommendations worded as resolutions: one right after another
+	 * is a recommendation of its own, both answered in one pair. */
+	doc = process(
+		"Annex\n\n"
+		"That the Authority should set a target for every bus stop.\n\n"
+		"I agree, and the Authority will act.\n\n"
+		"That the Authority should decide on franchising by 2026.\n\n"
+		"That, whatever the outcome, the Authority should publish a "
+		"transition plan.\n\n"
+		"I will take these two together. A decision will be taken "
+		"in 2026.\n\n"
+		"That the Authority should fund a pilot.\n\n"
+		"I do not accept this recommendation.\n");
+	if (!doc)
+		return;
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	p2 = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(p1 && strcmp(lp_span_attr(p1, "number"), "2,3") == 0,
+	      "2 and 3 answered together: %s",
+	      p1 ? lp_span_attr(p1, "number") : "none");
+	CHECK(p2 && strcmp(lp_span_attr(p2, "number"), "4") == 0,
+	      "the last pair numbered 4");
+	lp_doc_free(doc);
 }
 
 /* A letter that lists the recommendations and answers each after its
