@@ -184,14 +184,25 @@ static bool read_month_no_year(lp_xctx *x, candidate *c)
 	return true;
 }
 
+/* "March next year"; "next March", the coming one, and "last March",
+ * the one gone. */
 static bool read_month_relative(lp_xctx *x, candidate *c)
 {
 	size_t a, e;
-	int m = month_group(x, "month");
-	if (!m || !x->ref_y || !grp(x, "rel", &a, &e))
+	int m = month_group(x, "month"), y = x->ref_y;
+	if (!m || !y)
 		return false;
-	char w = (char)tolower((unsigned char)x->doc->fold[a]);
-	int y = x->ref_y + (w == 'n') - (w == 'l');
+	if (grp(x, "near", &a, &e)) {
+		if (tolower((unsigned char)x->doc->fold[a]) == 'n')
+			y += m <= x->ref_m;
+		else
+			y -= m >= x->ref_m;
+	} else if (grp(x, "rel", &a, &e)) {
+		char w = (char)tolower((unsigned char)x->doc->fold[a]);
+		y += (w == 'n') - (w == 'l');
+	} else {
+		return false;
+	}
 	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
 	c->kind = "relative";
 	return true;
@@ -403,6 +414,12 @@ static bool read_season(lp_xctx *x, candidate *c)
 				     : x->ref_m > m + 2 || x->ref_m >= m;
 		bool over = m != 12 && x->ref_m > m + 2;
 		bool coming = w != 't' && w != 'n' && w != 'l';
+		/* ... unless the sentence is in the past tense: "who gave
+		 * evidence over the spring". */
+		if (coming && tense_around(x, x->m->start, x->m->end, over) < 0) {
+			coming = false;
+			y -= !begun;
+		}
 		if ((w == 'n' && begun) || (coming && over))
 			y++;
 		else if (w == 'l')
@@ -446,6 +463,17 @@ static bool read_relative(lp_xctx *x, candidate *c)
 		snprintf(v, n, "%04d", y - 1);
 	else if (grp(x, "this_month", &a, &e))
 		snprintf(v, n, "%04d-%02d", y, m);
+	else if (grp(x, "new_year", &a, &e)) /* its first months */
+		snprintf(v, n, "%04d-01/%04d-03", y + (m >= 7), y + (m >= 7));
+	else if (grp(x, "christmas", &a, &e)) {
+		/* The coming one, or in the past tense the one gone. */
+		bool gone = m == 12 && d > 25;
+		if (tense_around(x, x->m->start, x->m->end, gone) < 0)
+			y -= !gone;
+		else
+			y += gone;
+		snprintf(v, n, "%04d-12-25", y);
+	}
 	else if (grp(x, "next_month", &a, &e) || grp(x, "last_month", &a, &e)) {
 		int k = tolower((unsigned char)x->doc->fold[a]) == 'n' ? 1 : -1;
 		add_months(&y, &m, k);
