@@ -972,6 +972,11 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			if (rc < 0)
 				return rc;
 			more = !rc;
+		} else if (k == rec_last + 1 && s->doc->fold[s->b[rec_last].end -
+							     1] == ':') {
+			/* "The Department should, working with the Agency:"
+			 * goes on in the list it opens. */
+			more = true;
 		} else {
 			rc = seg_at(s, part, k);
 			bool answer = false;

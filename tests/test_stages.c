@@ -1538,6 +1538,33 @@ static void test_voice_only(void)
 	lp_doc_free(doc);
 }
 
+/* A recommendation that ends in a colon goes on in the list it opens,
+ * its items not taken for the answer. */
+static void test_recommendation_opens_list(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"1. The Department should publish a plan for the coast.\n\n"
+		"Agreed. The plan will be published in May.\n\n"
+		"2. The Department should, working with the Agency:\n\n"
+		"publish a register of homes at risk;\n"
+		"notify owners; and\n"
+		"report each year.\n\n"
+		"Partially agreed. The Agency will write to owners.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Department should, working with the Agency:\n\n"
+		      "publish a register of homes at risk; notify owners; and "
+		      "report each year."),
+	      "recommendation 2 with its list");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Partially agreed. The Agency will write to owners."),
+	      "response 2");
+	lp_doc_free(doc);
+}
+
 /* A letter that lists the recommendations and answers each after its
  * signature, under "Response to Recommendation N": the list gives the
  * recommendations, the section the answers, and the letter's prose
@@ -2159,6 +2186,7 @@ int main(int argc, char **argv)
 	test_nothing_lost();
 	test_answers_after_letter();
 	test_voice_only();
+	test_recommendation_opens_list();
 	test_email_quotes();
 	test_answers_under_numbered_headings();
 	test_sentences();
