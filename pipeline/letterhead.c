@@ -306,10 +306,12 @@ static int find_sender(seg *s, size_t val, size_t to)
  * and role, searched in each block of [0, to); a rule anchors itself
  * with ^ where it must start a line. */
 static int find_fields(seg *s, const char *prefix, size_t to,
-		       const char **name, const char **role)
+		       const char *sal_name, const char **name,
+		       const char **role)
 {
 	const lp_rule *const *rules;
 	size_t nrules = lp_rule_family(s->g, prefix, &rules);
+	int found = 0;
 	for (size_t i = 0; i < to; i++) {
 		for (size_t k = 0; k < nrules; k++) {
 			const lp_rule *rule = rules[k];
@@ -317,14 +319,27 @@ static int find_fields(seg *s, const char *prefix, size_t to,
 					      s->b[i].start, s->m, s->err);
 			if (rc < 0)
 				return rc;
-			if (rc) {
-				*name = seg_group(s, "name");
+			if (!rc)
+				continue;
+			/* The first field, unless a later one names whom the
+			 * salutation does: "Dear Councillor Arkwright" over
+			 * "To: Panel Clerk" and "Cc: Cllr Denise Arkwright".
+			 * One copied in counts only so. */
+			const char *n = seg_group(s, "name");
+			bool named = sal_name && n && named_in(n, sal_name);
+			size_t ca, ce;
+			if (!named && lp_match_group(s->m, "copy", &ca, &ce))
+				continue;
+			if (!found || named) {
+				*name = n;
 				*role = seg_group(s, "role");
-				return 1;
 			}
+			if (!sal_name || named)
+				return 1;
+			found = 1;
 		}
 	}
-	return 0;
+	return found;
 }
 
 /* A signature with no valediction, as at the end of a minister's
@@ -533,7 +548,7 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 	/* Fields say outright who wrote to whom; otherwise the recipient is
 	 * the person in the letterhead and the sender signs the letter. */
 	size_t recipient_at = NONE;
-	rc = find_fields(s, "letter.recipient.", first_label,
+	rc = find_fields(s, "letter.recipient.", first_label, sal_name,
 			 &lt->recipient_name, &lt->recipient_role);
 	if (rc == 0)
 		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name, NONE,
@@ -549,7 +564,7 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 	if (rc < 0)
 		return rc;
 	if (!lt->sender_name && !lt->sender_role)
-		rc = find_fields(s, "letter.sender.", first_label,
+		rc = find_fields(s, "letter.sender.", first_label, NULL,
 				 &lt->sender_name, &lt->sender_role);
 	/* No valediction: a document signed at the end of its foreword, or
 	 * at the very end, as Command Papers are.  The signature names the

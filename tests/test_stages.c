@@ -198,6 +198,33 @@ static void test_minister_letterhead(void)
 		      strcmp(lt->sender_role, "London Fire Commissioner") == 0,
 	      "role %s", lt->sender_role);
 	lp_doc_free(doc);
+	/* An e-mail sent to a clerk and copied to the chair it greets:
+	 * the chair is the recipient, without an address; a long "Cc:"
+	 * line does not run into the subject. */
+	doc = process("From: Chief Fire Officer <cfo@example.gov.uk>\n"
+		      "Sent: 11 November 2025 16:05\n"
+		      "To: Scrutiny Panel Clerk <scrutiny@example.gov.uk>\n"
+		      "Cc: Cllr Denise Arkwright <denise.arkwright@example-fire-authority.gov.uk>\n"
+		      "Subject: RE: on-call availability report\n\n"
+		      "Dear Councillor Arkwright,\n\nThank you for the report.\n\n"
+		      "Kind regards,\n\nMarcus Fenwick\nChief Fire Officer\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(lt->recipient_name &&
+		      strcmp(lt->recipient_name, "Denise Arkwright") == 0,
+	      "recipient %s", lt->recipient_name);
+	lp_doc_free(doc);
+	/* A letter's list of copies after its signature names no
+	 * recipient. */
+	doc = process("Dear Councillor Okafor,\n\nThank you for the report.\n\n"
+		      "Yours sincerely,\n\nAmy Lee\nChief Executive\n\n"
+		      "cc: Jonathan Amis, Chief Executive, the Board\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(!lt->recipient_name, "recipient %s", lt->recipient_name);
+	lp_doc_free(doc);
 	/* A Command Paper: presented by one office, its foreword signed by
 	 * the minister who writes it. */
 	doc = process("# Children in temporary accommodation\n\n"
