@@ -7,7 +7,9 @@
  * to").  The actor is the subject of that clause, read from the words
  * before the modal; a relative pronoun ("which will be published") takes
  * the subject of its sentence.  One entry is made per committing clause:
- * "will provide ... and will be responsible" is one undertaking.
+ * "will provide ... and will be responsible" is one undertaking.  A
+ * modal that opens a list ("Instead, the Department will:") makes one
+ * of each item that follows it.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -427,10 +429,15 @@ static void skip_opening_date(lp_xctx *x, const entity_index *dates,
 		*xa = de;
 }
 
+/* Sentence [@a, @e) of @section: a commitment of each committing
+ * clause.  *@lead is set to the last of them when its modal ends the
+ * sentence on a colon, opening a list ("the Department will:"), else
+ * to -1. */
 static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 		    bool reported, const entity_index *dates,
-		    const entity_index *money)
+		    const entity_index *money, int *lead)
 {
+	*lead = -1;
 	modal *v;
 	size_t n;
 	int rc = find_modals(x, a, e, reported, &v, &n);
@@ -530,10 +537,15 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			x->doc->spans[prev].end = lp_fold_to_text(x->doc, pe);
 		}
 		size_t end = e;
+		while (end > cs && is_space(f[end - 1]))
+			end--;
+		bool colon = end > cs && f[end - 1] == ':';
 		while (end > cs && strchr(" .;:", f[end - 1]))
 			end--;
 		int c = lp_add_entity(x, LP_SPAN_COMMITMENT, cs, end, md->rule,
 				      section);
+		if (colon && md->end >= end)
+			*lead = c;
 		lp_span_set(x->doc, c, "actor", actor);
 		const char *resolved = resolve(x, actor);
 		if (resolved)
@@ -553,6 +565,84 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 	return rc < 0 ? rc : 0;
 }
 
+static size_t paragraph_end(const char *f, size_t a, size_t e);
+
+/* The length of a list item's number at @a ("(ii) ", "3. ", "b) "), or
+ * 0. */
+static size_t enumerator(const char *f, size_t a, size_t e)
+{
+	size_t k = a + (a < e && f[a] == '(');
+	size_t n = 0;
+	while (k + n < e && n < 4 && isalnum((unsigned char)f[k + n]))
+		n++;
+	k += n;
+	if (n == 0 || k + 1 >= e || !strchr(").", f[k]) || f[k + 1] != ' ' ||
+	    (f[k] == '.' && f[a] == '('))
+		return 0;
+	return k + 2 - a;
+}
+
+/* Where the list that starts at @a ends: its paragraph, and those after
+ * it that go on as items do, in lower case or numbered ("(ii) report
+ * ..."). */
+static size_t list_end(const char *f, size_t a, size_t e)
+{
+	size_t end = paragraph_end(f, a, e);
+	while (end + 2 < e) {
+		size_t next = end + 2, k = next + enumerator(f, next, e);
+		if (!islower((unsigned char)f[k]) ||
+		    (k == next && !islower((unsigned char)f[a])))
+			break;
+		end = paragraph_end(f, next, e);
+	}
+	return end;
+}
+
+/* An item [@a, @e) of the list that commitment @lead opens, with no
+ * modal of its own: undertaken by @lead's actor, as @lead says.  The
+ * first item takes @lead's place, which said only who would act. */
+static void list_item(lp_xctx *x, int section, int lead, bool first,
+		      size_t a, size_t e, const entity_index *dates,
+		      const entity_index *money)
+{
+	const char *f = x->doc->fold;
+	while (a < e && is_space(f[a]))
+		a++;
+	a += enumerator(f, a, e);
+	/* "...later this year; and": the list's joints are not the
+	 * item's. */
+	for (size_t was = 0; was != e;) {
+		was = e;
+		while (e > a && (is_space(f[e - 1]) || strchr(".;,", f[e - 1])))
+			e--;
+		if (e - a > 4 && strncasecmp(f + e - 4, " and", 4) == 0)
+			e -= 4;
+		else if (e - a > 3 && strncasecmp(f + e - 3, " or", 3) == 0)
+			e -= 3;
+	}
+	if (e <= a)
+		return;
+	int c = lead;
+	if (first) {
+		x->doc->spans[c].start = lp_fold_to_text(x->doc, a);
+		x->doc->spans[c].end = lp_fold_to_text(x->doc, e);
+	} else {
+		const lp_span *l = &x->doc->spans[lead];
+		c = lp_doc_add_span(x->doc, LP_SPAN_COMMITMENT,
+				    lp_fold_to_text(x->doc, a),
+				    lp_fold_to_text(x->doc, e), l->rule, section);
+		static const char *const keys[] = { "actor", "actor_resolved",
+						    "modality" };
+		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+			const char *v = lp_span_attr(&x->doc->spans[lead],
+						     keys[k]);
+			if (v)
+				lp_span_set(x->doc, c, keys[k], v);
+		}
+	}
+	link(x, c, dates, money);
+}
+
 int lp_extract_commitments(lp_xctx *x, int section, size_t a, size_t e)
 {
 	lp_range *s;
@@ -561,9 +651,28 @@ int lp_extract_commitments(lp_xctx *x, int section, size_t a, size_t e)
 	entity_index money = collect(x, section, LP_SPAN_MONEY);
 	int rc = lp_reported_speech(x);
 	bool reported = rc > 0;
-	for (size_t i = 0; rc >= 0 && i < n; i++)
+	int lead = -1;
+	size_t items_end = 0;
+	bool first = true;
+	for (size_t i = 0; rc >= 0 && i < n; i++) {
+		size_t before = x->doc->nspans;
+		int opens;
 		rc = sentence(x, section, s[i].start, s[i].end, reported, &dates,
-			      &money);
+			      &money, &opens);
+		/* An item of the list a commitment opened, the paragraph
+		 * after it, that undertakes nothing in its own words. */
+		if (rc >= 0 && lead >= 0 && s[i].start < items_end) {
+			if (x->doc->nspans == before)
+				list_item(x, section, lead, first, s[i].start,
+					  s[i].end, &dates, &money);
+			first = false;
+			continue;
+		}
+		lead = opens;
+		first = true;
+		if (lead >= 0 && i + 1 < n)
+			items_end = list_end(x->doc->fold, s[i + 1].start, e);
+	}
 	rc = rc < 0 ? rc : 0;
 	free(dates.v);
 	free(money.v);

@@ -1806,7 +1806,8 @@ static void test_near_misses(void)
 
 /* A modal inside an embedded question is no promise of its own, even
  * where the question's subject reads as a new clause, nor one after a
- * condition; "I have, however, asked X to ..." is X's commitment. */
+ * condition; "I have, however, asked X to ..." is X's commitment; "the
+ * Department will:" commits to each item of its list. */
 static void test_commitment_clauses(void)
 {
 	lp_doc *doc = entities("The plan will include a target, and will say "
@@ -1837,6 +1838,33 @@ static void test_commitment_clauses(void)
 	const char *actor = c ? lp_span_attr(c, "actor") : NULL;
 	CHECK(actor && strcmp(actor, "the Health Partnership") == 0,
 	      "actor %s", actor ? actor : "(none)");
+	lp_doc_free(doc);
+	/* A modal that opens a list: an undertaking of each item, by the
+	 * actor who opened it, the items' numbers and joints left out; an
+	 * item with a modal of its own is its own; the paragraph after the
+	 * list is not an item. */
+	doc = entities("Instead, the Department will:\n\n"
+		       "(i) extend the programme to six more councils;\n\n"
+		       "(ii) publish a progress update by summer 2027; and\n\n"
+		       "(iii) the Agency will write to every owner.\n\n"
+		       "Owners have been told already.", "2026-12-01");
+	if (!doc)
+		return;
+	const lp_span *i1 = find_span(doc, LP_SPAN_COMMITMENT, 0);
+	const lp_span *i2 = find_span(doc, LP_SPAN_COMMITMENT, 1);
+	const lp_span *i3 = find_span(doc, LP_SPAN_COMMITMENT, 2);
+	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 3, "%zu commitments",
+	      count_kind(doc, LP_SPAN_COMMITMENT));
+	CHECK(span_is(doc, i1, "extend the programme to six more councils") &&
+		      strcmp(lp_span_attr(i1, "actor"), "the Department") == 0,
+	      "item (i), the Department's");
+	CHECK(span_is(doc, i2, "publish a progress update by summer 2027") &&
+		      lp_span_attr(i2, "deadline_value") &&
+		      strcmp(lp_span_attr(i2, "deadline_value"),
+			     "2027-06/2027-08") == 0,
+	      "item (ii), with its deadline");
+	CHECK(i3 && strcmp(lp_span_attr(i3, "actor"), "the Agency") == 0,
+	      "item (iii), the Agency's own");
 	lp_doc_free(doc);
 }
 
