@@ -435,6 +435,30 @@ static bool read_season(lp_xctx *x, candidate *c)
 }
 
 /* The relative expressions, each a named group of date.relative. */
+/* "in the new year", its first months; "before Christmas", the coming
+ * one, or in the past tense the one gone. */
+static bool read_occasion(lp_xctx *x, candidate *c)
+{
+	int y = x->ref_y, m = x->ref_m, d = x->ref_d;
+	size_t a, e;
+	c->kind = "relative";
+	c->value[0] = '\0';
+	if (!y)
+		return true;
+	if (grp(x, "new_year", &a, &e)) {
+		y += m >= 7;
+		snprintf(c->value, sizeof c->value, "%04d-01/%04d-03", y, y);
+		return true;
+	}
+	bool gone = m == 12 && d > 25;
+	if (tense_around(x, x->m->start, x->m->end, gone) < 0)
+		y -= !gone;
+	else
+		y += gone;
+	snprintf(c->value, sizeof c->value, "%04d-12-25", y);
+	return true;
+}
+
 static bool read_relative(lp_xctx *x, candidate *c)
 {
 	int y = x->ref_y, m = x->ref_m, d = x->ref_d;
@@ -463,17 +487,7 @@ static bool read_relative(lp_xctx *x, candidate *c)
 		snprintf(v, n, "%04d", y - 1);
 	else if (grp(x, "this_month", &a, &e))
 		snprintf(v, n, "%04d-%02d", y, m);
-	else if (grp(x, "new_year", &a, &e)) /* its first months */
-		snprintf(v, n, "%04d-01/%04d-03", y + (m >= 7), y + (m >= 7));
-	else if (grp(x, "christmas", &a, &e)) {
-		/* The coming one, or in the past tense the one gone. */
-		bool gone = m == 12 && d > 25;
-		if (tense_around(x, x->m->start, x->m->end, gone) < 0)
-			y -= !gone;
-		else
-			y += gone;
-		snprintf(v, n, "%04d-12-25", y);
-	}
+
 	else if (grp(x, "next_month", &a, &e) || grp(x, "last_month", &a, &e)) {
 		int k = tolower((unsigned char)x->doc->fold[a]) == 'n' ? 1 : -1;
 		add_months(&y, &m, k);
@@ -596,6 +610,8 @@ static bool read(lp_xctx *x, const lp_rule *r, candidate *c)
 		return read_season(x, c);
 	if (strcmp(k, "relative") == 0)
 		return read_relative(x, c);
+	if (strcmp(k, "occasion") == 0)
+		return read_occasion(x, c);
 	if (strcmp(k, "within") == 0)
 		return read_within(x, c);
 	if (strcmp(k, "part-year") == 0)
