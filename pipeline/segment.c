@@ -1006,7 +1006,18 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		*rec_e = s->b[k].end;
 		rec_last = k;
 	}
-	if (!bold && !labelled) {
+	/* "... in managed decline. (Paragraph 74)": the committee's
+	 * paragraph closes the recommendation, whatever its sentences'
+	 * voice. */
+	const lp_rule *ref = lp_rule_get(s->g, "recommendation.paragraph-after");
+	int closed = ref && lp_rule_may_match(ref, s->doc->fold, *rec_s, *rec_e,
+					      s->m)
+			     ? lp_rule_find(ref, s->doc->fold, *rec_e, *rec_s,
+					    s->m, s->err)
+			     : 0;
+	if (closed < 0)
+		return closed;
+	if (!bold && !labelled && !closed) {
 		/* Plain text may run the stance into the recommendation's
 		 * paragraph: cut at the first stance sentence after its start. */
 		int rc = lp_rule_find(stance, s->doc->fold, *rec_e, *rec_s + 1,
