@@ -1567,13 +1567,29 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	 * with what is not its text: the report's paragraph ("Paragraph
 	 * 63: The Committee further recommends ..."), or, under a heading
 	 * that titles them, a recommendation's own number ("2. The
-	 * Government should ..."). */
+	 * Government should ...").  One before its last may end with the
+	 * report's paragraph ("... by 2027. (Paragraph 53)"), of two
+	 * recommendations under one label. */
 	const lp_rule *lead = lp_rule_get(s->g, "label.paragraph");
+	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
 	for (size_t k = block_of(s, rec_s) + 1;
 	     k < s->nb && s->b[k].start < rec_e; k++) {
 		size_t body = s->b[k].start;
 		if (!s->b[k].para_start)
 			continue;
+		size_t pe = s->b[k - 1].end;
+		rc = after && pe > rec_s &&
+				     lp_rule_may_match(after, s->doc->fold,
+						       s->b[k - 1].start, pe, s->m)
+			     ? lp_rule_find(after, s->doc->fold, pe,
+					    s->b[k - 1].start, s->m, s->err)
+			     : 0;
+		if (rc < 0)
+			return rc;
+		if (rc)
+			lp_doc_add_span(s->doc, LP_SPAN_OMITTED,
+					seg_text_at(s, s->m->start),
+					seg_text_at(s, pe), NULL, r);
 		if ((rc = number_end(s, lead, k, &body)) < 0 ||
 		    (number_rule && body == s->b[k].start &&
 		     (rc = number_end(s, number_rule, k, &body)) < 0))

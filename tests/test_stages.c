@@ -1082,6 +1082,27 @@ static void test_paragraph_ref_recommendations(void)
 	      "2 and 3 answered together: %s",
 	      p1 ? lp_span_attr(p1, "number") : "none");
 	lp_doc_free(doc);
+	/* Two recommendations under one label, each with its paragraph:
+	 * the first's is not part of their text. */
+	doc = process("Recommendation 1\n\n"
+		      "The Government should publish bus data. (Paragraph 12)"
+		      "\n\nGovernment response\n\nThe Government agrees.\n\n"
+		      "Recommendations 2 and 3\n\n"
+		      "The Government should require real-time information. "
+		      "(Paragraph 53)\n\n"
+		      "The Government should fund shelters. (Paragraph 54)\n\n"
+		      "Government response\n\nThe Government partly agrees.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Government should require real-time information. "
+		      "(Paragraph 53)\n\nThe Government should fund "
+		      "shelters."),
+	      "recommendations 2 and 3, the last paragraph's cut");
+	const lp_span *o = find_span(doc, LP_SPAN_OMITTED, 0);
+	CHECK(span_is(doc, o, " (Paragraph 53)"),
+	      "the first one's paragraph omitted from their text");
+	lp_doc_free(doc);
 }
 
 /* Minutes: labels numbered as minutes at the top of a page are no
