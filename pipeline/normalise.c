@@ -760,12 +760,18 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 	const unsigned char *s = c->in;
 	size_t i = a;
 
-	/* A Markdown hard break is two trailing spaces or a backslash. */
-	size_t tail = b;
+	/* A Markdown hard break is two trailing spaces or a backslash,
+	 * which is markup, not text (pandoc's "Councillor Daniel
+	 * Okafor\"). */
+	size_t tail = b, text_end = b;
 	while (tail > a && (s[tail - 1] == ' ' || s[tail - 1] == '\t'))
 		tail--;
-	if (c->markdown && (b - tail >= 2 || (tail > a && s[tail - 1] == '\\')))
+	bool backslash = tail > a && s[tail - 1] == '\\' &&
+			 (tail - 1 == a || s[tail - 2] != '\\');
+	if (c->markdown && (b - tail >= 2 || backslash))
 		flags |= L_HARD;
+	if (c->markdown && backslash)
+		text_end = tail - 1;
 
 	while (i < b && (s[i] == ' ' || s[i] == '\t'))
 		i++;
@@ -825,7 +831,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		return;
 	}
 	open_line(c, flags);
-	clean_run(c, a, i, b, flags);
+	clean_run(c, a, i, text_end > i ? text_end : i, flags);
 	close_line(c);
 }
 

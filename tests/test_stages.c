@@ -198,6 +198,22 @@ static void test_minister_letterhead(void)
 		      strcmp(lt->sender_role, "London Fire Commissioner") == 0,
 	      "role %s", lt->sender_role);
 	lp_doc_free(doc);
+	/* pandoc's hard breaks ("\\" at a line's end) part the letterhead's
+	 * lines and are not its text. */
+	doc = process("**Kingsbridge Council**\n\n"
+		      "Councillor Daniel Okafor\\\n"
+		      "Chair, Housing Scrutiny Committee\\\n"
+		      "Kingsbridge Council\n\n"
+		      "Dear Councillor Okafor,\n\nThank you for the report.\n\n"
+		      "Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(lt->recipient_name &&
+		      strcmp(lt->recipient_name, "Daniel Okafor") == 0 &&
+		      !strchr(doc->text, '\\'),
+	      "recipient %s", lt->recipient_name);
+	lp_doc_free(doc);
 	/* An e-mail sent to a clerk and copied to the chair it greets:
 	 * the chair is the recipient, without an address; a long "Cc:"
 	 * line does not run into the subject. */
