@@ -467,11 +467,44 @@ static bool header_like(cleaner *c, size_t i)
 			  &e) == 0;
 }
 
-/* Running headers that a converter made headings, with the page number
- * at either end ("# 4 Rural bus services: Government Response", "# Rural
- * bus services: Government Response 5"): a heading that, numbers
- * aside, comes back within a few headings, one of the two numbered.
- * A heading repeated without numbers ("## Response") stays. */
+/* The page number that unnumbered() set aside from line @i, or 0. */
+static long page_number_of(const cleaner *c, size_t i, const char *t,
+			   size_t n)
+{
+	const char *s = ltext(c, i);
+	if (t > s)
+		return atol(s);
+	if (n < llen(c, i))
+		return atol(t + n + 1);
+	return 0;
+}
+
+/* Is line @i, on its own, a title of three words or more with a page
+ * number at an end ("4 Holding the Line: Government Response"), and no
+ * label ("Recommendation 4")? */
+static bool numbered_line(cleaner *c, size_t i)
+{
+	if (llen(c, i) > 120 || blank(c, i) || !standalone(c, i) ||
+	    c->lines[i].flags & L_HEADING)
+		return false;
+	const char *t;
+	size_t n;
+	unnumbered(c, i, &t, &n);
+	if (n == llen(c, i) || nrm_count_words(t, n, 3) < 3)
+		return false;
+	lp_error e;
+	return !c->block_start ||
+	       lp_rule_at(c->block_start, ltext(c, i), llen(c, i), 0, c->m,
+			  &e) == 0;
+}
+
+/* Running headers with the page number at either end ("# 4 Rural bus
+ * services: Government Response", "# Rural bus services: Government
+ * Response 5"), where no form feed marks the pages: a converter's
+ * heading that, numbers aside, comes back within a few such lines, one
+ * of the two numbered.  A heading repeated without numbers ("##
+ * Response") stays.  A line on its own that is no heading counts when
+ * both are numbered, the second a page or three after the first. */
 static void mark_numbered_headings(cleaner *c)
 {
 	enum { AHEAD = 8 };
@@ -480,24 +513,34 @@ static void mark_numbered_headings(cleaner *c)
 		size_t line;
 		const char *t;
 		size_t n;
-		bool numbered; /* a page number was set aside */
+		long page; /* the page number set aside, or 0 */
+		bool heading;
 	} *h = lp_xmalloc((c->nlines ? c->nlines : 1) * sizeof *h);
 	size_t nh = 0;
 	for (size_t i = 0; i < c->nlines; i++) {
-		if (!header_like(c, i))
+		bool heading = header_like(c, i);
+		if (!heading && !numbered_line(c, i))
 			continue;
 		h[nh].line = i;
+		h[nh].heading = heading;
 		unnumbered(c, i, &h[nh].t, &h[nh].n);
-		h[nh].numbered = h[nh].n < llen(c, i);
-		nh++;
+		h[nh].page = page_number_of(c, i, h[nh].t, h[nh].n);
+		if (heading || h[nh].page > 0)
+			nh++;
 	}
 	for (size_t a = 0; a < nh; a++)
-		for (size_t b = a + 1; b < nh && b <= a + AHEAD; b++)
-			if ((h[a].numbered || h[b].numbered) &&
+		for (size_t b = a + 1; b < nh && b <= a + AHEAD; b++) {
+			bool pages = h[a].heading && h[b].heading
+					     ? h[a].page || h[b].page
+					     : h[a].page > 0 &&
+						       h[b].page > h[a].page &&
+						       h[b].page <= h[a].page + 3;
+			if (pages &&
 			    same_header(h[a].t, h[a].n, h[b].t, h[b].n)) {
 				c->lines[h[a].line].flags |= L_FURNITURE;
 				c->lines[h[b].line].flags |= L_FURNITURE;
 			}
+		}
 	free(h);
 }
 

@@ -745,8 +745,8 @@ static void test_group_headings(void)
 	lp_doc_free(doc);
 }
 
-/* A Special Report: running headers made headings, numbered at either
- * end; two bold recommendations, the first opening with a finding,
+/* A Special Report: running headers made headings (or lines of their
+ * own), numbered at either end; two bold recommendations, the first opening with a finding,
  * answered together; a bold conclusion that asks nothing, unanswered,
  * not joined to the recommendation after it. */
 static void test_special_report(void)
@@ -776,6 +776,26 @@ static void test_special_report(void)
 		      "depots."),
 	      "the running header is not in recommendation 5");
 	CHECK(!has(doc, "Rural buses"), "[%s]", doc->text);
+	lp_doc_free(doc);
+	/* The same headers as lines of their own, a page apart; labels a
+	 * number apart ("Recommendation 1", "Recommendation 2") stay. */
+	doc = process(
+		"Recommendation 1\n\n"
+		"The Department should pay grants on time.\n\n"
+		"The Government agrees. It will pay within\n\n"
+		"4 Holding the Line: Government Response\n\n"
+		"thirty days from April.\n\n"
+		"Recommendation 2\n\n"
+		"The Department should review the grant.\n\n"
+		"Holding the Line: Government Response 5\n\n"
+		"The Government does not agree.\n");
+	if (!doc)
+		return;
+	static const char *const two[] = { "1", "2" };
+	check_pair_numbers(doc, two, 2);
+	CHECK(!has(doc, "Holding the Line") &&
+		      has(doc, "It will pay within thirty days"),
+	      "[%s]", doc->text);
 	lp_doc_free(doc);
 }
 
