@@ -1217,11 +1217,28 @@ static bool prose(const seg *s, size_t i, bool fields)
 	       (seg_words(s, i) > 8 || seg_ends_stop(s, i));
 }
 
+/* Does field @i's name ("Status:") open a paragraph before block
+ * @before too: is it a field of every answer, as an action plan's
+ * are? */
+static bool field_recurs(const seg *s, size_t i, size_t before)
+{
+	const char *f = s->doc->fold;
+	size_t a = s->b[i].start;
+	const char *colon = memchr(f + a, ':', s->b[i].end - a);
+	size_t n = colon ? (size_t)(colon - (f + a)) + 1 : 0;
+	for (size_t k = 0; n && k < before; k++)
+		if (s->b[k].para_start && s->b[k].end - s->b[k].start >= n &&
+		    memcmp(f + s->b[k].start, f + a, n) == 0)
+			return true;
+	return false;
+}
+
 /* Drop paragraphs of back matter from the end of the last response.
  * Fields are back matter when two or more end the letter ("Conflicts of
- * interest declared: None." ... "Contact officer: ..."); one alone is
- * the answer's own ("Financial implications: None."); and a table's
- * last row's details (lead officer, target date) are that row's. */
+ * interest declared: None." ... "Contact officer: ..."), unless every
+ * answer has them ("Action:", "Owner:", "Status:"); one alone is the
+ * answer's own ("Financial implications: None."); and a table's last
+ * row's details (lead officer, target date) are that row's. */
 static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
 {
 	size_t fields = 0;
@@ -1229,7 +1246,7 @@ static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
 		p--;
 		if (!s->b[p].para_start)
 			continue;
-		if (!field(s, p))
+		if (!field(s, p) || field_recurs(s, p, from))
 			break;
 		fields++;
 	}
@@ -1237,7 +1254,8 @@ static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
 		size_t p = end_block - 1;
 		while (p > from + 1 && !s->b[p].para_start)
 			p--;
-		if (!s->b[p].para_start || s->b[p].detail)
+		if (!s->b[p].para_start || s->b[p].detail ||
+		    (field(s, p) && field_recurs(s, p, from)))
 			break;
 		bool any_prose = false;
 		for (size_t k = p; k < end_block; k++)

@@ -1364,7 +1364,8 @@ static void test_paragraph_labels(void)
 /* A decision notice: its own resolutions numbered 1 to 3, then the
  * recommendations numbered 1 to 3 again, each in bold with the answer
  * after it in the same paragraph; one in the subjunctive with a noun in
- * lower case ("That the garden waste charge be held"). */
+ * lower case ("That the garden waste charge be held"); its closing
+ * fields, not an answer's, unlike an action plan's. */
 static void test_decision_numbering(void)
 {
 	lp_doc *doc = process(
@@ -1391,6 +1392,22 @@ static void test_decision_numbering(void)
 	      "the answer after the bold");
 	CHECK(find_span(doc, LP_SPAN_PAIR, 2) && !find_span(doc, LP_SPAN_PAIR, 3),
 	      "three pairs");
+	lp_doc_free(doc);
+	/* An action plan's fields, in every answer, are the last answer's
+	 * too. */
+	doc = process(
+		"Recommendation 1:\nThe Agency should publish data.\n"
+		"Response:\tAgreed. We will publish it.\n\n"
+		"Owner:\tDirector of Data\n\nStatus:\tOpen\n\n"
+		"Recommendation 2:\nThe Agency should fund training.\n"
+		"Response:\tNoted. The Department will respond.\n\n"
+		"Owner:\tChief Medical Adviser\n\n"
+		"Status:\tOpen for Government response\n");
+	if (!doc)
+		return;
+	const lp_span *r1 = find_span(doc, LP_SPAN_RESPONSE, 1);
+	CHECK(r1 && r1->end == strlen(doc->text),
+	      "the last answer keeps its fields");
 	lp_doc_free(doc);
 }
 
