@@ -161,8 +161,11 @@ static int role_after(seg *s, size_t i, size_t to, bool letterhead,
 		if (letterhead && seg_at(s, column, k) == 1)
 			continue;
 		/* A role wraps when its line ends mid-phrase ("Police and")
-		 * or the next line is one word ("Committee"). */
-		if (a != NONE && !ends_open(s, last) && seg_words(s, k) > 1)
+		 * or the next line is one word ("Committee"), in the same
+		 * paragraph when it is a signature's ("Introduction" after a
+		 * page break heads what follows). */
+		if (a != NONE && !ends_open(s, last) &&
+		    (seg_words(s, k) > 1 || (!letterhead && s->b[k].para_start)))
 			break;
 		if (s->b[k].heading || seg_words(s, k) > 14 || seg_ends_stop(s, k))
 			break;

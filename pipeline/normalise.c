@@ -1675,6 +1675,18 @@ static bool starts_bold(const cleaner *c, size_t i)
 	return l->nbold > 0 && c->bold[l->bold0].start == l->start;
 }
 
+/* Is line @i a short heading on its own ("Introduction"): a blank line
+ * or the end after it, a capital first, five words at most, no
+ * punctuation at its end? */
+static bool lone_heading(const cleaner *c, size_t i)
+{
+	const char *t = ltext(c, i);
+	size_t n = llen(c, i);
+	return n > 0 && n <= 40 && (i + 1 == c->nlines || blank(c, i + 1)) &&
+	       isupper((unsigned char)t[0]) && !strchr(".,;:", t[n - 1]) &&
+	       nrm_count_words(t, n, 6) <= 5;
+}
+
 static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 			  bool crossed, size_t para_words, size_t width)
 {
@@ -1709,9 +1721,11 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 		     (!last_word_lower(lt, ll) || L->flags & L_BLOCK)))
 			return SEP_PARA;
 		/* A page break: rejoin the sentence it cut, as in the seed's
-		 * "from Her / # MAYOR OF LONDON / Majesty's Inspectorate". */
+		 * "from Her / # MAYOR OF LONDON / Majesty's Inspectorate";
+		 * but not into a heading at the next page's top. */
 		if ((N->flags & L_BLOCK && !runs_on(c, prev, i, width)) ||
-		    nrm_ends_sentence(lt, ll) || para_words < 5)
+		    nrm_ends_sentence(lt, ll) || para_words < 5 ||
+		    lone_heading(c, i))
 			return SEP_PARA;
 		if (compound)
 			return SEP_KEEP_HYPHEN;

@@ -198,6 +198,31 @@ static void test_minister_letterhead(void)
 		      strcmp(lt->sender_role, "London Fire Commissioner") == 0,
 	      "role %s", lt->sender_role);
 	lp_doc_free(doc);
+	/* A Command Paper's foreword signed at a page's foot: the heading
+	 * at the next page's top is neither joined to the role's line nor
+	 * part of the role. */
+	doc = process(
+		"Foreword\n\n"
+		"The Government welcomes the Committee's report and thanks all of\n"
+		"those who gave written and oral evidence to the inquiry. This\n"
+		"response sets out what we are doing now, what we will do next, and\n"
+		"when we will do it. I look forward to continuing to work with the\n"
+		"Committee as this programme of work is delivered over the coming\n"
+		"years, and to reporting to it on the progress that we have made.\n\n"
+		"Laura Pennington MP\n\n"
+		"Parliamentary Under-Secretary of State for Water and Flooding\n\n"
+		"1\n\f"
+		"Introduction\n\n"
+		"The Committee published its report on 9 July 2026, and the\n"
+		"Government has considered each of its recommendations with care.\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(lt->sender_role &&
+		      strcmp(lt->sender_role, "Parliamentary Under-Secretary of "
+					      "State for Water and Flooding") == 0,
+	      "role %s", lt->sender_role);
+	lp_doc_free(doc);
 	/* pandoc's hard breaks ("\\" at a line's end) part the letterhead's
 	 * lines and are not its text. */
 	doc = process("**Kingsbridge Council**\n\n"
