@@ -28,7 +28,7 @@ static const char schema_sql[] =
 	"  format TEXT,\n"
 	"  bytes INTEGER,\n"
 	"  reference TEXT,\n"
-	"  date TEXT,                      -- ISO day of the letter\n"
+	"  date TEXT,                      -- ISO day (or month) of the letter\n"
 	"  sender_name TEXT, sender_role TEXT,\n"
 	"  recipient_name TEXT, recipient_role TEXT,\n"
 	"  report TEXT,\n"

@@ -145,10 +145,12 @@ size_t lp_sentences(lp_xctx *x, size_t a, size_t e, lp_range **out)
 static void reference_date(lp_xctx *x)
 {
 	const char *d = x->doc->ref_date ? x->doc->ref_date : x->doc->letter.date;
-	if (d && strlen(d) >= 10) {
+	/* A letter dated to the month ("2026-10") counts from its first
+	 * day. */
+	if (d && strlen(d) >= 7) {
 		x->ref_y = atoi(d);
 		x->ref_m = atoi(d + 5);
-		x->ref_d = atoi(d + 8);
+		x->ref_d = strlen(d) >= 10 ? atoi(d + 8) : 1;
 	}
 }
 

@@ -407,15 +407,36 @@ static int only_date(seg *s, size_t i, char iso[11])
 				 lp_day_date_iso(s->m, s->doc->fold, iso);
 }
 
+/* Is block @i a month and year and nothing else ("October 2026", a
+ * Command Paper's title page)?  1, with "YYYY-MM" in @iso, 0 or an
+ * error. */
+static int only_month(seg *s, size_t i, char iso[11])
+{
+	int rc = seg_at(s, lp_rule_get(s->g, "date.month-year"), i);
+	size_t ms, me, ys, ye;
+	if (rc <= 0 || s->m->start != s->b[i].start ||
+	    s->m->end < s->b[i].end ||
+	    !lp_match_group(s->m, "month", &ms, &me) ||
+	    !lp_match_group(s->m, "year", &ys, &ye))
+		return rc < 0 ? rc : 0;
+	int month = lp_month_number(s->doc->fold + ms, me - ms);
+	if (!month)
+		return 0;
+	snprintf(iso, 11, "%.4s-%02d", s->doc->fold + ys, month);
+	return 1;
+}
+
 /* The letter's date: a date field in the letterhead, or one that says
  * when the letter was written; else a line that is only a date; else,
  * for a Special Report, when the response was received (the response's
  * own letter, when it prints one, is dated above its address); else a
  * short line with one ("Published 14 October 2025" on a web page, which
- * is not the letter's own date when it has one). */
+ * is not the letter's own date when it has one); else a line that is a
+ * month and year only, a Command Paper's, which dates it to the month
+ * ("2026-10"). */
 static int find_date(seg *s, size_t to)
 {
-	enum { FIELD, ONLY_DATE, RECEIVED, SHORT_LINE, PASSES };
+	enum { FIELD, ONLY_DATE, RECEIVED, SHORT_LINE, ONLY_MONTH, PASSES };
 	const lp_rule *const *fields;
 	size_t nfields = lp_rule_family(s->g, "letter.date-field.", &fields);
 	const lp_rule *received = lp_rule_get(s->g, "letter.date-field.received");
@@ -423,14 +444,15 @@ static int find_date(seg *s, size_t to)
 	for (int pass = FIELD; pass < PASSES; pass++) {
 		for (size_t i = 0; i < to; i++) {
 			size_t a = s->b[i].start, e = s->b[i].end;
-			if (pass == ONLY_DATE) {
-				int rc = only_date(s, i, iso);
+			if (pass == ONLY_DATE || pass == ONLY_MONTH) {
+				int rc = pass == ONLY_DATE ? only_date(s, i, iso)
+							   : only_month(s, i, iso);
 				if (rc < 0)
 					return rc;
 				if (!rc)
 					continue;
-				s->doc->letter.date =
-					lp_arena_strndup(s->doc->arena, iso, 10);
+				s->doc->letter.date = lp_arena_strndup(
+					s->doc->arena, iso, strlen(iso));
 				return 0;
 			}
 			if (pass == FIELD || pass == RECEIVED) {

@@ -993,6 +993,28 @@ static void test_letter_dates(void)
 			  "Publication date:\n\n11/12/2025\n\n"
 			  "Date of decision:\n\n09/12/2025\n",
 			  "2025-12-09", "a decision page");
+	/* A Command Paper dated on its title page by the month alone:
+	 * the letter's date is the month, and "later this year" counts
+	 * from its first day. */
+	static const char command_paper[] =
+		"Government Response to the Committee's Third Report\n\n"
+		"Presented to Parliament by the Secretary of State by Command "
+		"of His Majesty\n\n"
+		"October 2026\n\nCP 1418\n\n"
+		"Recommendation 1 (paragraph 26)\n\n"
+		"The Department should publish a plan.\n\n"
+		"The Government agrees. It will publish one later this year.\n\n"
+		"Recommendation 2 (paragraph 31)\n\n"
+		"The Department should fund the work.\n\n"
+		"The Government does not agree.\n";
+	check_letter_date(command_paper, "2026-10", "a Command Paper's month");
+	lp_doc *doc = process_all(command_paper);
+	if (!doc)
+		return;
+	const lp_span *d = find_span(doc, LP_SPAN_DATE, 0);
+	CHECK(attr_is(d, "value", "2026-10-01/2026-12-31"),
+	      "later this year: %s", d ? lp_span_attr(d, "value") : "none");
+	lp_doc_free(doc);
 }
 
 /* A table as `pdftotext -layout` prints it, its columns side by side:
