@@ -1034,7 +1034,11 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			*resp_s = (size_t)rc;
 		}
 	}
+	/* A recommendation given by its title ("Data sharing: The Mayor
+	 * agrees."): the title without its colon. */
 	*rec_e = seg_trim_end(s, *rec_s, *rec_e);
+	while (*rec_e > *rec_s && strchr(" :", s->doc->fold[*rec_e - 1]))
+		(*rec_e)--;
 	return 0;
 }
 

@@ -1701,6 +1701,35 @@ static void test_voice_only(void)
 	lp_doc_free(doc);
 }
 
+/* Recommendations given only by a title in bold after the label, the
+ * answer on the same line: the title is the recommendation, without
+ * its colon, even with no space after it. */
+static void test_titled_answers(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"**Recommendation 1 \xE2\x80\x93 Data sharing:** The Mayor agrees. "
+		"The GLA will share data.\n\n"
+		"**Recommendation 2 \xE2\x80\x93 Licensing:**The Mayor partly "
+		"agrees. The Night Czar will meet boroughs.\n\n"
+		"**Recommendation 3 \xE2\x80\x93 Evaluation:****Agreed.** The GLA "
+		"will commission one.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	static const char *const titles[] = { "Data sharing", "Licensing",
+					      "Evaluation" };
+	for (int k = 0; k < 3; k++)
+		CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, k),
+			      titles[k]),
+		      "recommendation %d, its title", k + 1);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Mayor partly agrees. The Night Czar will meet "
+		      "boroughs."),
+	      "response 2");
+	lp_doc_free(doc);
+}
+
 /* A recommendation that ends in a colon goes on in the list it opens,
  * its items not taken for the answer. */
 static void test_recommendation_opens_list(void)
@@ -2376,6 +2405,7 @@ int main(int argc, char **argv)
 	test_answers_after_letter();
 	test_voice_only();
 	test_recommendation_opens_list();
+	test_titled_answers();
 	test_email_quotes();
 	test_answers_under_numbered_headings();
 	test_sentences();
