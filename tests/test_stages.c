@@ -1701,6 +1701,35 @@ static void test_voice_only(void)
 	lp_doc_free(doc);
 }
 
+/* Labels that number nothing but the report's paragraph ("Committee
+ * recommendation (paragraph 24)"): pairs numbered in order, two
+ * answered together under "Government response to recommendations 2
+ * and 3". */
+static void test_paragraph_only_labels(void)
+{
+	lp_doc *doc = process(
+		"Committee recommendation (paragraph 24)\n\n"
+		"The Government should publish an investment plan.\n\n"
+		"Government response\n\nThe Government agrees. We will publish "
+		"it later this year.\n\n"
+		"Committee recommendation (paragraph 31)\n\n"
+		"We recommend that the Government review the formula.\n\n"
+		"Committee recommendation (paragraph 38)\n\n"
+		"The Government should fund the boards.\n\n"
+		"Government response to recommendations 2 and 3\n\n"
+		"The Government partly agrees.\n\n"
+		"Committee recommendation (paragraph 45)\n\n"
+		"The Government should report each year.\n\n"
+		"Government response\n\nThe Government agrees.\n");
+	if (!doc)
+		return;
+	static const char *const want[] = { "1", "2,3", "4" };
+	check_pair_numbers(doc, want, 3);
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(attr_is(p0, "paragraph", "24"), "pair 1's paragraph");
+	lp_doc_free(doc);
+}
+
 /* Recommendations given only by a title in bold after the label, the
  * answer on the same line: the title is the recommendation, without
  * its colon, even with no space after it. */
@@ -2406,6 +2435,7 @@ int main(int argc, char **argv)
 	test_voice_only();
 	test_recommendation_opens_list();
 	test_titled_answers();
+	test_paragraph_only_labels();
 	test_email_quotes();
 	test_answers_under_numbered_headings();
 	test_sentences();
