@@ -567,10 +567,14 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 
 static size_t paragraph_end(const char *f, size_t a, size_t e);
 
-/* The length of a list item's number at @a ("(ii) ", "3. ", "b) "), or
- * 0. */
+/* The length of a list item's number or bullet at @a ("(ii) ", "3. ",
+ * "b) ", "• " in a table's cell), or 0. */
 static size_t enumerator(const char *f, size_t a, size_t e)
 {
+	if (e - a > 4 && memcmp(f + a, "\xE2\x80\xA2 ", 4) == 0)
+		return 4;
+	if (e - a > 2 && strchr("-*", f[a]) && f[a + 1] == ' ')
+		return 2;
 	size_t k = a + (a < e && f[a] == '(');
 	size_t n = 0;
 	while (k + n < e && n < 4 && isalnum((unsigned char)f[k + n]))

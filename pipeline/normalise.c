@@ -620,6 +620,30 @@ static bool table_head(const cleaner *c, size_t b)
 	return line_after(c, e, &i, &e) && table_row(s, i, e);
 }
 
+/* Are the cells of row [i, b) names of columns: a dozen words at most
+ * each, none ending a sentence?  A converter that split a table at a
+ * page break makes the rest of a row the head of the next table ("| |
+ * the partnership will report ... |"), and that is text. */
+static bool names_columns(const unsigned char *s, size_t i, size_t b)
+{
+	size_t words = 0;
+	unsigned char last = 0; /* the cell's last character but spaces */
+	for (size_t k = i; k < b; k++) {
+		if (s[k] == '|') {
+			if (last == '.' && words >= 3) /* not "No." */
+				return false;
+			words = 0;
+			last = 0;
+		} else if (s[k] != ' ') {
+			if ((k == i || s[k - 1] == ' ' || s[k - 1] == '|') &&
+			    ++words > 12)
+				return false;
+			last = s[k];
+		}
+	}
+	return true;
+}
+
 /* The length of the letters before a row's number: "R" in "R1", "Rec "
  * in "Rec 4", "Rec. " in "Rec. 4"; else 0. */
 static size_t number_prefix(const unsigned char *s, size_t a, size_t e)
@@ -821,7 +845,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		/* The head's names of columns ("No. | Recommendation |
 		 * Response"), repeated on each page, are not text; they say
 		 * which columns come after the response's. */
-		if (table_head(c, b)) {
+		if (table_head(c, b) && names_columns(s, i, b)) {
 			c->detail_from = pipe_detail_column(s, i, b);
 			open_line(c, flags & L_PAGE);
 			close_line(c);

@@ -1701,6 +1701,38 @@ static void test_voice_only(void)
 	lp_doc_free(doc);
 }
 
+/* A pipe table that a page break split: the rest of a row made the
+ * head of the next table is the row's text, not the names of columns;
+ * a cell's bulleted list after "will:" gives an undertaking of each
+ * item, without its bullet. */
+static void test_pipe_table_over_page(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"| Recommendation | Mayor's response |\n|---|---|\n"
+		"| **Recommendation 1**<br>The Mayor should fund a service. | "
+		"The service will:<br>\xE2\x80\xA2 help families register "
+		"with a GP;<br>\xE2\x80\xA2 arrange school transport. |\n"
+		"| **Recommendation 2**<br>The Mayor should extend the pilot. | "
+		"I agree, and the partnership |\n\n"
+		"# MAYOR OF LONDON\n\n"
+		"| | will report to its board on the savings achieved. |\n"
+		"|---|---|\n"
+		"| **Recommendation 3**<br>The Mayor should publish data. | "
+		"I agree. |\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	const lp_span *r1 = find_span(doc, LP_SPAN_RESPONSE, 1);
+	CHECK(r1 && memmem(doc->text + r1->start, r1->end - r1->start,
+			   "will report to its board", 24),
+	      "response 2 goes on over the page");
+	const lp_span *c0 = find_span(doc, LP_SPAN_COMMITMENT, 0);
+	CHECK(span_is(doc, c0, "help families register with a GP"),
+	      "the first item, without its bullet");
+	lp_doc_free(doc);
+}
+
 /* Labels that number nothing but the report's paragraph ("Committee
  * recommendation (paragraph 24)"): pairs numbered in order, two
  * answered together under "Government response to recommendations 2
@@ -2436,6 +2468,7 @@ int main(int argc, char **argv)
 	test_recommendation_opens_list();
 	test_titled_answers();
 	test_paragraph_only_labels();
+	test_pipe_table_over_page();
 	test_email_quotes();
 	test_answers_under_numbered_headings();
 	test_sentences();
