@@ -78,7 +78,9 @@ typedef struct lp_span {
 /** Letter metadata found by segmentation; strings owned by the doc. */
 typedef struct lp_letter {
 	const char *reference;
-	const char *date;          /**< ISO 8601 day, or NULL */
+	const char *date;          /**< ISO 8601 day ("2026-10-14"), a month
+				        where that is all the letter gives
+				        ("2026-10"), or NULL */
 	const char *sender_name, *sender_role;
 	const char *recipient_name, *recipient_role;
 	const char *salutation, *valediction;
