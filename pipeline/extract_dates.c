@@ -434,7 +434,6 @@ static bool read_season(lp_xctx *x, candidate *c)
 	return true;
 }
 
-/* The relative expressions, each a named group of date.relative. */
 /* "in the new year", its first months; "before Christmas", the coming
  * one, or in the past tense the one gone. */
 static bool read_occasion(lp_xctx *x, candidate *c)
@@ -459,6 +458,7 @@ static bool read_occasion(lp_xctx *x, candidate *c)
 	return true;
 }
 
+/* The relative expressions, each a named group of date.relative. */
 static bool read_relative(lp_xctx *x, candidate *c)
 {
 	int y = x->ref_y, m = x->ref_m, d = x->ref_d;
@@ -487,7 +487,6 @@ static bool read_relative(lp_xctx *x, candidate *c)
 		snprintf(v, n, "%04d", y - 1);
 	else if (grp(x, "this_month", &a, &e))
 		snprintf(v, n, "%04d-%02d", y, m);
-
 	else if (grp(x, "next_month", &a, &e) || grp(x, "last_month", &a, &e)) {
 		int k = tolower((unsigned char)x->doc->fold[a]) == 'n' ? 1 : -1;
 		add_months(&y, &m, k);

@@ -19,10 +19,10 @@ enum {
 				 who leads, by when */
 	L_CELL = 1 << 8,      /* a table's cell, a paragraph of its own */
 	L_QUOTED = 1 << 9,    /* quoted by an e-mail that answers it ("> ") */
-	L_SOFT = 1 << 11,     /* ends in a soft hyphen: its last word goes
-				 on at the next line's start */
 	L_ROW = 1 << 10,      /* made of a `-layout` table's row: its lines
 				 are cells, not lines wrapped at a width */
+	L_SOFT = 1 << 11,     /* ends in a soft hyphen: its last word goes
+				 on at the next line's start */
 };
 
 typedef struct line {
