@@ -311,12 +311,13 @@ static size_t footnote_mark(const unsigned char *s, size_t i, size_t b)
 	return 0;
 }
 
-/* Is [k, b) no more than spaces and tabs? */
-static bool line_rest_blank(const unsigned char *s, size_t k, size_t b)
+/* Is [i, e) no more than spaces and tabs: the rest of a line, or a
+ * line of a `-layout` table? */
+static bool spaces_only(const unsigned char *s, size_t i, size_t e)
 {
-	while (k < b && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	return k == b;
+	while (i < e && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i == e;
 }
 
 static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
@@ -450,7 +451,7 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 		if (is_space_cp(cp)) {
 			put_space(c, src_at(c, i));
 			i = k;
-		} else if (cp == 0xAD && c->nlines && line_rest_blank(s, k, b)) {
+		} else if (cp == 0xAD && c->nlines && spaces_only(s, k, b)) {
 			/* A soft hyphen where the line breaks: the word was
 			 * cut there, and goes on at the next line's start. */
 			lp_buf_put(&c->scratch, "-", 1, src_at(c, i));
@@ -1284,13 +1285,6 @@ static bool lt_same_heads(const unsigned char *s, size_t i, size_t e,
 	}
 }
 
-static bool lt_blank(const unsigned char *s, size_t i, size_t e)
-{
-	while (i < e && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i == e;
-}
-
 /* Could line [i, e) be a table's heads or first row: text, then three
  * spaces or more, then text?  A quick look before lt_find's. */
 static bool lt_candidate(const unsigned char *s, size_t i, size_t e)
@@ -1323,7 +1317,7 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 				return 0;
 			r = next_line(s, re, n, &fl);
 			re = line_end(s, r, n);
-			if (lt_blank(s, r, re))
+			if (spaces_only(s, r, re))
 				continue;
 			if (!lt_first_row(s, r, re, true, t))
 				return 0;
@@ -1349,7 +1343,7 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 	lt_piece p[LT_MAX_COLS];
 	for (size_t k = i; k < n;) {
 		size_t ke = line_end(s, k, n);
-		if (lt_blank(s, k, ke)) {
+		if (spaces_only(s, k, ke)) {
 			/* nothing */
 		} else if (lt_row_start(s, k, ke, t)) {
 			rows++;
@@ -1473,7 +1467,7 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 		size_t ke = line_end(s, k, n), np = 0;
 		lt_piece p[LT_MAX_COLS];
 		lt_seg g[LT_MAX_COLS + 1];
-		bool blank_line = lt_blank(s, k, ke);
+		bool blank_line = spaces_only(s, k, ke);
 		if (blank_line) {
 			for (size_t j = 0; j < LT_MAX_COLS; j++)
 				gap[j] = true;
