@@ -571,6 +571,19 @@ static void add_label_in_order(const seg *s, label **ls, size_t *n,
 				 .body_s = s->b[i].start };
 }
 
+/* Does fold [@a, @e) end with the committee's paragraph ("... in
+ * managed decline. (Paragraph 74)"), rule @after
+ * (recommendation.paragraph-after)?  1 with the match in s->m, 0 or an
+ * error. */
+static int ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
+			       size_t e)
+{
+	if (!after || e <= a ||
+	    !lp_rule_may_match(after, s->doc->fold, a, e, s->m))
+		return 0;
+	return lp_rule_find(after, s->doc->fold, e, a, s->m, s->err);
+}
+
 /* Recommendations with no label at all, known by the committee's
  * paragraph after them ("... from 2027. (Paragraph 18)"), as a Special
  * Report prints them once their bold is lost: each such paragraph in a
@@ -582,12 +595,10 @@ static int paragraph_ref_labels(seg *s, label **ls, size_t *n, size_t *cap)
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
 	size_t found = 0, first = *n;
 	for (size_t i = 0; after && voice && i < s->nb; i++) {
-		if (!s->b[i].para_start ||
-		    !lp_rule_may_match(after, s->doc->fold, s->b[i].start,
-				       s->b[i].end, s->m))
+		if (!s->b[i].para_start)
 			continue;
-		int rc = lp_rule_find(after, s->doc->fold, s->b[i].end,
-				      s->b[i].start, s->m, s->err);
+		int rc = ends_with_paragraph(s, after, s->b[i].start,
+					     s->b[i].end);
 		if (rc > 0)
 			rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
 					  s->b[i].start, s->m, s->err);
@@ -917,6 +928,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	const lp_rule *part = lp_rule_get(s->g, "recommendation.part");
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
 	const lp_rule *continued = lp_rule_get(s->g, "recommendation.continued");
+	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
 	/* Quoted inside its answer ("Your first recommendation, that
 	 * ..., is accepted"): the clause is the recommendation, and the
 	 * paragraph it is quoted in the response. */
@@ -1009,11 +1021,8 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	/* "... in managed decline. (Paragraph 74)": the committee's
 	 * paragraph closes the recommendation, whatever its sentences'
 	 * voice. */
-	const lp_rule *ref = lp_rule_get(s->g, "recommendation.paragraph-after");
-	int closed = ref && lp_rule_may_match(ref, s->doc->fold, *rec_s, *rec_e,
-					      s->m)
-			     ? lp_rule_find(ref, s->doc->fold, *rec_e, *rec_s,
-					    s->m, s->err)
+	int closed = !bold && !labelled
+			     ? ends_with_paragraph(s, after, *rec_s, *rec_e)
 			     : 0;
 	if (closed < 0)
 		return closed;
@@ -1451,10 +1460,7 @@ static int trim_recommendation(seg *s, const label *l, size_t *rec_s,
 		(*rec_s)++;
 		*rec_e = qe - 1;
 	}
-	rc = after && *rec_e > *rec_s &&
-			 lp_rule_may_match(after, f, *rec_s, *rec_e, s->m)
-		     ? lp_rule_find(after, f, *rec_e, *rec_s, s->m, s->err)
-		     : 0;
+	rc = ends_with_paragraph(s, after, *rec_s, *rec_e);
 	if (rc < 0)
 		return rc;
 	if (rc) {
@@ -1600,12 +1606,7 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 		if (!s->b[k].para_start)
 			continue;
 		size_t pe = s->b[k - 1].end;
-		rc = after && pe > rec_s &&
-				     lp_rule_may_match(after, s->doc->fold,
-						       s->b[k - 1].start, pe, s->m)
-			     ? lp_rule_find(after, s->doc->fold, pe,
-					    s->b[k - 1].start, s->m, s->err)
-			     : 0;
+		rc = ends_with_paragraph(s, after, s->b[k - 1].start, pe);
 		if (rc < 0)
 			return rc;
 		if (rc)
