@@ -479,18 +479,20 @@ static long page_number_of(const cleaner *c, size_t i, const char *t,
 	return 0;
 }
 
-/* Is line @i, on its own, a title of three words or more with a page
- * number at an end ("4 Holding the Line: Government Response"), and no
- * label ("Recommendation 4")? */
-static bool numbered_line(cleaner *c, size_t i)
+/* Could line @i be a running header that is no heading: short, on its
+ * own? */
+static bool lone_line(const cleaner *c, size_t i)
 {
-	if (llen(c, i) > 120 || blank(c, i) || !standalone(c, i) ||
-	    c->lines[i].flags & L_HEADING)
-		return false;
-	const char *t;
-	size_t n;
-	unnumbered(c, i, &t, &n);
-	if (n == llen(c, i) || nrm_count_words(t, n, 3) < 3)
+	return llen(c, i) <= 120 && !blank(c, i) && standalone(c, i) &&
+	       !(c->lines[i].flags & L_HEADING);
+}
+
+/* Is lone line @i, its text @t, @n without its page number, a title of
+ * three words or more ("4 Holding the Line: Government Response"), and
+ * no label ("Recommendation 4")? */
+static bool title_line(cleaner *c, size_t i, const char *t, size_t n)
+{
+	if (nrm_count_words(t, n, 3) < 3)
 		return false;
 	lp_error e;
 	return !c->block_start ||
@@ -519,13 +521,14 @@ static void mark_numbered_headings(cleaner *c)
 	size_t nh = 0;
 	for (size_t i = 0; i < c->nlines; i++) {
 		bool heading = header_like(c, i);
-		if (!heading && !numbered_line(c, i))
+		if (!heading && !lone_line(c, i))
 			continue;
-		h[nh].line = i;
-		h[nh].heading = heading;
-		unnumbered(c, i, &h[nh].t, &h[nh].n);
-		h[nh].page = page_number_of(c, i, h[nh].t, h[nh].n);
-		if (heading || h[nh].page > 0)
+		struct heading *x = &h[nh];
+		x->line = i;
+		x->heading = heading;
+		unnumbered(c, i, &x->t, &x->n);
+		x->page = page_number_of(c, i, x->t, x->n);
+		if (heading || (x->page > 0 && title_line(c, i, x->t, x->n)))
 			nh++;
 	}
 	for (size_t a = 0; a < nh; a++)
