@@ -1769,6 +1769,13 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 		return SEP_PARA;
 	if (L->flags & L_HARD || type_change)
 		return SEP_LINE;
+	/* A heading ("Annex B: Abbreviations") after a sentence that ended
+	 * short of the margin starts a paragraph of its own; a list's items
+	 * stay lines of theirs. */
+	if (!c->markdown && width && N->flags & L_BLOCK &&
+	    !(N->flags & L_ITEM) && nrm_ends_sentence(lt, ll) &&
+	    ll + 1 + fw + 8 <= width)
+		return SEP_PARA;
 	if (N->flags & L_BLOCK && !runs_on(c, prev, i, width))
 		return SEP_LINE;
 	if (compound)

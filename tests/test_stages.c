@@ -1853,6 +1853,43 @@ static void test_answers_after_letter(void)
 	lp_doc_free(doc);
 }
 
+/* Plain text without blank lines (pdftotext without -layout): a heading
+ * after a sentence that ended short of the margin starts a paragraph,
+ * so the glossary under "Annex B" is not the last answer's; and a word
+ * broken after "ex" is joined, where "ex-offenders" keeps its hyphen. */
+static void test_annex_after_wrapped_answers(void)
+{
+	lp_doc *doc = process(
+		"1. The Trust should agree a maximum handover time for all\n"
+		"ambulance arrivals at the hospital, and should publish its\n"
+		"monthly performance against this standard every month.\n"
+		"Response: Accepted. The Trust and the ambulance service signed a\n"
+		"joint protocol in June. It sets a maximum handover time of 45\n"
+		"minutes, with escalation to the director on call at 30 minutes.\n"
+		"2. The Trust should reduce the number of patients who remain in\n"
+		"hospital when they are fit to leave, including by ex-\n"
+		"panding its support for ex-\n"
+		"offenders and their families.\n"
+		"Response: Accepted. We will open a discharge hub this winter and\n"
+		"report on it to the Committee in the spring.\n"
+		"Annex B: Abbreviations\n"
+		"ARA Ambulance Receiving Area\n"
+		"ICB Integrated Care Board\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accepted. We will open a discharge hub this winter and "
+		      "report on it to the Committee in the spring."),
+	      "response 2 ends before the annex's heading");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Trust should reduce the number of patients who "
+		      "remain in hospital when they are fit to leave, including "
+		      "by expanding its support for ex-offenders and their "
+		      "families."),
+	      "'ex-' joined as a syllable, kept as a prefix");
+	lp_doc_free(doc);
+}
+
 /* Text the segmenter finds no pair in is still the letter's: the prose
  * under an annex's title with no pairs is its introduction, as is the
  * prose between a cover letter's signature and the first pair; and a
@@ -2466,6 +2503,7 @@ int main(int argc, char **argv)
 	test_answers_after_letter();
 	test_voice_only();
 	test_recommendation_opens_list();
+	test_annex_after_wrapped_answers();
 	test_titled_answers();
 	test_paragraph_only_labels();
 	test_pipe_table_over_page();
