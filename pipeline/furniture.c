@@ -339,6 +339,29 @@ static bool stance_line(cleaner *c, size_t i)
 	return false;
 }
 
+/* A bare number on a line of its own ("3"), where no form feed marks the
+ * pages and no line says "Page 2 of 5": a page's number, in Markdown
+ * from a PDF, so that the lines beside it can be compared from page to
+ * page.  (Where form feeds mark the pages, a bare number inside one
+ * numbers a table's row: see mark_stray_lines.) */
+static void mark_bare_page_numbers(cleaner *c)
+{
+	if (memchr(c->in + c->in_start, '\f', c->in_len - c->in_start))
+		return;
+	for (size_t i = 0; i < c->nlines; i++)
+		if (c->lines[i].flags & L_PAGE_NO)
+			return;
+	for (size_t i = 0; i < c->nlines; i++) {
+		const char *t = ltext(c, i);
+		size_t n = llen(c, i), d = 0;
+		while (d < n && isdigit((unsigned char)t[d]))
+			d++;
+		if (n > 0 && d == n && n <= 3 && standalone(c, i) &&
+		    !(c->lines[i].flags & L_BLOCK))
+			c->lines[i].flags |= L_FURNITURE | L_PAGE_NO;
+	}
+}
+
 /* Running headers and footers of a paginated text: lines at the edge of
  * a page that recur, digits aside, at the edge of another page; not an
  * answer's stance on a line of its own. */
@@ -624,6 +647,7 @@ int lp_mark_furniture(cleaner *c)
 	if (rc == 0) {
 		mark_letterhead_repeats(c);
 		mark_numbered_headings(c);
+		mark_bare_page_numbers(c);
 		mark_page_edges(c);
 		mark_strays_and_notices(c);
 	}

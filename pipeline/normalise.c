@@ -337,6 +337,12 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 		if (c->markdown && (ch == '*' || ch == '_') && i + 1 < b &&
 		    s[i + 1] == ch) {
 			bool opening = !c->in_bold;
+			/* "***bold italic***": the italic's marker goes with
+			 * the bold's (but "****" is a bold closed and one
+			 * opened). */
+			size_t w = i + 2 < b && s[i + 2] == ch &&
+					   !(i + 3 < b && s[i + 3] == ch)
+					   ? 3 : 2;
 			if (opening) {
 				/* Bold glued to what precedes it, or to the bold
 				 * before it ("**A****B**", "**A** **B**"), starts
@@ -345,7 +351,7 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 						  c->scratch.len - bold_closed <= 1;
 				/* But bold punctuation goes on the line it ends
 				 * ("**Recommendation 4****:**"). */
-				bool punct = i + 2 < b && strchr(":;,.)", s[i + 2]);
+				bool punct = i + w < b && strchr(":;,.)", s[i + w]);
 				if ((!last_is_space(c) || after_bold) && !punct) {
 					close_line(c);
 					open_line(c, flags & L_PAGE);
@@ -362,7 +368,7 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				 * stop ("**Agreed.**The"), where it lost only a
 				 * space, and the text stays as the letter has
 				 * it. */
-				if (i + 2 < b && isupper(s[i + 2]) &&
+				if (i + w < b && isupper(s[i + w]) &&
 				    !last_is_space(c) &&
 				    isalnum((unsigned char)c->scratch
 						    .s[c->scratch.len - 1])) {
@@ -370,7 +376,7 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 					open_line(c, flags & L_PAGE);
 				}
 			}
-			i += 2;
+			i += w;
 			continue;
 		}
 		if (c->markdown && (ch == '*' || ch == '_') &&

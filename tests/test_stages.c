@@ -1890,6 +1890,50 @@ static void test_annex_after_wrapped_answers(void)
 	lp_doc_free(doc);
 }
 
+/* Markdown from a PDF whose pages are numbered by a bare number on a
+ * line of their own: the line beside each number that comes back from
+ * page to page is a running footer, even when it reads as a label
+ * ("Government response: ..."); and "***bold italic***" loses all three
+ * of its markers. */
+static void test_footer_beside_bare_page_numbers(void)
+{
+	lp_doc *doc = process(
+		"**Department for Coasts**\n\nMinister for Flooding\n\n"
+		"1 Marsham Street  \nLondon SW1P 4DF\n\n"
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"Government response: Holding the line\n\n"
+		"# **Government response to the report**\n\n"
+		"The Government welcomes the report and answers each "
+		"recommendation below.\n\n"
+		"Government response: Holding the line\n\n1\n\n"
+		"## **Recommendation 1 (paragraph 12)**\n\n"
+		"***The Government should fund the defences.***\n\n"
+		"The Government agrees. The Agency will publish a plan for\n\n"
+		"Government response: Holding the line\n\n2\n\n"
+		"the coast in May.\n\n"
+		"## **Recommendation 2 (paragraph 19)**\n\n"
+		"*The Agency should publish its maps.*\n\n"
+		"The Government agrees. The maps will be published in June.\n\n"
+		"Government response: Holding the line\n\n3\n\n"
+		"## **Recommendation 3 (paragraph 24)**\n\n"
+		"*The Agency should train its staff.*\n\n"
+		"The Government agrees. Training will start in July.\n\n"
+		"Government response: Holding the line\n\n4\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Government should fund the defences."),
+	      "recommendation 1 without its bold italic markers");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The Government agrees. The Agency will publish a plan "
+		      "for the coast in May."),
+	      "response 1 rejoined over the footer");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "The Government agrees. Training will start in July."),
+	      "response 3 without the last footer");
+	lp_doc_free(doc);
+}
+
 /* Text the segmenter finds no pair in is still the letter's: the prose
  * under an annex's title with no pairs is its introduction, as is the
  * prose between a cover letter's signature and the first pair; and a
@@ -2504,6 +2548,7 @@ int main(int argc, char **argv)
 	test_voice_only();
 	test_recommendation_opens_list();
 	test_annex_after_wrapped_answers();
+	test_footer_beside_bare_page_numbers();
 	test_titled_answers();
 	test_paragraph_only_labels();
 	test_pipe_table_over_page();
