@@ -107,14 +107,23 @@ static int mark_by_rule(cleaner *c)
 	return rc < 0 ? rc : 0;
 }
 
+/* Does line @i start a block, or line @i end one? */
+static bool block_before(const cleaner *c, size_t i)
+{
+	return i == 0 || blank(c, i - 1) ||
+	       (c->lines[i].flags & (L_PAGE | L_HEADING)) ||
+	       (c->lines[i - 1].flags & L_FURNITURE);
+}
+
+static bool block_after(const cleaner *c, size_t i)
+{
+	return i + 1 == c->nlines || blank(c, i + 1) ||
+	       (c->lines[i + 1].flags & (L_PAGE | L_FURNITURE));
+}
+
 static bool standalone(const cleaner *c, size_t i)
 {
-	bool before = i == 0 || blank(c, i - 1) ||
-		      (c->lines[i].flags & (L_PAGE | L_HEADING)) ||
-		      (c->lines[i - 1].flags & L_FURNITURE);
-	bool after = i + 1 == c->nlines || blank(c, i + 1) ||
-		     (c->lines[i + 1].flags & (L_PAGE | L_FURNITURE));
-	return before && after;
+	return block_before(c, i) && block_after(c, i);
 }
 
 /* Is line @b line @a with a page number before or after it? */
@@ -143,6 +152,14 @@ static bool two_lines_in_one(const cleaner *c, size_t a, size_t b, size_t i)
 	const char *t = ltext(c, i);
 	return llen(c, i) == na + 1 + nb && memcmp(t, ltext(c, a), na) == 0 &&
 	       t[na] == ' ' && memcmp(t + na + 1, ltext(c, b), nb) == 0;
+}
+
+/* Do lines @first and @first + 1 come back as lines @i and @i + 1, a
+ * block of their own? */
+static bool lines_again(const cleaner *c, size_t first, size_t i)
+{
+	return block_before(c, i) && block_after(c, i + 1) &&
+	       same_text(c, first, i) && same_text(c, first + 1, i + 1);
 }
 
 /* Does line @i come just under a name: a short line, with no sentence
@@ -212,6 +229,22 @@ static void mark_letterhead_repeats(cleaner *c)
 				joined = true;
 			}
 		}
+		/* Or the two on lines of their own, one under the other, as
+		 * a block ("**Llywodraeth Cymru****Welsh Government**", which
+		 * the glued bold makes two lines), on two pages at least: a
+		 * signature under the letter may repeat a letterhead's name
+		 * and role once. */
+		size_t pairs = 0;
+		for (size_t i = head[nhead - 1] + 1;
+		     second == first + 1 && i + 1 < c->nlines; i++)
+			pairs += lines_again(c, first, i);
+		for (size_t i = head[nhead - 1] + 1;
+		     pairs >= 2 && i + 1 < c->nlines; i++)
+			if (lines_again(c, first, i)) {
+				c->lines[i].flags |= L_FURNITURE;
+				c->lines[i + 1].flags |= L_FURNITURE;
+				joined = true;
+			}
 		bool repeated = repeats >= 2 || (repeats && header);
 		for (size_t i = head[nhead - 1] + 1; repeated && i < c->nlines; i++)
 			if (standalone(c, i) && same_text(c, first, i))

@@ -1934,6 +1934,42 @@ static void test_footer_beside_bare_page_numbers(void)
 	lp_doc_free(doc);
 }
 
+/* A letterhead of two names glued in bold ("**Llywodraeth Cymru****Welsh
+ * Government**", two lines once unglued) that comes back on every page
+ * is a running header, even where it cuts an answer in two; the
+ * letterhead's name and role once under the signature are not. */
+static void test_two_line_running_header(void)
+{
+	lp_doc *doc = process(
+		"**Llywodraeth Cymru****Welsh Government**\n\n"
+		"**Ifan Morgan MS**  \nMinister for Housing\n\n"
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"**Recommendation 1.****The Welsh Government should fund "
+		"officers.**\n\n**Response:****Accept**\n\n"
+		"We will fund an officer in each local authority, at a cost "
+		"of about £50,000 for every\n\n"
+		"**Llywodraeth Cymru****Welsh Government**\n\n"
+		"authority, from April.\n\n"
+		"**Recommendation 2.****The Welsh Government should publish "
+		"data.**\n\n**Response:****Accept**\n\n"
+		"We will publish the figures each year.\n\n"
+		"**Llywodraeth Cymru****Welsh Government**\n\n"
+		"Yours sincerely,\n\nIfan Morgan MS  \nMinister for Housing\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accept\n\nWe will fund an officer in each local "
+		      "authority, at a cost of about £50,000 for every "
+		      "authority, from April."),
+	      "response 1 rejoined over the two-line header");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accept\n\nWe will publish the figures each year."),
+	      "response 2 without the header after it");
+	CHECK(has(doc, "Ifan Morgan MS\nMinister for Housing"),
+	      "the signature stays");
+	lp_doc_free(doc);
+}
+
 /* Text the segmenter finds no pair in is still the letter's: the prose
  * under an annex's title with no pairs is its introduction, as is the
  * prose between a cover letter's signature and the first pair; and a
@@ -2549,6 +2585,7 @@ int main(int argc, char **argv)
 	test_recommendation_opens_list();
 	test_annex_after_wrapped_answers();
 	test_footer_beside_bare_page_numbers();
+	test_two_line_running_header();
 	test_titled_answers();
 	test_paragraph_only_labels();
 	test_pipe_table_over_page();
