@@ -1635,6 +1635,21 @@ static bool last_word_lower(const char *s, size_t n)
 	       isalpha((unsigned char)s[n - 1]);
 }
 
+/* Is the line a short heading in capitals ("NEXT STEPS", "ANNEX B"):
+ * no lower-case letter, two capitals at least, five words at most, no
+ * full stop at its end? */
+static bool capitals_heading(const char *s, size_t n)
+{
+	size_t caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (islower((unsigned char)s[i]))
+			return false;
+		caps += isupper((unsigned char)s[i]) != 0;
+	}
+	return caps >= 2 && n <= 40 && !nrm_ends_sentence(s, n) &&
+	       nrm_count_words(s, n, 6) <= 5;
+}
+
 enum sep { SEP_NONE, SEP_SPACE, SEP_HYPHEN, SEP_KEEP_HYPHEN, SEP_LINE,
 	   SEP_PARA };
 
@@ -1781,6 +1796,10 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	if (!c->markdown && width && N->flags & L_BLOCK &&
 	    !(N->flags & L_ITEM) && nrm_ends_sentence(lt, ll) &&
 	    ll + 1 + fw + 8 <= width)
+		return SEP_PARA;
+	/* So is a heading in capitals ("NEXT STEPS") a paragraph. */
+	if (!c->markdown && width && capitals_heading(lt, ll) &&
+	    !starts_lower(nt, nl))
 		return SEP_PARA;
 	if (N->flags & L_BLOCK && !runs_on(c, prev, i, width))
 		return SEP_LINE;

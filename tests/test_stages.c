@@ -1970,6 +1970,37 @@ static void test_two_line_running_header(void)
 	lp_doc_free(doc);
 }
 
+/* In the same plain text, a heading in capitals after the last answer
+ * ("NEXT STEPS") is a paragraph of its own, and what it heads is the
+ * letter's, not the answer's. */
+static void test_capitals_heading_after_answers(void)
+{
+	lp_doc *doc = process(
+		"RECOMMENDATION 1\n"
+		"The Commissioner should publish response times for every\n"
+		"district each quarter, with the reasons for any delay, so that\n"
+		"residents can see how the service performs where they live.\n"
+		"RESPONSE\n"
+		"Accepted. Response times for every district will be published\n"
+		"each quarter from October, with a short account of the reasons\n"
+		"for delays, on the Commissioner's website.\n"
+		"RECOMMENDATION 2\n"
+		"The Commissioner should review the rota for on-call staff in\n"
+		"the rural districts with the staff and their representatives.\n"
+		"RESPONSE\n"
+		"Accepted. The review will start in the autumn and report to\n"
+		"the Panel in the spring.\n"
+		"NEXT STEPS\n"
+		"I will report on progress to the Panel in January 2025.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accepted. The review will start in the autumn and report "
+		      "to the Panel in the spring."),
+	      "response 2 ends before NEXT STEPS");
+	lp_doc_free(doc);
+}
+
 /* Text the segmenter finds no pair in is still the letter's: the prose
  * under an annex's title with no pairs is its introduction, as is the
  * prose between a cover letter's signature and the first pair; and a
@@ -2586,6 +2617,7 @@ int main(int argc, char **argv)
 	test_annex_after_wrapped_answers();
 	test_footer_beside_bare_page_numbers();
 	test_two_line_running_header();
+	test_capitals_heading_after_answers();
 	test_titled_answers();
 	test_paragraph_only_labels();
 	test_pipe_table_over_page();
