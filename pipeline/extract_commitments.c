@@ -523,6 +523,14 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			break;
 		if (rc && strstr(lp_rule_name(md->rule), ".aims"))
 			continue;
+		/* "if we are to meet net zero": a condition's "is to". */
+		if (strstr(lp_rule_name(md->rule), ".is-to")) {
+			if ((rc = lp_match_before(x, "commitment-not.if-clause",
+						  md->start, 60)) < 0)
+				break;
+			if (rc)
+				continue;
+		}
 		rc = 0;
 		if (prev >= 0) {
 			/* The previous commitment ends where this clause

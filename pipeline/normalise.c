@@ -1636,18 +1636,17 @@ static bool last_word_lower(const char *s, size_t n)
 }
 
 /* Is the line a short heading in capitals ("NEXT STEPS", "ANNEX B"):
- * no lower-case letter, two capitals at least, five words at most, no
- * full stop at its end? */
+ * capitals and spaces only, five words at most?  Not a label with its
+ * number ("RECOMMENDATION 2"), nor a paper's number ("HC 1893"). */
 static bool capitals_heading(const char *s, size_t n)
 {
 	size_t caps = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (islower((unsigned char)s[i]))
+		if (!isupper((unsigned char)s[i]) && s[i] != ' ')
 			return false;
-		caps += isupper((unsigned char)s[i]) != 0;
+		caps++;
 	}
-	return caps >= 2 && n <= 40 && !nrm_ends_sentence(s, n) &&
-	       nrm_count_words(s, n, 6) <= 5;
+	return caps >= 4 && n <= 40 && nrm_count_words(s, n, 6) <= 5;
 }
 
 enum sep { SEP_NONE, SEP_SPACE, SEP_HYPHEN, SEP_KEEP_HYPHEN, SEP_LINE,
@@ -1792,10 +1791,11 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 		return SEP_LINE;
 	/* A heading ("Annex B: Abbreviations") after a sentence that ended
 	 * short of the margin starts a paragraph of its own; a list's items
-	 * stay lines of theirs. */
+	 * and parts ("(a) The Government ...") stay lines of theirs. */
 	if (!c->markdown && width && N->flags & L_BLOCK &&
-	    !(N->flags & L_ITEM) && nrm_ends_sentence(lt, ll) &&
-	    ll + 1 + fw + 8 <= width)
+	    !(N->flags & L_ITEM) && nl > 0 && isupper((unsigned char)nt[0]) &&
+	    nrm_ends_sentence(lt, ll) &&
+	    !strchr(":;", lt[ll - 1]) && ll + 1 + fw + 8 <= width)
 		return SEP_PARA;
 	/* So is a heading in capitals ("NEXT STEPS") a paragraph. */
 	if (!c->markdown && width && capitals_heading(lt, ll) &&
