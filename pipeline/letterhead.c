@@ -469,8 +469,13 @@ static int find_date(seg *s, size_t to)
 					return rc;
 				if (!rc || !lp_match_group(s->m, "value", &a, &e))
 					continue;
-			} else if (e - a > 40) {
-				continue; /* a date line, not a sentence */
+			} else if (e - a > 40 &&
+				   (e - a > 120 || seg_ends_stop(s, i) ||
+				    !seg_lone_line(s, i))) {
+				/* A date line, not a sentence: short, or a
+				 * line of a page's particulars ("Report ref:
+				 * KBC/24/031 · Cabinet, 13 March 2024"). */
+				continue;
 			}
 			if (lp_parse_day_date(s->g, s->doc->fold + a, e - a, iso)) {
 				s->doc->letter.date =

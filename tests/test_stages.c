@@ -984,6 +984,14 @@ static void test_letter_dates(void)
 	check_letter_date(src, "2025-11-18", "a Special Report's dated letter");
 	snprintf(src, sizeof src, "%s%s", special, answer);
 	check_letter_date(src, "2025-11-19", "a Special Report's undated one");
+	check_letter_date("# Damp and mould: Cabinet response to the Panel\n\n"
+			  "Agenda item 9 - Report ref: KBC/CAB/24/031 · "
+			  "Cabinet, Wednesday 13 March 2024\n\n"
+			  "The Panel made two recommendations, agreed on 23 "
+			  "November 2023.\n\n"
+			  "Recommendation 1\n\nThe Council should act.\n\n"
+			  "Supported. It will act within six months.\n",
+			  "2024-03-13", "a web page's line of particulars");
 	check_letter_date("Decision details\n\nDecision reference:\n\n"
 			  "KD/2025/117\n\n"
 			  "Recommendation 1\n\nThe Council should act.\n\n"
