@@ -68,7 +68,7 @@ static int firmness(const char *modality)
 		{ "will-not", 1 },      { "would", 2 },   { "will-consider", 2 },
 		{ "exploring", 2 },     { "aims", 3 },    { "asked", 3 },
 		{ "plans", 4 },         { "intends", 4 }, { "due", 4 },
-		{ "is-to", 4 },
+		{ "is-to", 4 },         { "agreed", 4 },
 		{ "will", 5 },          { "will-continue", 5 },
 		{ "committed", 5 },
 	};
