@@ -416,7 +416,7 @@ static void mark_page_edges(cleaner *c)
 	for (size_t p = 0; p < npages; p++) {
 		for (size_t e = 0; e < nedges[p]; e++) {
 			size_t i = edges[p][e];
-			if (llen(c, i) > 100 || stance_line(c, i))
+			if (llen(c, i) > 200 || stance_line(c, i))
 				continue;
 			/* A label at a page's top ("Recommendation 3") is
 			 * no running header for being like the next page's

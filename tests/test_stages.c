@@ -2009,6 +2009,46 @@ static void test_capitals_heading_after_answers(void)
 	lp_doc_free(doc);
 }
 
+/* A running header longer than a hundred characters (a Command Paper's
+ * full title) at the top of every page that form feeds mark is still
+ * furniture, and the sentence it cut is whole again. */
+static void test_long_running_header(void)
+{
+	static const char head[] =
+		"Housing for Prison Leavers: Government Response to the Justice "
+		"Committee's Fifth Report of Session 2023-24\n";
+	char src[2048];
+	snprintf(src, sizeof src,
+		 "%s"
+		 "1. We recommend that the Ministry publish the number of\n"
+		 "prison leavers released homeless in each region every year.\n"
+		 "The Government accepts this recommendation. The figures will\n"
+		 "be published each year from July, by region and by prison.\n"
+		 "Page 1\n\f%s"
+		 "2. We recommend that the Ministry set a target for referrals\n"
+		 "made before release, and report annually on performance against\n"
+		 "Page 2\n\f%s"
+		 "it.\n"
+		 "The Government accepts this recommendation. The target will be\n"
+		 "set in April and reported in the annual digest from next year.\n"
+		 "Page 3\n\f%s"
+		 "3. We recommend that the Ministry fund a housing adviser in\n"
+		 "every resettlement prison, with a caseload set nationally.\n"
+		 "The Government partly accepts this recommendation. Advisers\n"
+		 "will be funded in the twenty prisons with the most releases.\n",
+		 head, head, head, head);
+	lp_doc *doc = process(src);
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "We recommend that the Ministry set a target for referrals "
+		      "made before release, and report annually on performance "
+		      "against it."),
+	      "recommendation 2 whole over the long header");
+	CHECK(!has(doc, "Fifth Report"), "the long header is gone");
+	lp_doc_free(doc);
+}
+
 /* Text the segmenter finds no pair in is still the letter's: the prose
  * under an annex's title with no pairs is its introduction, as is the
  * prose between a cover letter's signature and the first pair; and a
@@ -2626,6 +2666,7 @@ int main(int argc, char **argv)
 	test_footer_beside_bare_page_numbers();
 	test_two_line_running_header();
 	test_capitals_heading_after_answers();
+	test_long_running_header();
 	test_titled_answers();
 	test_paragraph_only_labels();
 	test_pipe_table_over_page();
