@@ -271,6 +271,29 @@ static void make_plain_table(cleaner *c)
 		c->plain[ch] = plain_char(c, (unsigned char)ch);
 }
 
+static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
+			size_t nn);
+
+/* Is the '-' at @k a word's hyphen left in the line by a converter that
+ * joined the lines it broke ("digital engage- ment"): a lower-case
+ * letter before, a space and a lower-case letter after?  Not a hyphen
+ * that waits for its word ("short- and long-term"). */
+static bool broken_word(const unsigned char *s, size_t a, size_t k,
+			size_t b)
+{
+	if (k == a || k + 2 >= b || s[k + 1] != ' ' ||
+	    !islower(s[k - 1]) || !islower(s[k + 2]))
+		return false;
+	static const char *const joins[] = { "and ", "or ", "to ", "nor ",
+					     "but ", "as " };
+	for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
+		size_t n = strlen(joins[j]);
+		if (k + 2 + n <= b && memcmp(s + k + 2, joins[j], n) == 0)
+			return false;
+	}
+	return true;
+}
+
 /* The end of the run of plain characters from @i, with the single spaces
  * between its words, that clean_line may copy in one piece: the run stops
  * before @stop, and before its last letter when a byte that may be a
@@ -280,6 +303,9 @@ static size_t plain_run(const cleaner *c, const unsigned char *s, size_t i,
 {
 	size_t k = i;
 	while (k < stop) {
+		if (s[k] == '-' && k + 1 < stop && s[k + 1] == ' ' &&
+		    broken_word(s, 0, k, stop))
+			break; /* clean_run joins the word */
 		if (c->plain[s[k]])
 			k++;
 		else if (s[k] == ' ' && k > i && k + 1 < stop &&
@@ -334,6 +360,23 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 			continue;
 		}
 		unsigned ch = s[i];
+		if (ch == '-' && broken_word(s, a, i, b)) {
+			/* "engage- ment" is "engagement"; "counter-
+			 * allegations" keeps its hyphen, as at a line's
+			 * end. */
+			char word[64];
+			size_t w = c->scratch.len, ws = w;
+			while (ws > 0 && w - ws < sizeof word - 1 &&
+			       isalpha((unsigned char)c->scratch.s[ws - 1]))
+				ws--;
+			memcpy(word, c->scratch.s + ws, w - ws);
+			word[w - ws] = '-';
+			if (keep_hyphen(c, word, w - ws + 1,
+					(const char *)s + i + 2, b - i - 2))
+				put_in(c, i, 1);
+			i += 2;
+			continue;
+		}
 		if (c->markdown && (ch == '*' || ch == '_') && i + 1 < b &&
 		    s[i + 1] == ch) {
 			bool opening = !c->in_bold;
@@ -1061,9 +1104,6 @@ static size_t clean_grid_table(cleaner *c, size_t i, size_t n,
 	free(rows);
 	return e;
 }
-
-static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
-			size_t nn);
 
 /* ---- tables as `pdftotext -layout` prints them ------------------------ */
 

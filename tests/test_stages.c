@@ -2049,6 +2049,25 @@ static void test_long_running_header(void)
 	lp_doc_free(doc);
 }
 
+/* A word's hyphen left inside a line by a converter that joined the
+ * lines it broke ("engage- ment") is joined as at a line's end; a hyphen
+ * that waits for its word ("short- and long-term") stays, and so does a
+ * compound's ("counter- allegations"). */
+static void test_broken_word_inside_line(void)
+{
+	lp_doc *doc = process(
+		"Recommendation 1\n\nThe Council should publish data on "
+		"digital engage- ment, short- and long-term plans, and "
+		"counter- allegations.\n\nAgreed.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Council should publish data on digital engagement, "
+		      "short- and long-term plans, and counter-allegations."),
+	      "broken words joined inside a line");
+	lp_doc_free(doc);
+}
+
 /* Text the segmenter finds no pair in is still the letter's: the prose
  * under an annex's title with no pairs is its introduction, as is the
  * prose between a cover letter's signature and the first pair; and a
@@ -2667,6 +2686,7 @@ int main(int argc, char **argv)
 	test_two_line_running_header();
 	test_capitals_heading_after_answers();
 	test_long_running_header();
+	test_broken_word_inside_line();
 	test_titled_answers();
 	test_paragraph_only_labels();
 	test_pipe_table_over_page();
