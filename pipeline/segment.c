@@ -920,6 +920,11 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	 * recommendations as it has numbers, often one paragraph each. */
 	char nums[256];
 	label_numbers(s, l, nums, sizeof nums);
+	/* So does one that names the report's paragraphs ("Paragraphs 52
+	 * and 53"), numbered by its place. */
+	if (l->seq && l->has_para)
+		list_numbers(s->doc->fold, l->para_s, l->para_e, nums,
+			     sizeof nums);
 	size_t numbers = 1;
 	for (const char *p = nums; *p; p++)
 		numbers += *p == ',';
@@ -1583,8 +1588,13 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 			    seg_str(s, l->para_s, l->para_e));
 	else if (para_s != NONE)
 		lp_span_set(s->doc, p, "paragraph", seg_str(s, para_s, para_e));
+	/* Under a title, or a label that names the report's paragraphs
+	 * ("Paragraphs 52 and 53"), the paragraphs' own numbers ("52.")
+	 * are not the text. */
 	const lp_rule *number_rule =
-		l->titled ? lp_rule_get(s->g, "label.numbered") : NULL;
+		l->titled || (l->seq && l->has_para)
+			? lp_rule_get(s->g, "label.numbered")
+			: NULL;
 	if (number_rule && (rc = number_end(s, number_rule, block_of(s, rec_s),
 					    &rec_s)) < 0)
 		return rc;

@@ -1525,6 +1525,31 @@ static void test_titled_groups(void)
 		      memcmp(doc->text + o->start, "Paragraph 63: ", 14) == 0,
 	      "the second paragraph's lead is not its text");
 	lp_doc_free(doc);
+	/* A label that names two of the report's paragraphs quotes both,
+	 * each under its number, which is not the text. */
+	doc = process("Paragraph 45\n\n"
+		      "The Committee recommends that the Scottish Government "
+		      "sets out a funding settlement.\n\n"
+		      "The Scottish Government accepts this recommendation.\n\n"
+		      "Paragraphs 52 and 53\n\n"
+		      "52. The Committee calls on the Scottish Government to "
+		      "increase the fund.\n\n"
+		      "53. The Committee further recommends that guidance is "
+		      "published.\n\n"
+		      "The Scottish Government accepts these recommendations.\n");
+	if (!doc)
+		return;
+	const lp_span *r1 = find_span(doc, LP_SPAN_RECOMMENDATION, 1);
+	o = find_span(doc, LP_SPAN_OMITTED, 0);
+	CHECK(r1 && doc->text + r1->start ==
+				strstr(doc->text, "The Committee calls") &&
+		      span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+			      "The Scottish Government accepts these "
+			      "recommendations.") &&
+		      o && o->end - o->start == 4 &&
+		      memcmp(doc->text + o->start, "53. ", 4) == 0,
+	      "'Paragraphs 52 and 53' quotes both, without their numbers");
+	lp_doc_free(doc);
 }
 
 /* Numbered recommendations with the report's paragraph before the
