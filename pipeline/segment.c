@@ -508,6 +508,26 @@ static int ungroup(seg *s, label **lsp, size_t *np)
 	return 0;
 }
 
+/* Are paragraph labels @ls (@n of them) numbered by the report's
+ * paragraphs: is each only "Paragraph 45" or "Paragraphs 52 and 53",
+ * with no contents list before them that numbers the recommendations
+ * ("Recommendation 1: Strategy .... 2")? */
+static bool by_paragraph(const seg *s, const label *ls, size_t n)
+{
+	const char *f = s->doc->fold;
+	for (size_t k = 0; k < n; k++)
+		if (!ls[k].has_para ||
+		    strncasecmp(f + s->b[ls[k].block].start, "paragraph", 9) != 0)
+			return false;
+	static const char word[] = "recommendation 1";
+	size_t w = sizeof word - 1, end = s->b[ls[0].block].start;
+	for (size_t i = 0; i + w < end; i++)
+		if (strncasecmp(f + i, word, w) == 0 &&
+		    !isdigit((unsigned char)f[i + w]))
+			return false;
+	return true;
+}
+
 /* Where recommendations are labelled only by the paragraph of the
  * committee's report ("Paragraph 87: The Government should ...",
  * "(Paragraphs 148 to 150)" over the quote), the labels, numbered in
@@ -553,6 +573,12 @@ static int paragraph_labels(seg *s, label **ls, size_t *n, size_t *cap)
 	}
 	if (found < 2)
 		*n = 0;
+	else if (by_paragraph(s, *ls, *n))
+		for (size_t k = 0; k < *n; k++) {
+			(*ls)[k].seq = 0;
+			(*ls)[k].nums_s = (*ls)[k].para_s;
+			(*ls)[k].nums_e = (*ls)[k].para_e;
+		}
 	return 0;
 }
 
@@ -1591,10 +1617,11 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	/* Under a title, or a label that names the report's paragraphs
 	 * ("Paragraphs 52 and 53"), the paragraphs' own numbers ("52.")
 	 * are not the text. */
+	bool by_para = l->has_para &&
+		       l->rule == lp_rule_get(s->g, "label.paragraph");
 	const lp_rule *number_rule =
-		l->titled || (l->seq && l->has_para)
-			? lp_rule_get(s->g, "label.numbered")
-			: NULL;
+		l->titled || by_para ? lp_rule_get(s->g, "label.numbered")
+				     : NULL;
 	if (number_rule && (rc = number_end(s, number_rule, block_of(s, rec_s),
 					    &rec_s)) < 0)
 		return rc;

@@ -1539,6 +1539,11 @@ static void test_titled_groups(void)
 		      "The Scottish Government accepts these recommendations.\n");
 	if (!doc)
 		return;
+	/* Nothing else numbers them: the report's paragraphs do. */
+	CHECK(attr_is(find_span(doc, LP_SPAN_PAIR, 0), "number", "45") &&
+		      attr_is(find_span(doc, LP_SPAN_PAIR, 1), "number",
+			      "52,53"),
+	      "numbered by the report's paragraphs");
 	const lp_span *r1 = find_span(doc, LP_SPAN_RECOMMENDATION, 1);
 	o = find_span(doc, LP_SPAN_OMITTED, 0);
 	CHECK(r1 && doc->text + r1->start ==
