@@ -16,6 +16,7 @@
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -380,6 +381,21 @@ static const xmlNode *table_heads(const xmlNode *table)
 	return NULL;
 }
 
+/* Are heads @n (a <thead> or a row) those of a table of figures, what
+ * its figures are of ("Programme | 2022-23 | 2023-24"): a digit among
+ * them and none that names the response?  They are text. */
+static bool figures_heads(const xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	bool digit = false;
+	for (const xmlChar *p = t; p && *p && !digit; p++)
+		digit = isdigit(*p);
+	bool figures = digit && !lp_names_response((const char *)t,
+						   strlen((const char *)t));
+	xmlFree(t);
+	return figures;
+}
+
 /* The first column after the one whose head names the response
  * ("Cabinet response", "Answer"), counted from 1; 0 when none does or
  * none comes after it.  Those cells (lead officer, timescale) are the
@@ -476,7 +492,8 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		} else if (named(n, "td") || named(n, "th")) {
 			table_cell(d, n, depth);
 			continue;
-		} else if (named(n, "thead") || head_row(n)) {
+		} else if ((named(n, "thead") || head_row(n)) &&
+			   !figures_heads(n)) {
 			/* The names of a table's columns ("No.",
 			 * "Recommendation", "Response") are not text, as a
 			 * Markdown table's head is not. */

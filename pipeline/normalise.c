@@ -694,6 +694,18 @@ static bool names_columns(const unsigned char *s, size_t i, size_t b)
 	return true;
 }
 
+/* Is head row [i, b) that of a table of figures, whose heads are what
+ * its figures are of ("Programme | 2022-23 | 2023-24"): a digit in
+ * it, and no head that names the response?  Its heads are text. */
+static bool figures_head(const unsigned char *s, size_t i, size_t b)
+{
+	bool digit = false;
+	for (size_t k = i; k < b && !digit; k++)
+		digit = isdigit(s[k]);
+	return digit && !pipe_detail_column(s, i, b) &&
+	       !lp_names_response((const char *)s + i, b - i);
+}
+
 /* The length of the letters before a row's number: "R" in "R1", "Rec "
  * in "Rec 4", "Rec. " in "Rec. 4"; else 0. */
 static size_t number_prefix(const unsigned char *s, size_t a, size_t e)
@@ -895,7 +907,8 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		/* The head's names of columns ("No. | Recommendation |
 		 * Response"), repeated on each page, are not text; they say
 		 * which columns come after the response's. */
-		if (table_head(c, b) && names_columns(s, i, b)) {
+		if (table_head(c, b) && names_columns(s, i, b) &&
+		    !figures_head(s, i, b)) {
 			c->detail_from = pipe_detail_column(s, i, b);
 			open_line(c, flags & L_PAGE);
 			close_line(c);

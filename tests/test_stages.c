@@ -2489,6 +2489,32 @@ static void test_html_table_rows(void)
 		      "Agreed in part."),
 	      "its answer");
 	lp_doc_free(doc);
+	/* A table of figures inside an answer: its heads say what the
+	 * figures are of ("2023-24"), and are text, on a page or in
+	 * Markdown. */
+	static const char figures[] =
+		"<html><body><h3>Recommendation 1</h3>"
+		"<p>The Council should fund repairs.</p>"
+		"<p>Agreed. We will spend:</p><table><thead><tr>"
+		"<th>Programme</th><th>2023-24</th><th>2024-25</th></tr>"
+		"</thead><tr><td>Repairs</td><td>&pound;1.2m</td>"
+		"<td>&pound;1.5m</td></tr></table>"
+		"<h3>Recommendation 2</h3><p>The Council should report.</p>"
+		"<p>Agreed.</p></body></html>";
+	doc = process_all(figures);
+	CHECK(has(doc, "2023-24") && has(doc, "Programme"),
+	      "a table of figures keeps its heads on a page");
+	lp_doc_free(doc);
+	doc = process_all("## Recommendation 1\n\n"
+			  "**The Council should fund repairs.**\n\n"
+			  "Agreed. We will spend:\n\n"
+			  "| Programme | 2023-24 | 2024-25 |\n|---|---|---|\n"
+			  "| Repairs | £1.2m | £1.5m |\n\n"
+			  "## Recommendation 2\n\n"
+			  "**The Council should report.**\n\nAgreed.\n");
+	CHECK(has(doc, "2023-24") && has(doc, "Programme"),
+	      "and in Markdown");
+	lp_doc_free(doc);
 	/* The two recommendations of a row "7 and 8" numbered in its cell
 	 * are its text, not a pair of their own. */
 	static const char numbered[] =
