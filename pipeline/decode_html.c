@@ -247,17 +247,32 @@ static bool footnote_mark(const xmlNode *n)
 	return mark;
 }
 
+/* Is @n inside the page's main content (<main>, <article>)? */
+static bool in_content(const xmlNode *n)
+{
+	for (const xmlNode *p = n->parent; p; p = p->parent)
+		if (p->type == XML_ELEMENT_NODE &&
+		    (named(p, "main") || named(p, "article") ||
+		     attr_has(p, "role", "main")))
+			return true;
+	return false;
+}
+
 /* Site chrome and machinery, not the letter. */
 static bool chrome(const xmlNode *n)
 {
 	static const char *const drop[] = {
-		"script", "style", "noscript", "nav", "header", "footer",
+		"script", "style", "noscript", "nav", "footer",
 		"aside", "form", "button", "select", "textarea", "template",
 		"svg", "iframe", "object", "head", "title", "meta", "link",
 	};
 	for (size_t i = 0; i < sizeof drop / sizeof *drop; i++)
 		if (named(n, drop[i]))
 			return true;
+	/* The site's header; but a publication's own, inside the main
+	 * content, holds its title and date ("Published 14 May 2024"). */
+	if (named(n, "header") && !in_content(n))
+		return true;
 	if (attr_has(n, "role", "navigation") || attr_has(n, "role", "banner") ||
 	    attr_has(n, "role", "contentinfo") || attr_has(n, "id", "cookie") ||
 	    attr_has(n, "class", "cookie") || attr_has(n, "aria-hidden", "true"))

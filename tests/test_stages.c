@@ -2432,6 +2432,23 @@ static void test_html(void)
 	CHECK(m && e - a == 9 && memcmp(page + a, "&pound;2m", 9) == 0,
 	      "money span [%zu, %zu)", a, e);
 	lp_doc_free(doc);
+	/* The site's <header> is chrome; the publication's own, inside
+	 * <main>, holds its title and date. */
+	doc = process_all(
+		"<!DOCTYPE html><html><body><header>GOV.UK Menu</header>"
+		"<main><header><h1>Government response to the Committee's "
+		"report</h1><p>Published 14 May 2024</p></header>"
+		"<h2>Recommendation 1</h2><p><strong>The Department should "
+		"act.</strong></p><p>Agreed. We will act within six months."
+		"</p><h2>Recommendation 2</h2><p><strong>The Department should "
+		"report.</strong></p><p>Agreed.</p></main></body></html>");
+	if (!doc)
+		return;
+	CHECK(!has(doc, "GOV.UK Menu") && has(doc, "Published 14 May 2024"),
+	      "which header is the letter's: [%s]", doc->text);
+	CHECK(doc->letter.date && strcmp(doc->letter.date, "2024-05-14") == 0,
+	      "the publication's date");
+	lp_doc_free(doc);
 }
 
 /* Whatever the stages do, a span's ASCII letters come from the same
