@@ -741,9 +741,21 @@ int lp_extract_stance(lp_xctx *x, int pair, size_t a, size_t e)
 	 * and after a holding reply, in the first paragraph of the answer
 	 * that follows it ("Further response, 14 November 2024"). */
 	const char *f = x->doc->fold;
-	const lp_rule *r;
+	const lp_rule *r = NULL;
+	int rc = 0;
+	/* A table's column of stances says it in a cell of its own, before
+	 * the response's. */
+	const char *cell = lp_span_attr(&x->doc->spans[pair], "stance_cell");
+	if (cell) {
+		size_t cs = lp_text_to_fold(x->doc, strtoul(cell, NULL, 10));
+		if (cs < a)
+			rc = find_stance(x, cs, paragraph_end(f, cs, a), &r);
+		if (rc < 0)
+			return rc;
+	}
 	size_t pe = paragraph_end(f, a, e);
-	int rc = find_stance(x, a, pe, &r);
+	if (!r)
+		rc = find_stance(x, a, pe, &r);
 	/* A short first paragraph that ends no sentence is a heading over
 	 * the answer ("Going the Extra Mile: Government Response"): the
 	 * stance is in the paragraph after it. */

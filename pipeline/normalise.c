@@ -585,16 +585,20 @@ static size_t cell_end(const unsigned char *s, size_t i, size_t b)
 	return i;
 }
 
+/* Does @s[0..n) hold @word, case aside? */
+static bool holds_ci(const char *s, size_t n, const char *word)
+{
+	size_t len = strlen(word);
+	for (size_t k = 0; k + len <= n; k++)
+		if (strncasecmp(s + k, word, len) == 0)
+			return true;
+	return false;
+}
+
 bool lp_names_response(const char *s, size_t n)
 {
-	static const char *const words[] = { "response", "answer", "reply" };
-	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
-		size_t len = strlen(words[w]);
-		for (size_t k = 0; k + len <= n; k++)
-			if (strncasecmp(s + k, words[w], len) == 0)
-				return true;
-	}
-	return false;
+	return holds_ci(s, n, "response") || holds_ci(s, n, "answer") ||
+	       holds_ci(s, n, "reply");
 }
 
 static bool response_head(const unsigned char *s, size_t a, size_t e)
@@ -638,6 +642,40 @@ static unsigned pipe_detail_column(const unsigned char *s, size_t i, size_t b)
 		i = e + 1;
 	}
 	return detail_column(s, heads, n);
+}
+
+/* The column of a pipe table's head [i, b) that holds the answers'
+ * stances ("No. | Recommendation | Position | Response"): the one just
+ * before the response's, when a column of the recommendations comes
+ * before it; 0 when none. */
+static unsigned pipe_stance_column(const unsigned char *s, size_t i,
+				   size_t b)
+{
+	size_t heads[2 * 16], n = 0;
+	for (i++; i < b && n < 16;) {
+		size_t e = cell_end(s, i, b);
+		if (e >= b)
+			break;
+		heads[2 * n] = i;
+		heads[2 * n + 1] = e;
+		n++;
+		i = e + 1;
+	}
+	for (size_t j = 2; j < n; j++) {
+		if (!response_head(s, heads[2 * j], heads[2 * j + 1]))
+			continue;
+		const char *h = (const char *)s + heads[2 * (j - 1)];
+		size_t hn = heads[2 * (j - 1) + 1] - heads[2 * (j - 1)];
+		for (size_t k = 0; k < j - 1; k++) {
+			const char *r = (const char *)s + heads[2 * k];
+			size_t rn = heads[2 * k + 1] - heads[2 * k];
+			if (holds_ci(r, rn, "recommend") &&
+			    !holds_ci(h, hn, "recommend"))
+				return (unsigned)j; /* column j, from 1 */
+		}
+		return 0;
+	}
+	return 0;
 }
 
 /* The line after the one that ends at @b, without its indent, in
@@ -810,7 +848,9 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 		if (a == z)
 			continue;
 		if (!numbered)
-			open_line(c, flags | cell_flags(c->detail_from, col));
+			open_line(c, flags | cell_flags(c->detail_from, col) |
+					     (col == c->stance_col ? L_STANCE
+								   : 0));
 		flags &= ~(unsigned)L_PAGE;
 		if (!numbered && number_text(s, a, z)) {
 			put_row_number(c, a, z);
@@ -910,6 +950,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		if (table_head(c, b) && names_columns(s, i, b) &&
 		    !figures_head(s, i, b)) {
 			c->detail_from = pipe_detail_column(s, i, b);
+			c->stance_col = pipe_stance_column(s, i, b);
 			open_line(c, flags & L_PAGE);
 			close_line(c);
 		} else {
@@ -1905,6 +1946,8 @@ static void close_para(lp_doc *doc, assembler *a)
 		lp_span_set(doc, i, "detail", "true");
 	if (a->para_flags & L_CELL)
 		lp_span_set(doc, i, "cell", "true");
+	if (a->para_flags & L_STANCE)
+		lp_span_set(doc, i, "stance", "true");
 	if (a->para_flags & L_QUOTED)
 		lp_span_set(doc, i, "quoted", "true");
 }

@@ -23,6 +23,8 @@ enum {
 				 are cells, not lines wrapped at a width */
 	L_SOFT = 1 << 11,     /* ends in a soft hyphen: its last word goes
 				 on at the next line's start */
+	L_STANCE = 1 << 12,   /* a table's cell of the answer's stance, in a
+				 column of its own before the response's */
 };
 
 typedef struct line {
@@ -57,6 +59,8 @@ typedef struct cleaner {
 	bool in_bold;       /* Markdown bold state, carried across lines */
 	unsigned detail_from; /* the table's first column after the
 				 response's, counted from 1; 0: none */
+	unsigned stance_col;  /* a pipe table's column of stances before the
+				 response's ("Accepted in part"), or 0 */
 	size_t bold_from;   /* scratch offset where the open bold began */
 
 	const lp_rule *block_start, *page_number, *web_chrome, *footer,

@@ -54,6 +54,7 @@ static void make_blocks(seg *s)
 		bool detail = lp_span_attr(sp, "detail") != NULL;
 		bool cell = lp_span_attr(sp, "cell") != NULL;
 		bool quoted = lp_span_attr(sp, "quoted") != NULL;
+		bool stance = lp_span_attr(sp, "stance") != NULL;
 		if (!heading && !detail && !cell && !quoted)
 			continue;
 		while (k < s->nb && seg_text_at(s, s->b[k].start) < sp->start)
@@ -65,6 +66,7 @@ static void make_blocks(seg *s)
 			s->b[j].detail |= detail;
 			s->b[j].cell |= cell;
 			s->b[j].quoted |= quoted;
+			s->b[j].stance |= stance;
 		}
 	}
 }
@@ -940,8 +942,10 @@ static int asks_only(seg *s, size_t a, size_t e)
  * paragraph that is not a part (b), (c) of the recommendation; and a
  * stance sentence ("The Government agrees ...") run into the paragraph. */
 static int split_pair(seg *s, const label *l, size_t end_block,
-		      size_t *rec_s, size_t *rec_e, size_t *resp_s)
+		      size_t *rec_s, size_t *rec_e, size_t *resp_s,
+		      size_t *stance_s)
 {
+	*stance_s = NONE;
 	/* A combined label ("Recommendations 3, 4 and 5") quotes as many
 	 * recommendations as it has numbers, often one paragraph each. */
 	char nums[256];
@@ -991,6 +995,17 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	bool bold = seg_is_bold(s, *rec_s, s->b[first].end);
 	bool labelled = false;
 	for (size_t k = first + 1; k < end_block; k++) {
+		/* A table's column of stances ("Accepted in part") between
+		 * the recommendation's and the response's: the response is
+		 * its own column's, and the stance is read from the cell. */
+		if (s->b[k].stance && s->b[k].para_start) {
+			*stance_s = s->b[k].start;
+			while (k < end_block && s->b[k].stance)
+				k++;
+			*resp_s = k < end_block ? s->b[k].start : NONE;
+			labelled = true;
+			break;
+		}
 		int rc = seg_at(s, resp_label, k);
 		if (rc < 0)
 			return rc;
@@ -1150,6 +1165,15 @@ static int text_under(seg *s, size_t k, size_t end, size_t *out)
 		}
 	}
 	return 0;
+}
+
+/* The last of blocks [@from, @end) that is a table's cell, or @from. */
+static size_t last_cell_before(const seg *s, size_t from, size_t end)
+{
+	for (size_t k = end; k > from; k--)
+		if (s->b[k - 1].cell)
+			return k - 1;
+	return from;
 }
 
 /* Where the response before @end_block really ends: before a section
@@ -1370,6 +1394,7 @@ static int add_prose_after(seg *s, enum lp_span_kind kind, size_t from,
  * for none) and the block after its last. */
 typedef struct cut {
 	size_t rec_s, rec_e, resp_s, resp_e, end_block;
+	size_t stance_s; /* a table's cell of the stance, or NONE */
 } cut;
 
 /* Is block @i a pair label standing alone on its line, with no text
@@ -1395,7 +1420,8 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	size_t end_block = k + 1 < n ? ls[k + 1].block : s->nb;
 	if (stop_block > l->block && stop_block < end_block)
 		end_block = stop_block;
-	int rc = split_pair(s, l, end_block, &c->rec_s, &c->rec_e, &c->resp_s);
+	int rc = split_pair(s, l, end_block, &c->rec_s, &c->rec_e, &c->resp_s,
+			    &c->stance_s);
 	if (rc < 0)
 		return rc;
 	/* "... nature-based measures. (Paragraph 48)": the reference ends
@@ -1444,13 +1470,18 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 			return rc;
 		if (end_block == s->nb)
 			end_block = trim_back_matter(s, from, end_block);
-		/* The last answer given in a table's cell ends with the
-		 * table: a paragraph after it is the letter's closing; and
-		 * an e-mail's last answer ends where it quotes again. */
-		for (size_t b = from + 1; k + 1 == n && b < end_block; b++)
+		/* An answer given in a table's cell ends with the table: a
+		 * paragraph after it is a heading over the next table or,
+		 * after the last, the letter's closing (unless the table
+		 * goes on after it, over a page's break); and an e-mail's
+		 * last answer ends where it quotes again. */
+		size_t last_cell = last_cell_before(s, from, end_block);
+		for (size_t b = from + 1; b < end_block; b++)
 			if (s->b[b].para_start &&
-			    ((s->b[from].cell && !s->b[b].cell) ||
-			     (!s->b[from].quoted && s->b[b].quoted))) {
+			    ((s->b[from].cell && !s->b[b].cell &&
+			      (k + 1 == n || b > last_cell)) ||
+			     (k + 1 == n && !s->b[from].quoted &&
+			      s->b[b].quoted))) {
 				end_block = b;
 				break;
 			}
@@ -1603,6 +1634,11 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 				seg_text_at(s, pair_e), lp_rule_name(l->rule),
 				-1);
 	lp_span_set(s->doc, p, "number", nums);
+	if (c[last].stance_s != NONE) {
+		char at[24];
+		snprintf(at, sizeof at, "%zu", seg_text_at(s, c[last].stance_s));
+		lp_span_set(s->doc, p, "stance_cell", at);
+	}
 	size_t label_e = l->has_body ? seg_trim_end(s, s->b[l->block].start,
 						    l->body_s)
 				     : s->b[l->block].end;

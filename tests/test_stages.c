@@ -2098,6 +2098,41 @@ static void test_broken_word_inside_line(void)
 	lp_doc_free(doc);
 }
 
+/* A table with a column of stances between the recommendation's and the
+ * response's: the response is its own column, the stance is read from
+ * its cell; and a table's answer ends with the table, before the
+ * heading over the next one. */
+static void test_stance_column(void)
+{
+	lp_doc *doc = process_all(
+		"**Chapter 1: Strategy**\n\n"
+		"| No. | Recommendation | Position | Response |\n"
+		"|---|---|---|---|\n"
+		"| 1 | The Department should publish a plan. | Accepted in part "
+		"| The Department will publish a plan in May. |\n"
+		"| 2 | The Department should fund it. | Accepted | The "
+		"Department accepts this recommendation. |\n\n"
+		"**Chapter 2: Delivery**\n\n"
+		"| No. | Recommendation | Position | Response |\n"
+		"|---|---|---|---|\n"
+		"| 3 | The Department should report. | Not accepted | Reports "
+		"are published already. |\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The Department will publish a plan in May."),
+	      "response 1 is the response's column");
+	CHECK(attr_is(find_span(doc, LP_SPAN_PAIR, 0), "stance",
+		      "partially-accepted") &&
+		      attr_is(find_span(doc, LP_SPAN_PAIR, 2), "stance",
+			      "not-accepted"),
+	      "stances from their column");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Department accepts this recommendation."),
+	      "response 2 ends with its table");
+	lp_doc_free(doc);
+}
+
 /* Text the segmenter finds no pair in is still the letter's: the prose
  * under an annex's title with no pairs is its introduction, as is the
  * prose between a cover letter's signature and the first pair; and a
@@ -2760,6 +2795,7 @@ int main(int argc, char **argv)
 	test_capitals_heading_after_answers();
 	test_long_running_header();
 	test_broken_word_inside_line();
+	test_stance_column();
 	test_titled_answers();
 	test_paragraph_only_labels();
 	test_pipe_table_over_page();
