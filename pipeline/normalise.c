@@ -1777,6 +1777,21 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
 	memcpy(word, l + a, ln - a);
 	memcpy(word + (ln - a), n, b);
 	word[wlen] = '\0';
+	/* The letter spells it whole elsewhere ("Rural Crime Partnership"
+	 * under "Part-/nership"): a word broken, whatever its first part
+	 * may be on its own.  Each look-up reads the whole source, so only
+	 * the first few are made (see below). */
+	if (c->hyphen_lookups < 256 && ln - a > 1) {
+		c->hyphen_lookups++;
+		memmove(word + (ln - a) - 1, word + (ln - a), b + 1);
+		bool whole = strstr((const char *)c->in, word) != NULL;
+		memmove(word + (ln - a), word + (ln - a) - 1, b + 1);
+		word[ln - a - 1] = '-';
+		if (whole) {
+			free(word);
+			return false;
+		}
+	}
 	if (c->keep_hyphen &&
 	    lp_rule_at(c->keep_hyphen, word, wlen, 0, c->m, c->err) == 1) {
 		free(word);

@@ -1926,6 +1926,16 @@ static void test_annex_after_wrapped_answers(void)
 		      "families."),
 	      "'ex-' joined as a syllable, kept as a prefix");
 	lp_doc_free(doc);
+	/* A word the letter spells whole elsewhere is joined, whatever
+	 * its first part ("co-" makes compounds too). */
+	static const char co[] =
+		"The Council will coordinate the work of the partners and\n"
+		"publish a plan for the borough in the spring, and it will co-\n"
+		"ordinate the funding bids that the partners make next year.\n";
+	doc = norm(co, sizeof co - 1);
+	CHECK(has(doc, "it will coordinate the funding"),
+	      "joined as the letter spells it: [%s]", doc ? doc->text : "");
+	lp_doc_free(doc);
 }
 
 /* Markdown from a PDF whose pages are numbered by a bare number on a
