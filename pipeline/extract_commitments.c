@@ -552,7 +552,11 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			end--;
 		int c = lp_add_entity(x, LP_SPAN_COMMITMENT, cs, end, md->rule,
 				      section);
-		if (colon && md->end >= end)
+		/* "The Department will:" undertakes each item of the list
+		 * after it; "The review is considering:" lists its topics. */
+		if (colon && md->end >= end &&
+		    !strstr(lp_rule_name(md->rule), ".exploring") &&
+		    !strstr(lp_rule_name(md->rule), ".will-consider"))
 			*lead = c;
 		lp_span_set(x->doc, c, "actor", actor);
 		const char *resolved = resolve(x, actor);

@@ -2381,6 +2381,17 @@ static void test_commitment_clauses(void)
 	CHECK(i3 && attr_is(i3, "actor", "the Agency"),
 	      "item (iii), the Agency's own");
 	lp_doc_free(doc);
+	/* A review that "is considering:" lists its topics, not
+	 * undertakings. */
+	doc = entities("The review is considering:\n\n- the number of units;"
+		       "\n- where the units should be based.\n\nI will share "
+		       "its findings.", "2026-12-01");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 2,
+	      "the lead and 'I will share', no items: %zu",
+	      count_kind(doc, LP_SPAN_COMMITMENT));
+	lp_doc_free(doc);
 }
 
 /* "Within six months" is a date counted from the letter when it is to
