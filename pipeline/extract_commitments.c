@@ -521,7 +521,8 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 		if ((rc = lp_match_before(x, "commitment-not.relative",
 					  md->start, 12)) < 0)
 			break;
-		if (rc && strstr(lp_rule_name(md->rule), ".aims"))
+		if (rc && (strstr(lp_rule_name(md->rule), ".aims") ||
+			   strstr(lp_rule_name(md->rule), ".agreed")))
 			continue;
 		/* "if we are to meet net zero": a condition's "is to". */
 		if (strstr(lp_rule_name(md->rule), ".is-to")) {
