@@ -524,6 +524,14 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 		if (rc && (strstr(lp_rule_name(md->rule), ".aims") ||
 			   strstr(lp_rule_name(md->rule), ".agreed")))
 			continue;
+		/* "the rates that signatories have agreed to pay". */
+		if (strstr(lp_rule_name(md->rule), ".agreed")) {
+			if ((rc = lp_match_before(x, "commitment-not.relative-that",
+						  md->start, 60)) < 0)
+				break;
+			if (rc)
+				continue;
+		}
 		/* "if we are to meet net zero": a condition's "is to". */
 		if (strstr(lp_rule_name(md->rule), ".is-to")) {
 			if ((rc = lp_match_before(x, "commitment-not.if-clause",
