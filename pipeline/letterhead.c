@@ -488,17 +488,22 @@ static int find_date(seg *s, size_t to)
 }
 
 /* A decision page gives its date after the decision: "Date of decision:"
- * on a line of its own, the date on the next.  The decision's date,
- * before the page's date of publication. */
+ * on a line of its own, the date on the next or on the same line ("Date
+ * of decision: 21/11/2024").  The decision's date, before the page's
+ * date of publication. */
 static int find_date_below_label(seg *s)
 {
 	const lp_rule *field = lp_rule_get(s->g, "letter.date-label");
 	char iso[11], published[11] = "";
-	for (size_t i = 0; field && i + 1 < s->nb; i++) {
+	for (size_t i = 0; field && i < s->nb; i++) {
 		int rc = seg_at(s, field, i);
 		bool publication = rc > 0 && strchr("pP", s->doc->fold[s->m->start]);
-		if (rc > 0)
-			rc = only_date(s, i + 1, iso);
+		size_t va, ve;
+		if (rc > 0 && lp_match_group(s->m, "value", &va, &ve))
+			rc = lp_parse_day_date(s->g, s->doc->fold + va, ve - va,
+					       iso);
+		else if (rc > 0)
+			rc = i + 1 < s->nb ? only_date(s, i + 1, iso) : 0;
 		if (rc < 0)
 			return rc;
 		if (!rc)

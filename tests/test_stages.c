@@ -1001,6 +1001,13 @@ static void test_letter_dates(void)
 			  "Publication date:\n\n11/12/2025\n\n"
 			  "Date of decision:\n\n09/12/2025\n",
 			  "2025-12-09", "a decision page");
+	check_letter_date("Decision details\n\n"
+			  "Recommendation 1\n\nThe Council should act.\n\n"
+			  "Supported. It will act in the spring.\n\n"
+			  "Recommendation 2\n\nThe Council should report.\n\n"
+			  "Supported.\n\n"
+			  "Date of decision: 21/11/2024\n",
+			  "2024-11-21", "a decision page's date on its label's line");
 	/* A Command Paper dated on its title page by the month alone:
 	 * the letter's date is the month, and "later this year" counts
 	 * from its first day. */
