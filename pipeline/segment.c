@@ -966,12 +966,27 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
 	/* Quoted inside its answer ("Your first recommendation, that
 	 * ..., is accepted"): the clause is the recommendation, and the
-	 * paragraph it is quoted in the response. */
+	 * paragraph it is quoted in the response; in quotation marks
+	 * ('recommendation 3, that "...", I agree'), the response is what
+	 * follows them. */
 	if (l->has_body &&
 	    strcmp(lp_rule_name(l->rule), "label.pair.inline") == 0) {
+		const char *f = s->doc->fold;
 		*rec_s = l->body_s;
 		*rec_e = l->body_e;
 		*resp_s = s->b[l->block].start;
+		size_t q = l->body_e, e = s->b[end_block - 1].end;
+		while (q < e && strchr(".,;", f[q]))
+			q++;
+		if (l->body_s > 0 && f[l->body_s - 1] == '"' && q < e &&
+		    f[q] == '"') {
+			q++;
+			while (q < e && (strchr(".,;", f[q]) ||
+					 isspace((unsigned char)f[q])))
+				q++;
+			if (q < e)
+				*resp_s = q;
+		}
 		return 0;
 	}
 	bool on_line = l->has_body && !l->titled;

@@ -58,6 +58,8 @@ static bool has(const lp_doc *doc, const char *needle)
 	return doc && strstr(doc->text, needle) != NULL;
 }
 
+static size_t count_kind(const lp_doc *doc, enum lp_span_kind kind);
+
 static void test_ingest_refusals(void)
 {
 	lp_doc *doc = NULL;
@@ -1286,6 +1288,29 @@ static void test_inline_recommendations(void)
 	for (size_t i = 0; i < doc->nspans; i++)
 		dates += doc->spans[i].kind == LP_SPAN_DATE;
 	CHECK(dates == 1, "the quoted date read once, not %zu times", dates);
+	lp_doc_free(doc);
+	/* In quotation marks, and by its number: the response is what
+	 * follows the quotation. */
+	doc = process("Dear Daniel,\n\n"
+		      "In response to your first recommendation, that \xE2\x80"
+		      "\x9CMOPAC should publish the data\xE2\x80\x9D, I am "
+		      "pleased to say that this work is under way.\n\n"
+		      "Turning to recommendation 2, that \xE2\x80\x9CThe Met "
+		      "should review every report\xE2\x80\x9D, I agree.\n\n"
+		      "Finally, in response to recommendation 3, that \xE2\x80"
+		      "\x9CMOPAC should fund grants\xE2\x80\x9D, I cannot "
+		      "accept it.\n\nYours sincerely,\n\nRuth Okafor\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3 &&
+		      attr_is(find_span(doc, LP_SPAN_PAIR, 1), "number", "2"),
+	      "three pairs, by ordinal and by number: %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Met should review every report") &&
+		      span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+			      "I cannot accept it."),
+	      "the quotation, and what follows it");
 	lp_doc_free(doc);
 }
 
