@@ -303,10 +303,15 @@ static bool read_part_year(lp_xctx *x, candidate *c)
 {
 	int y = int_group(x, "year");
 	size_t a, e;
-	int from = grp(x, "early", &a, &e) ? 1 : grp(x, "mid", &a, &e) ? 5 : 9;
+	int from = grp(x, "early", &a, &e) ? 1 : grp(x, "mid", &a, &e) ? 5 : 9,
+	    span = 3;
+	if (grp(x, "half", &a, &e)) { /* "the first half of 2025" */
+		from = tolower((unsigned char)x->doc->fold[a]) == 'f' ? 1 : 7;
+		span = 5;
+	}
 	if (!y)
 		return false;
-	months(c->value, sizeof c->value, y, from, y, from + 3);
+	months(c->value, sizeof c->value, y, from, y, from + span);
 	c->kind = "range";
 	return true;
 }
