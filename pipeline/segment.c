@@ -1182,6 +1182,18 @@ static int text_under(seg *s, size_t k, size_t end, size_t *out)
 	return 0;
 }
 
+/* Is block @i a heading over a table: a section heading, or a short
+ * line in bold that ends no sentence ("**Chapter 3: Delivery**")?  1, 0
+ * or an error. */
+static int table_heading(seg *s, size_t i)
+{
+	if (seg_lone_line(s, i) && seg_words(s, i) <= 10 &&
+	    !seg_ends_stop(s, i) &&
+	    seg_is_bold(s, s->b[i].start, s->b[i].end))
+		return 1;
+	return seg_section_heading(s, i);
+}
+
 /* The last of blocks [@from, @end) that is a table's cell, or @from. */
 static size_t last_cell_before(const seg *s, size_t from, size_t end)
 {
@@ -1486,20 +1498,36 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 		if (end_block == s->nb)
 			end_block = trim_back_matter(s, from, end_block);
 		/* An answer given in a table's cell ends with the table: a
-		 * paragraph after it is a heading over the next table or,
-		 * after the last, the letter's closing (unless the table
-		 * goes on after it, over a page's break); and an e-mail's
-		 * last answer ends where it quotes again. */
+		 * paragraph after the last is the letter's closing; after
+		 * another, headings alone ("**Chapter 3: Delivery**") are
+		 * over the next table, where prose would be the answer's
+		 * (the table goes on after them, over a page's break).  An
+		 * e-mail's last answer ends where it quotes again. */
 		size_t last_cell = last_cell_before(s, from, end_block);
-		for (size_t b = from + 1; b < end_block; b++)
-			if (s->b[b].para_start &&
-			    ((s->b[from].cell && !s->b[b].cell &&
-			      (k + 1 == n || b > last_cell)) ||
-			     (k + 1 == n && !s->b[from].quoted &&
-			      s->b[b].quoted))) {
+		for (size_t b = from + 1; b < end_block; b++) {
+			if (!s->b[b].para_start)
+				continue;
+			int ends = k + 1 == n && !s->b[from].quoted &&
+				   s->b[b].quoted;
+			if (s->b[from].cell && !s->b[b].cell) {
+				if (k + 1 == n)
+					ends = 1;
+				else if (b > last_cell &&
+					 (ends = table_heading(s, b)) > 0) {
+					size_t text;
+					int err = text_under(s, b, end_block, &text);
+					if (err < 0)
+						return err;
+					ends = text == end_block;
+				}
+				if (ends < 0)
+					return ends;
+			}
+			if (ends) {
 				end_block = b;
 				break;
 			}
+		}
 		c->resp_e = seg_trim_end(s, c->resp_s, s->b[end_block - 1].end);
 	} else {
 		c->resp_e = c->rec_e;

@@ -2173,6 +2173,24 @@ static void test_stance_column(void)
 		      "The Department accepts this recommendation."),
 	      "response 2 ends with its table");
 	lp_doc_free(doc);
+	/* Prose after a table's answer, before the next table, is still
+	 * the answer's: nothing is dropped. */
+	doc = process_all(
+		"| Recommendation | Response |\n|---|---|\n"
+		"| **Recommendation 1** The Council should act. | Agreed. We "
+		"will act. |\n\n"
+		"We will also report on this in the spring, with figures for "
+		"each ward.\n\n"
+		"| Recommendation | Response |\n|---|---|\n"
+		"| **Recommendation 2** The Council should report. | "
+		"Agreed. |\n");
+	if (!doc)
+		return;
+	const lp_span *r0 = find_span(doc, LP_SPAN_RESPONSE, 0);
+	CHECK(r0 && memmem(doc->text + r0->start, r0->end - r0->start,
+			   "report on this in the spring", 28),
+	      "the prose after the first table is its answer's");
+	lp_doc_free(doc);
 }
 
 /* Text the segmenter finds no pair in is still the letter's: the prose
