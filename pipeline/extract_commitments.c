@@ -429,6 +429,34 @@ static void skip_opening_date(lp_xctx *x, const entity_index *dates,
 		*xa = de;
 }
 
+/* Is modal @md vetoed by a rule that holds for its modality alone?  A
+ * relative clause describes a thing ("a programme which aims to
+ * support", "the rates that signatories have agreed to pay"); a
+ * condition's "is to" says what must happen ("if we are to meet net
+ * zero").  1, 0 or an error. */
+static int modality_vetoed(lp_xctx *x, const modal *md)
+{
+	static const struct {
+		const char *modality, *veto;
+		size_t window;
+	} vetoes[] = {
+		{ ".aims", "commitment-not.relative", 12 },
+		{ ".agreed", "commitment-not.relative", 12 },
+		{ ".agreed", "commitment-not.relative-that", 60 },
+		{ ".is-to", "commitment-not.if-clause", 60 },
+	};
+	const char *name = lp_rule_name(md->rule);
+	for (size_t k = 0; k < sizeof vetoes / sizeof *vetoes; k++) {
+		if (!strstr(name, vetoes[k].modality))
+			continue;
+		int rc = lp_match_before(x, vetoes[k].veto, md->start,
+					 vetoes[k].window);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 /* Sentence [@a, @e) of @section: a commitment of each committing
  * clause.  *@lead is set to the last of them when its modal ends the
  * sentence on a colon, opening a list ("the Department will:"), else
@@ -516,31 +544,10 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 							       lp_fold_to_text(x->doc, xa),
 						       lp_fold_to_text(x->doc, xe) -
 							       lp_fold_to_text(x->doc, xa));
-		/* "which aims to support ...": a description of a programme,
-		 * not an undertaking. */
-		if ((rc = lp_match_before(x, "commitment-not.relative",
-					  md->start, 12)) < 0)
+		if ((rc = modality_vetoed(x, md)) < 0)
 			break;
-		if (rc && (strstr(lp_rule_name(md->rule), ".aims") ||
-			   strstr(lp_rule_name(md->rule), ".agreed")))
+		if (rc)
 			continue;
-		/* "the rates that signatories have agreed to pay". */
-		if (strstr(lp_rule_name(md->rule), ".agreed")) {
-			if ((rc = lp_match_before(x, "commitment-not.relative-that",
-						  md->start, 60)) < 0)
-				break;
-			if (rc)
-				continue;
-		}
-		/* "if we are to meet net zero": a condition's "is to". */
-		if (strstr(lp_rule_name(md->rule), ".is-to")) {
-			if ((rc = lp_match_before(x, "commitment-not.if-clause",
-						  md->start, 60)) < 0)
-				break;
-			if (rc)
-				continue;
-		}
-		rc = 0;
 		if (prev >= 0) {
 			/* The previous commitment ends where this clause
 			 * starts. */
