@@ -16,7 +16,6 @@
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -396,17 +395,13 @@ static const xmlNode *table_heads(const xmlNode *table)
 	return NULL;
 }
 
-/* Are heads @n (a <thead> or a row) those of a table of figures, what
- * its figures are of ("Programme | 2022-23 | 2023-24"): a digit among
- * them and none that names the response?  They are text. */
+/* Are heads @n (a <thead> or a row) those of a table of figures
+ * (lp_heads_of_figures)?  They are text. */
 static bool figures_heads(const xmlNode *n)
 {
 	xmlChar *t = xmlNodeGetContent(n);
-	bool digit = false;
-	for (const xmlChar *p = t; p && *p && !digit; p++)
-		digit = isdigit(*p);
-	bool figures = digit && !lp_names_response((const char *)t,
-						   strlen((const char *)t));
+	bool figures = t && lp_heads_of_figures((const char *)t,
+						strlen((const char *)t));
 	xmlFree(t);
 	return figures;
 }

@@ -204,6 +204,10 @@ long lp_number_word(const char *p, const char *e, size_t *len);
  * response", "Answer", "Reply")?  The columns after it are a row's
  * details (normalise.c). */
 bool lp_names_response(const char *s, size_t n);
+/* Are a table's heads @s[0..n) those of a table of figures, what its
+ * figures are of ("Programme | 2022-23 | 2023-24"): a digit among them,
+ * and none that names the response?  Such heads are text. */
+bool lp_heads_of_figures(const char *s, size_t n);
 /* Days since 1970-01-01 of a proleptic Gregorian day. */
 long lp_day_number(int y, int m, int d);
 bool lp_valid_day(int y, int m, int d);

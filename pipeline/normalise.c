@@ -601,6 +601,14 @@ bool lp_names_response(const char *s, size_t n)
 	       holds_ci(s, n, "reply");
 }
 
+bool lp_heads_of_figures(const char *s, size_t n)
+{
+	bool digit = false;
+	for (size_t k = 0; k < n && !digit; k++)
+		digit = isdigit((unsigned char)s[k]);
+	return digit && !lp_names_response(s, n);
+}
+
 static bool response_head(const unsigned char *s, size_t a, size_t e)
 {
 	return lp_names_response((const char *)s + a, e - a);
@@ -732,17 +740,6 @@ static bool names_columns(const unsigned char *s, size_t i, size_t b)
 	return true;
 }
 
-/* Is head row [i, b) that of a table of figures, whose heads are what
- * its figures are of ("Programme | 2022-23 | 2023-24"): a digit in
- * it, and no head that names the response?  Its heads are text. */
-static bool figures_head(const unsigned char *s, size_t i, size_t b)
-{
-	bool digit = false;
-	for (size_t k = i; k < b && !digit; k++)
-		digit = isdigit(s[k]);
-	return digit && !pipe_detail_column(s, i, b) &&
-	       !lp_names_response((const char *)s + i, b - i);
-}
 
 /* The length of the letters before a row's number: "R" in "R1", "Rec "
  * in "Rec 4", "Rec. " in "Rec. 4"; else 0. */
@@ -948,7 +945,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		 * Response"), repeated on each page, are not text; they say
 		 * which columns come after the response's. */
 		if (table_head(c, b) && names_columns(s, i, b) &&
-		    !figures_head(s, i, b)) {
+		    !lp_heads_of_figures((const char *)s + i, b - i)) {
 			c->detail_from = pipe_detail_column(s, i, b);
 			c->stance_col = pipe_stance_column(s, i, b);
 			open_line(c, flags & L_PAGE);
