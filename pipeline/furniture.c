@@ -372,6 +372,16 @@ static bool stance_line(cleaner *c, size_t i)
 	return false;
 }
 
+/* Is line @i a number of three digits at most and nothing else? */
+static bool bare_number(const cleaner *c, size_t i)
+{
+	const char *t = ltext(c, i);
+	size_t n = llen(c, i), d = 0;
+	while (d < n && isdigit((unsigned char)t[d]))
+		d++;
+	return n > 0 && d == n && n <= 3;
+}
+
 /* A bare number on a line of its own ("3"), where no form feed marks the
  * pages and no line says "Page 2 of 5": a page's number, in Markdown
  * from a PDF, so that the lines beside it can be compared from page to
@@ -384,15 +394,10 @@ static void mark_bare_page_numbers(cleaner *c)
 	for (size_t i = 0; i < c->nlines; i++)
 		if (c->lines[i].flags & L_PAGE_NO)
 			return;
-	for (size_t i = 0; i < c->nlines; i++) {
-		const char *t = ltext(c, i);
-		size_t n = llen(c, i), d = 0;
-		while (d < n && isdigit((unsigned char)t[d]))
-			d++;
-		if (n > 0 && d == n && n <= 3 && standalone(c, i) &&
+	for (size_t i = 0; i < c->nlines; i++)
+		if (bare_number(c, i) && standalone(c, i) &&
 		    !(c->lines[i].flags & L_BLOCK))
 			c->lines[i].flags |= L_FURNITURE | L_PAGE_NO;
-	}
 }
 
 /* Running headers and footers of a paginated text: lines at the edge of
@@ -478,15 +483,13 @@ static void mark_stray_lines(cleaner *c, const bool *repeated)
 		if (blank(c, i) || (l->flags & (L_FURNITURE | L_BLOCK)) ||
 		    !standalone(c, i))
 			continue;
-		const char *t = ltext(c, i);
-		size_t n = llen(c, i), d = 0;
-		while (d < n && isdigit((unsigned char)t[d]))
-			d++;
-		if (d == n && n <= 3) {
+		if (bare_number(c, i)) {
 			if (!edge || edge[i])
 				l->flags |= L_FURNITURE;
 			continue;
 		}
+		const char *t = ltext(c, i);
+		size_t n = llen(c, i);
 		/* A sentence runs on around it... */
 		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
 		if (p == (size_t)-1 || q == (size_t)-1)
