@@ -468,11 +468,24 @@ static long list_start(const xmlNode *ol)
 	return start > 0 && start < 100000 ? start : 1;
 }
 
+/* Is @n inside a list's item?  An ordered list there is a list of the
+ * item's parts, whose numbers the browser draws ("a.", "b."): they are
+ * no more the text than a bullet is.  The items of an outer list keep
+ * theirs, which number the recommendations. */
+static bool in_list_item(const xmlNode *n)
+{
+	for (const xmlNode *p = n->parent; p; p = p->parent)
+		if (p->type == XML_ELEMENT_NODE && named(p, "li"))
+			return true;
+	return false;
+}
+
 static void walk(decoder *d, const xmlNode *n, int depth)
 {
 	/* The items of an ordered list keep their numbers ("1. That the
 	 * Council ..."), as a numbered paragraph of the letter. */
-	bool ordered = n && n->parent && named(n->parent, "ol");
+	bool ordered = n && n->parent && named(n->parent, "ol") &&
+		       !in_list_item(n->parent);
 	long item = ordered ? list_start(n->parent) : 0;
 	for (; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {

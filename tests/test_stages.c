@@ -2585,6 +2585,25 @@ static void test_html_ordered_list(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2), "Agreed."),
 	      "the last response stops before the next resolution");
 	lp_doc_free(doc);
+	/* An ordered list inside an item lists its parts; the numbers the
+	 * browser draws for them are not the text. */
+	doc = process_all(
+		"<html><body><ol>"
+		"<li>That the Council publishes its rates."
+		"<p>Response: Agreed.</p></li>"
+		"<li>That the Council:<ol type=\"a\"><li>introduces an "
+		"allowance; and</li><li>publishes the rates it will pay.</li>"
+		"</ol><p>Response: Supported.</p></li>"
+		"<li>That the Council reports each year."
+		"<p>Response: Agreed.</p></li></ol></body></html>");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3 &&
+		      span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+			      "That the Council:\n\nintroduces an allowance; "
+			      "and\npublishes the rates it will pay."),
+	      "the inner list's items without numbers");
+	lp_doc_free(doc);
 }
 
 /* A table of responses whose row headers number the rows, one row
