@@ -635,11 +635,12 @@ static unsigned detail_column(const unsigned char *s, const size_t *heads,
 	return 0;
 }
 
-/* The heads of a pipe table's columns, line [i, b): their detail
- * column (see detail_column). */
-static unsigned pipe_detail_column(const unsigned char *s, size_t i, size_t b)
+/* The cells of a pipe table's head, line [i, b): [heads[2j],
+ * heads[2j+1]) for each of the first 16; how many. */
+static size_t pipe_heads(const unsigned char *s, size_t i, size_t b,
+			 size_t heads[2 * 16])
 {
-	size_t heads[2 * 16], n = 0;
+	size_t n = 0;
 	for (i++; i < b && n < 16;) {
 		size_t e = cell_end(s, i, b);
 		if (e >= b)
@@ -649,7 +650,15 @@ static unsigned pipe_detail_column(const unsigned char *s, size_t i, size_t b)
 		n++;
 		i = e + 1;
 	}
-	return detail_column(s, heads, n);
+	return n;
+}
+
+/* The heads of a pipe table's columns, line [i, b): their detail
+ * column (see detail_column). */
+static unsigned pipe_detail_column(const unsigned char *s, size_t i, size_t b)
+{
+	size_t heads[2 * 16];
+	return detail_column(s, heads, pipe_heads(s, i, b, heads));
 }
 
 /* The column of a pipe table's head [i, b) that holds the answers'
@@ -659,16 +668,7 @@ static unsigned pipe_detail_column(const unsigned char *s, size_t i, size_t b)
 static unsigned pipe_stance_column(const unsigned char *s, size_t i,
 				   size_t b)
 {
-	size_t heads[2 * 16], n = 0;
-	for (i++; i < b && n < 16;) {
-		size_t e = cell_end(s, i, b);
-		if (e >= b)
-			break;
-		heads[2 * n] = i;
-		heads[2 * n + 1] = e;
-		n++;
-		i = e + 1;
-	}
+	size_t heads[2 * 16], n = pipe_heads(s, i, b, heads);
 	for (size_t j = 2; j < n; j++) {
 		if (!response_head(s, heads[2 * j], heads[2 * j + 1]))
 			continue;
@@ -1780,10 +1780,12 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
 	 * the first few are made (see below). */
 	if (c->hyphen_lookups < 256 && ln - a > 1) {
 		c->hyphen_lookups++;
-		memmove(word + (ln - a) - 1, word + (ln - a), b + 1);
-		bool whole = strstr((const char *)c->in, word) != NULL;
-		memmove(word + (ln - a), word + (ln - a) - 1, b + 1);
-		word[ln - a - 1] = '-';
+		char *joined = lp_xmalloc(wlen); /* the word without '-' */
+		memcpy(joined, l + a, ln - a - 1);
+		memcpy(joined + (ln - a - 1), n, b);
+		joined[wlen - 1] = '\0';
+		bool whole = strstr((const char *)c->in, joined) != NULL;
+		free(joined);
 		if (whole) {
 			free(word);
 			return false;
