@@ -1203,6 +1203,44 @@ static size_t last_cell_before(const seg *s, size_t from, size_t end)
 	return from;
 }
 
+/* Where an answer from block @from, before *@end_block, ends when it is
+ * given in a table's cell: with the table.  A paragraph after the
+ * @last answer is the letter's closing; after another, headings alone
+ * ("**Chapter 3: Delivery**") are over the next table, where prose
+ * would be the answer's (the table goes on after them, over a page's
+ * break).  An e-mail's last answer ends where it quotes again.  0 or an
+ * error. */
+static int table_or_quote_end(seg *s, size_t from, bool last,
+			      size_t *end_block)
+{
+	size_t end = *end_block;
+	size_t last_cell = last_cell_before(s, from, end);
+	for (size_t b = from + 1; b < end; b++) {
+		if (!s->b[b].para_start)
+			continue;
+		int ends = last && !s->b[from].quoted && s->b[b].quoted;
+		if (s->b[from].cell && !s->b[b].cell) {
+			if (last)
+				ends = 1;
+			else if (b > last_cell &&
+				 (ends = table_heading(s, b)) > 0) {
+				size_t text;
+				int rc = text_under(s, b, end, &text);
+				if (rc < 0)
+					return rc;
+				ends = text == end;
+			}
+			if (ends < 0)
+				return ends;
+		}
+		if (ends) {
+			*end_block = b;
+			break;
+		}
+	}
+	return 0;
+}
+
 /* Where the response before @end_block really ends: before a section
  * heading that follows it (but not one that brings a later answer:
  * "Further response, 14 November 2024"); when it is the @last, before
@@ -1497,37 +1535,9 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 			return rc;
 		if (end_block == s->nb)
 			end_block = trim_back_matter(s, from, end_block);
-		/* An answer given in a table's cell ends with the table: a
-		 * paragraph after the last is the letter's closing; after
-		 * another, headings alone ("**Chapter 3: Delivery**") are
-		 * over the next table, where prose would be the answer's
-		 * (the table goes on after them, over a page's break).  An
-		 * e-mail's last answer ends where it quotes again. */
-		size_t last_cell = last_cell_before(s, from, end_block);
-		for (size_t b = from + 1; b < end_block; b++) {
-			if (!s->b[b].para_start)
-				continue;
-			int ends = k + 1 == n && !s->b[from].quoted &&
-				   s->b[b].quoted;
-			if (s->b[from].cell && !s->b[b].cell) {
-				if (k + 1 == n)
-					ends = 1;
-				else if (b > last_cell &&
-					 (ends = table_heading(s, b)) > 0) {
-					size_t text;
-					int err = text_under(s, b, end_block, &text);
-					if (err < 0)
-						return err;
-					ends = text == end_block;
-				}
-				if (ends < 0)
-					return ends;
-			}
-			if (ends) {
-				end_block = b;
-				break;
-			}
-		}
+		if ((rc = table_or_quote_end(s, from, k + 1 == n,
+					     &end_block)) < 0)
+			return rc;
 		c->resp_e = seg_trim_end(s, c->resp_s, s->b[end_block - 1].end);
 	} else {
 		c->resp_e = c->rec_e;
