@@ -167,20 +167,34 @@ static bool read_month_no_year(lp_xctx *x, candidate *c)
 	if (!m || !x->ref_y)
 		return false;
 	int y = x->ref_y;
+	/* "in June and July", "from November to February": the months
+	 * between; "in January and March" is January alone.  Read before
+	 * the tense, whose look-behinds replace the match. */
+	size_t a, e, ma, me;
+	int m2 = month_group(x, "month2");
+	if (m2 && grp(x, "and", &a, &e) && m2 != m + 1 &&
+	    grp(x, "month", &ma, &me)) {
+		c->end = me;
+		m2 = 0;
+	}
+	bool meeting = grp(x, "meeting", &a, &e);
 	/* "will open in January", "was published in December". */
 	int tense = m != x->ref_m ? tense_around(x, x->m->start, x->m->end,
 						   m < x->ref_m)
 				  : 0;
 	/* With no tense to go by, a meeting named by its month ("before
 	 * the May meeting") is the next one. */
-	size_t a, e;
-	if (m < x->ref_m && (tense > 0 || (tense == 0 &&
-					   grp(x, "meeting", &a, &e))))
+	if (m < x->ref_m && (tense > 0 || (tense == 0 && meeting)))
 		y++;
 	else if (m > x->ref_m && tense < 0)
 		y--;
-	snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
-	c->kind = "month";
+	if (m2) {
+		months(c->value, sizeof c->value, y, m, y + (m2 < m), m2);
+		c->kind = "range";
+	} else {
+		snprintf(c->value, sizeof c->value, "%04d-%02d", y, m);
+		c->kind = "month";
+	}
 	return true;
 }
 
@@ -439,14 +453,37 @@ static bool read_season(lp_xctx *x, candidate *c)
 	return true;
 }
 
-/* "in the new year", its first months; "before Christmas", the coming
- * one, or in the past tense the one gone. */
+/* Easter Sunday of year @y, as month and day: the Gregorian computus
+ * (the anonymous algorithm of 1876). */
+static void easter(int y, int *m, int *d)
+{
+	int a = y % 19, b = y / 100, c = y % 100, k = c % 4;
+	int e = (19 * a + b - b / 4 - (b - (b + 8) / 25 + 1) / 3 + 15) % 30;
+	int l = (32 + 2 * (b % 4) + 2 * (c / 4) - e - k) % 7;
+	int n = e + l - 7 * ((a + 11 * e + 22 * l) / 451) + 114;
+	*m = n / 31;
+	*d = n % 31 + 1;
+}
+
+/* "in the new year", its first months; "before Christmas", "by Easter",
+ * the coming one, or in the past tense the one gone; "Easter 2025",
+ * that year's. */
 static bool read_occasion(lp_xctx *x, candidate *c)
 {
 	int y = x->ref_y, m = x->ref_m, d = x->ref_d;
 	size_t a, e;
 	c->kind = "relative";
 	c->value[0] = '\0';
+	bool is_easter = grp(x, "easter", &a, &e);
+	int named = int_group(x, "year");
+	if (is_easter && named) {
+		int em, ed;
+		easter(named, &em, &ed);
+		snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", named,
+			 em, ed);
+		c->kind = "day";
+		return true;
+	}
 	if (!y)
 		return true;
 	if (grp(x, "new_year", &a, &e)) {
@@ -454,12 +491,17 @@ static bool read_occasion(lp_xctx *x, candidate *c)
 		snprintf(c->value, sizeof c->value, "%04d-01/%04d-03", y, y);
 		return true;
 	}
-	bool gone = m == 12 && d > 25;
+	int om = 12, od = 25; /* Christmas */
+	if (is_easter)
+		easter(y, &om, &od);
+	bool gone = m > om || (m == om && d > od);
 	if (tense_around(x, x->m->start, x->m->end, gone) < 0)
 		y -= !gone;
 	else
 		y += gone;
-	snprintf(c->value, sizeof c->value, "%04d-12-25", y);
+	if (is_easter)
+		easter(y, &om, &od);
+	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", y, om, od);
 	return true;
 }
 
