@@ -34,8 +34,10 @@ typedef struct decoder {
 	bool numbered; /* the last table cell held only a row number */
 	unsigned detail_from; /* the table's first column after the
 				 response's, from 1; 0: none */
+	unsigned stance_col;  /* the table's column of stances, from 1 */
 	unsigned col;         /* the cell's column in its row, from 1 */
-	size_t *details, ndetails, details_cap; /* see lp_doc */
+	lp_table_cell *cells; /* see lp_doc */
+	size_t ncells, cells_cap;
 } decoder;
 
 /* ---- finding text in the source -------------------------------------- */
@@ -353,8 +355,37 @@ static bool number_cell(const xmlNode *n)
 	return number;
 }
 
+/* Is all the text under @n bold: inside a <b> or <strong> (@bold), or
+ * white space? */
+static bool all_bold(const xmlNode *n, bool bold)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE && !bold && n->content &&
+		    ((const char *)n->content)[strspn(
+			    (const char *)n->content, " \t\r\n")] != '\0')
+			return false;
+		if (n->type == XML_ELEMENT_NODE &&
+		    !all_bold(n->children,
+			      bold || named(n, "b") || named(n, "strong")))
+			return false;
+	}
+	return true;
+}
+
+/* Does cell @c of a head row name the response's column? */
+static bool names_response(const xmlNode *c)
+{
+	xmlChar *t = xmlNodeGetContent(c);
+	bool names = t && lp_names_response((const char *)t,
+					    strlen((const char *)t));
+	xmlFree(t);
+	return names;
+}
+
 /* Is @n a table's first row, of column heads only: every cell a <th>
- * with scope="col" or none (a <th scope="row"> numbers its row)? */
+ * with scope="col" or none (a <th scope="row"> numbers its row); or, as
+ * a word processor writes one, every cell bold and one naming the
+ * response ("No. | Recommendation | PCC response")? */
 static bool head_row(const xmlNode *n)
 {
 	if (!named(n, "tr"))
@@ -364,15 +395,18 @@ static bool head_row(const xmlNode *n)
 		prev = prev->prev;
 	if (prev)
 		return false; /* not the first row */
-	bool cells = false;
+	bool th = true, bold = true, response = false, cells = false;
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (!named(c, "th") || attr_has(c, "scope", "row"))
+		if (!named(c, "th") && !named(c, "td"))
 			return false;
+		th = th && named(c, "th") && !attr_has(c, "scope", "row");
+		bold = bold && all_bold(c->children, false);
+		response = response || names_response(c);
 		cells = true;
 	}
-	return cells;
+	return cells && (th || (bold && response));
 }
 
 /* A table's head row: the first row of its <thead>, else its first row
@@ -406,25 +440,27 @@ static bool figures_heads(const xmlNode *n)
 	return figures;
 }
 
-/* The first column after the one whose head names the response
- * ("Cabinet response", "Answer"), counted from 1; 0 when none does or
- * none comes after it.  Those cells (lead officer, timescale) are the
- * row's details, not its answer. */
-static unsigned detail_column(const xmlNode *table)
+/* Which of @table's columns are a row's details (lead officer,
+ * timescale) and which its stance, by the names of its heads
+ * (lp_table_columns): into @d. */
+static void table_columns(decoder *d, const xmlNode *table)
 {
 	const xmlNode *heads = table_heads(table);
-	unsigned j = 0, response = 0;
-	for (const xmlNode *c = heads ? heads->children : NULL; c; c = c->next) {
+	xmlChar *names[16];
+	const char *s[16];
+	size_t lens[16], n = 0;
+	for (const xmlNode *c = heads ? heads->children : NULL; c && n < 16;
+	     c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		j++;
-		xmlChar *t = xmlNodeGetContent(c);
-		if (!response && t &&
-		    lp_names_response((const char *)t, strlen((const char *)t)))
-			response = j;
-		xmlFree(t);
+		names[n] = xmlNodeGetContent(c);
+		s[n] = names[n] ? (const char *)names[n] : "";
+		lens[n] = strlen(s[n]);
+		n++;
 	}
-	return response && j > response ? response + 1 : 0;
+	lp_table_columns(s, lens, n, &d->detail_from, &d->stance_col);
+	for (size_t j = 0; j < n; j++)
+		xmlFree(names[j]);
 }
 
 /* A table cell is a paragraph of its own, as a cell of prose reads;
@@ -438,19 +474,25 @@ static void table_cell(decoder *d, const xmlNode *n, int depth)
 		block_break(d);
 	d->numbered = false;
 	bool number = number_cell(n);
-	bool detail = d->detail_from && ++d->col >= d->detail_from;
-	size_t start = d->out.len;
+	d->col++;
+	bool stance = d->col == d->stance_col;
+	bool detail = d->detail_from && d->col >= d->detail_from;
+	/* The cell's entry is made before its contents', so that the
+	 * cells of a table inside it come after it. */
+	if (d->ncells == d->cells_cap)
+		d->cells = lp_xrealloc(d->cells,
+				       (d->cells_cap = 2 * d->cells_cap + 16) *
+					       sizeof *d->cells);
+	size_t at = d->ncells++;
+	d->cells[at] = (lp_table_cell){
+		.start = d->out.len,
+		.kind = stance ? LP_CELL_STANCE
+			: detail ? LP_CELL_DETAIL
+				 : LP_CELL_TEXT,
+	};
 	if (depth < MAX_DEPTH)
 		walk(d, n->children, depth + 1);
-	if (detail && d->out.len > start) {
-		if (d->ndetails + 2 > d->details_cap)
-			d->details = lp_xrealloc(
-				d->details,
-				(d->details_cap = 2 * d->details_cap + 16) *
-					sizeof *d->details);
-		d->details[d->ndetails++] = start;
-		d->details[d->ndetails++] = d->out.len;
-	}
+	d->cells[at].end = d->out.len;
 	if (number) {
 		if (d->out.len && d->out.s[d->out.len - 1] != '.')
 			mark(d, ".");
@@ -529,14 +571,15 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		if (mark_bold)
 			mark(d, "**");
 		d->bold += strong;
-		/* A table says which of its columns are a row's details;
-		 * a table inside one says so for its own. */
-		unsigned outer = d->detail_from;
+		/* A table says which of its columns are a row's details
+		 * and its stance; a table inside one says so for its own. */
+		unsigned outer = d->detail_from, outer_stance = d->stance_col;
 		if (named(n, "table"))
-			d->detail_from = detail_column(n);
+			table_columns(d, n);
 		if (depth < MAX_DEPTH)
 			walk(d, n->children, depth + 1);
 		d->detail_from = outer;
+		d->stance_col = outer_stance;
 		d->bold -= strong;
 		if (mark_bold)
 			mark(d, "**");
@@ -609,15 +652,15 @@ int lp_decode_html(lp_doc *doc, lp_error *err)
 		any = !strchr(" \n*#-", d.out.s[i]);
 	if (!any) {
 		lp_buf_free(&d.out);
-		free(d.details);
+		free(d.cells);
 		return lp_fail(err, LP_EINPUT, doc->path, 0, -1,
 			       "HTML page with no text");
 	}
 	doc->decoded = d.out.s;
 	doc->decoded_len = d.out.len;
 	doc->decoded_map = d.out.map;
-	doc->decoded_details = d.details;
-	doc->ndecoded_details = d.ndetails / 2;
+	doc->decoded_cells = d.cells;
+	doc->ndecoded_cells = d.ncells;
 	doc->format = "html";
 	return 0;
 }

@@ -450,7 +450,7 @@ void lp_doc_free(lp_doc *doc)
 	free(doc->map);
 	free(doc->decoded);
 	free(doc->decoded_map);
-	free(doc->decoded_details);
+	free(doc->decoded_cells);
 	free(doc->geom);
 	free(doc->src);
 	free(doc->path);

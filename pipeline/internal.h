@@ -204,6 +204,15 @@ long lp_number_word(const char *p, const char *e, size_t *len);
  * response", "Answer", "Reply")?  The columns after it are a row's
  * details (normalise.c). */
 bool lp_names_response(const char *s, size_t n);
+/* The columns of a table whose heads are @heads[j] (@lens[j] bytes),
+ * j < @n, counted from 1 (0: none): *@detail_from, the first after the
+ * one that names the response, whose cells are a row's details (lead
+ * officer, timescale); *@stance, the one just before the response's
+ * when a column of the recommendations comes before it ("No. |
+ * Recommendation | Position | Response"), whose cells are the answers'
+ * stances. */
+void lp_table_columns(const char *const *heads, const size_t *lens,
+		      size_t n, unsigned *detail_from, unsigned *stance);
 /* Are a table's heads @s[0..n) those of a table of figures, what its
  * figures are of ("Programme | 2022-23 | 2023-24"): a digit among them,
  * and none that names the response?  Such heads are text. */

@@ -132,6 +132,17 @@ double lp_clock(void);
  *  through a temporary file and renamed should not end up private. */
 int lp_mkstemp(char *tmpl);
 
+/* A table's cell in a decoded web page: [start, end) in lp_doc.decoded,
+ * in the order the cells start. */
+typedef struct lp_table_cell {
+	size_t start, end;
+	enum {
+		LP_CELL_TEXT,   /* a cell of the row's text */
+		LP_CELL_DETAIL, /* after the response's column (lead, timescale) */
+		LP_CELL_STANCE, /* the answer's stance ("Accepted") */
+	} kind;
+} lp_table_cell;
+
 typedef struct lp_doc {
 	char *path;              /**< as given by the user; "-" for stdin */
 	unsigned char *src;      /**< source bytes, exactly as read; for a
@@ -148,10 +159,8 @@ typedef struct lp_doc {
 				      source is text already */
 	size_t decoded_len;
 	uint32_t *decoded_map;   /**< source offset of each decoded byte */
-	size_t *decoded_details; /**< [start, end) pairs in decoded: a
-				      table's cells after the response's
-				      column (lead, timescale) */
-	size_t ndecoded_details; /**< how many pairs */
+	lp_table_cell *decoded_cells; /**< its tables' cells */
+	size_t ndecoded_cells;
 
 	char *text;              /**< normalised UTF-8, NUL-terminated */
 	size_t text_len;

@@ -622,17 +622,21 @@ static unsigned cell_flags(unsigned detail_from, size_t col)
 	return L_CELL | (detail_from && col >= detail_from ? L_DETAIL : 0);
 }
 
-/* The first column after the response's, counted from 1, of a table
- * whose heads' cells are [heads[2j], heads[2j+1]); 0 when no head names
- * the response or none comes after it.  The cells there (lead officer,
- * timescale) are the row's details, not its answer. */
-static unsigned detail_column(const unsigned char *s, const size_t *heads,
-			      size_t n)
+void lp_table_columns(const char *const *heads, const size_t *lens,
+		      size_t n, unsigned *detail_from, unsigned *stance)
 {
-	for (size_t j = 0; j < n; j++)
-		if (response_head(s, heads[2 * j], heads[2 * j + 1]))
-			return j + 1 < n ? (unsigned)(j + 2) : 0;
-	return 0;
+	*detail_from = *stance = 0;
+	for (size_t j = 0; j < n; j++) {
+		if (!lp_names_response(heads[j], lens[j]))
+			continue;
+		if (j + 1 < n)
+			*detail_from = (unsigned)(j + 2);
+		for (size_t k = 0; j >= 2 && k < j - 1; k++)
+			if (holds_ci(heads[k], lens[k], "recommend") &&
+			    !holds_ci(heads[j - 1], lens[j - 1], "recommend"))
+				*stance = (unsigned)j; /* column j, from 1 */
+		return;
+	}
 }
 
 /* The cells of a pipe table's head, line [i, b): [heads[2j],
@@ -653,37 +657,18 @@ static size_t pipe_heads(const unsigned char *s, size_t i, size_t b,
 	return n;
 }
 
-/* The heads of a pipe table's columns, line [i, b): their detail
- * column (see detail_column). */
-static unsigned pipe_detail_column(const unsigned char *s, size_t i, size_t b)
+/* The heads of a pipe table's columns, line [i, b): which columns are
+ * a row's details and its stance (lp_table_columns). */
+static void pipe_columns(cleaner *c, const unsigned char *s, size_t i,
+			 size_t b)
 {
-	size_t heads[2 * 16];
-	return detail_column(s, heads, pipe_heads(s, i, b, heads));
-}
-
-/* The column of a pipe table's head [i, b) that holds the answers'
- * stances ("No. | Recommendation | Position | Response"): the one just
- * before the response's, when a column of the recommendations comes
- * before it; 0 when none. */
-static unsigned pipe_stance_column(const unsigned char *s, size_t i,
-				   size_t b)
-{
-	size_t heads[2 * 16], n = pipe_heads(s, i, b, heads);
-	for (size_t j = 2; j < n; j++) {
-		if (!response_head(s, heads[2 * j], heads[2 * j + 1]))
-			continue;
-		const char *h = (const char *)s + heads[2 * (j - 1)];
-		size_t hn = heads[2 * (j - 1) + 1] - heads[2 * (j - 1)];
-		for (size_t k = 0; k < j - 1; k++) {
-			const char *r = (const char *)s + heads[2 * k];
-			size_t rn = heads[2 * k + 1] - heads[2 * k];
-			if (holds_ci(r, rn, "recommend") &&
-			    !holds_ci(h, hn, "recommend"))
-				return (unsigned)j; /* column j, from 1 */
-		}
-		return 0;
+	size_t at[2 * 16], n = pipe_heads(s, i, b, at), lens[16];
+	const char *heads[16];
+	for (size_t j = 0; j < n; j++) {
+		heads[j] = (const char *)s + at[2 * j];
+		lens[j] = at[2 * j + 1] - at[2 * j];
 	}
-	return 0;
+	lp_table_columns(heads, lens, n, &c->detail_from, &c->stance_col);
 }
 
 /* The line after the one that ends at @b, without its indent, in
@@ -946,8 +931,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		 * which columns come after the response's. */
 		if (table_head(c, b) && names_columns(s, i, b) &&
 		    !lp_heads_of_figures((const char *)s + i, b - i)) {
-			c->detail_from = pipe_detail_column(s, i, b);
-			c->stance_col = pipe_stance_column(s, i, b);
+			pipe_columns(c, s, i, b);
 			open_line(c, flags & L_PAGE);
 			close_line(c);
 		} else {
@@ -1632,16 +1616,18 @@ static void split_lines(cleaner *c)
 	const unsigned char *s = c->in;
 	size_t n = c->in_len, i = c->in_start;
 	unsigned flags = 0;
-	/* A web page's table cells after the response's column, as the
-	 * decoder found them. */
-	const size_t *details = c->in_map ? c->doc->decoded_details : NULL;
-	size_t ndetails = details ? c->doc->ndecoded_details : 0, d = 0;
+	/* A web page's table cells, as the decoder found them. */
+	const lp_table_cell *cells = c->in_map ? c->doc->decoded_cells : NULL;
+	size_t ncells = cells ? c->doc->ndecoded_cells : 0, d = 0;
 	while (i < n) {
 		size_t e = line_end(s, i, n);
-		while (d < ndetails && details[2 * d + 1] <= i)
+		while (d < ncells && cells[d].end <= i)
 			d++;
-		if (d < ndetails && details[2 * d] <= i)
-			flags |= L_DETAIL;
+		if (d < ncells && cells[d].start <= i)
+			flags |= L_CELL |
+				 (cells[d].kind == LP_CELL_STANCE   ? L_STANCE
+				  : cells[d].kind == LP_CELL_DETAIL ? L_DETAIL
+								    : 0);
 		lt_table t;
 		size_t end;
 		if (c->markdown && grid_border(s, i, e)) {

@@ -55,13 +55,14 @@ static void make_blocks(seg *s)
 		bool cell = lp_span_attr(sp, "cell") != NULL;
 		bool quoted = lp_span_attr(sp, "quoted") != NULL;
 		bool stance = lp_span_attr(sp, "stance") != NULL;
-		if (!heading && !detail && !cell && !quoted)
+		if (!heading && !detail && !cell && !quoted && !stance)
 			continue;
 		while (k < s->nb && seg_text_at(s, s->b[k].start) < sp->start)
 			k++;
 		if (k < s->nb && seg_text_at(s, s->b[k].start) == sp->start)
 			s->b[k].heading = heading;
-		for (size_t j = k; (detail || cell || quoted) && j < s->nb &&
+		for (size_t j = k;
+		     (detail || cell || quoted || stance) && j < s->nb &&
 				   seg_text_at(s, s->b[j].start) < sp->end; j++) {
 			s->b[j].detail |= detail;
 			s->b[j].cell |= cell;

@@ -2679,6 +2679,36 @@ static void test_html_table_rows(void)
 		      "Agreed. Both will be in the contract."),
 	      "row 7 and 8's answer");
 	lp_doc_free(doc);
+	/* A word processor's table: heads in bold cells, not <th>; a
+	 * column of stances before the response's; the letter's closing
+	 * after the table is not the last answer. */
+	static const char word[] =
+		"<html><body><table><tr><td><b>No.</b></td>"
+		"<td><p><b><span>Panel recommendation</span></b></p></td>"
+		"<td><b>Accepted / Not accepted</b></td>"
+		"<td><b>PCC response</b></td></tr>"
+		"<tr><td>1</td><td>The PCC should publish a target.</td>"
+		"<td>Accepted</td><td><p>I will publish it in April.</p></td>"
+		"</tr><tr><td>2</td><td>The PCC should fund more staff.</td>"
+		"<td>Not accepted</td><td><p>Staff alone are not the answer."
+		"</p></td></tr></table><p>I would be happy to attend the "
+		"Panel's meeting.</p><p>Yours sincerely,</p></body></html>";
+	doc = process_all(word);
+	if (!doc)
+		return;
+	CHECK(!has(doc, "Panel recommendation"), "the bold heads are not "
+	      "text: [%s]", doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "I will publish it in April."),
+	      "the answer without its stance");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Staff alone are not the answer."),
+	      "the last answer ends with the table");
+	p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p && attr_is(p, "stance", "not-accepted"), "its stance, %s",
+	      p && lp_span_attr(p, "stance") ? lp_span_attr(p, "stance")
+					     : "(none)");
+	lp_doc_free(doc);
 }
 
 static void test_map_invariant(void)
