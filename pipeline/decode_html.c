@@ -25,6 +25,10 @@
 /* libxml2 stops building the tree at this depth; a page that reaches it
  * is a nesting bomb, not a letter. */
 #define MAX_DEPTH 256
+/* The most cells of a row, and rows one cell spans, that a table whose
+ * rows share an answer may have. */
+#define MAX_CELLS 32
+#define MAX_SHARED 20
 
 typedef struct decoder {
 	lp_doc *doc;
@@ -466,7 +470,8 @@ static void table_columns(decoder *d, const xmlNode *table)
 /* A table cell is a paragraph of its own, as a cell of prose reads;
  * but a cell that only numbers its row ("1") begins the next cell's
  * paragraph as a numbered one: "1. The Mayor should ...". */
-static void table_cell(decoder *d, const xmlNode *n, int depth)
+static void table_cell(decoder *d, const xmlNode *n, int depth,
+		       const char *more_numbers)
 {
 	if (d->numbered)
 		mark(d, " ");
@@ -494,10 +499,115 @@ static void table_cell(decoder *d, const xmlNode *n, int depth)
 		walk(d, n->children, depth + 1);
 	d->cells[at].end = d->out.len;
 	if (number) {
-		if (d->out.len && d->out.s[d->out.len - 1] != '.')
-			mark(d, ".");
+		/* "5", or "5." of a paragraph of its own: "5 and 6." */
+		while (d->out.len > d->cells[at].start &&
+		       strchr(" \n.", d->out.s[d->out.len - 1]))
+			d->out.len--;
+		if (more_numbers)
+			mark(d, more_numbers);
+		mark(d, ".");
 		d->numbered = true;
 	}
+}
+
+/* The cells of row @tr, up to @max, into @out; how many. */
+static size_t row_cells(const xmlNode *tr, const xmlNode **out, size_t max)
+{
+	size_t m = 0;
+	for (const xmlNode *c = tr->children; c && m < max; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (named(c, "td") || named(c, "th")))
+			out[m++] = c;
+	return m;
+}
+
+static const xmlNode *next_row(const xmlNode *tr)
+{
+	for (const xmlNode *r = tr->next; r; r = r->next)
+		if (r->type == XML_ELEMENT_NODE)
+			return named(r, "tr") ? r : NULL;
+	return NULL;
+}
+
+static long rowspan(const xmlNode *cell)
+{
+	xmlChar *v = xmlGetProp(cell, (const xmlChar *)"rowspan");
+	long k = v ? strtol((const char *)v, NULL, 10) : 1;
+	xmlFree(v);
+	return k > 1 && k <= MAX_SHARED ? k : 1;
+}
+
+/* Does row @tr end in cells that span the rows below it (a response
+ * with rowspan="2": one answer to two recommendations), each of those
+ * rows having just the cells before them?  How many rows they span,
+ * and in *@first the first of them; else 1. */
+static long rows_sharing(const xmlNode *tr, size_t *first)
+{
+	const xmlNode *c[MAX_CELLS];
+	size_t m = row_cells(tr, c, MAX_CELLS), s = 0;
+	while (s < m && rowspan(c[s]) == 1)
+		s++;
+	if (s == 0 || s == m)
+		return 1;
+	long k = rowspan(c[s]);
+	for (size_t j = s; j < m; j++)
+		if (rowspan(c[j]) != k)
+			return 1;
+	const xmlNode *r = tr;
+	for (long i = 1; i < k; i++)
+		if (!(r = next_row(r)) || row_cells(r, c, MAX_CELLS) != s)
+			return 1;
+	*first = s;
+	return k;
+}
+
+/* Rows @tr and the @k - 1 below it, whose cells from the @s-th on span
+ * them all: written as one row of the recommendations that one answer
+ * answers, numbered "5 and 6" where each row's first cell numbers it,
+ * as a table whose row says so reads.  Each cell's text is found in the
+ * source from where it starts, the shared cells' before the rows
+ * below.  The last of the rows. */
+static const xmlNode *shared_rows(decoder *d, const xmlNode *tr, long k,
+				  size_t s, int depth)
+{
+	const xmlNode *c[MAX_CELLS], *rc[MAX_CELLS];
+	size_t m = row_cells(tr, c, MAX_CELLS);
+	bool numbered = number_cell(c[0]);
+	char more[MAX_SHARED * 8] = "";
+	const xmlNode *r = tr;
+	for (long i = 1; i < k && numbered; i++) {
+		r = next_row(r);
+		row_cells(r, rc, MAX_CELLS);
+		xmlChar *t = xmlNodeGetContent(rc[0]);
+		const char *p = t ? (const char *)t : "";
+		p += strspn(p, " \t\r\n");
+		size_t len = strlen(more);
+		snprintf(more + len, sizeof more - len, " and %.*s",
+			 (int)strcspn(p, " \t\r\n."), p);
+		xmlFree(t);
+		numbered = number_cell(rc[0]);
+	}
+	d->col = 0;
+	table_cell(d, c[0], depth, numbered ? more : NULL);
+	for (size_t j = 1; j < s; j++)
+		table_cell(d, c[j], depth, NULL);
+	size_t shared_from = d->cursor;
+	r = tr;
+	for (long i = 1; i < k; i++) {
+		r = next_row(r);
+		row_cells(r, rc, MAX_CELLS);
+		d->col = numbered; /* its number is in the first row's */
+		for (size_t j = numbered; j < s; j++)
+			table_cell(d, rc[j], depth, NULL);
+	}
+	size_t rows_end = d->cursor;
+	d->cursor = shared_from;
+	d->col = (unsigned)s;
+	for (size_t j = s; j < m; j++)
+		table_cell(d, c[j], depth, NULL);
+	if (d->cursor < rows_end)
+		d->cursor = rows_end;
+	return r;
 }
 
 /* The number an ordered list gives its first item: its start
@@ -536,8 +646,17 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		}
 		if (n->type != XML_ELEMENT_NODE || chrome(n))
 			continue;
-		if (named(n, "tr"))
+		if (named(n, "tr")) {
 			d->col = 0;
+			size_t s;
+			long k = rows_sharing(n, &s);
+			if (k > 1) {
+				block_break(d);
+				n = shared_rows(d, n, k, s, depth + 1);
+				block_break(d);
+				continue;
+			}
+		}
 		int h = heading_level(n);
 		bool strong = named(n, "strong") || named(n, "b");
 		if (h) {
@@ -555,7 +674,7 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		} else if (named(n, "br")) {
 			mark(d, "\n");
 		} else if (named(n, "td") || named(n, "th")) {
-			table_cell(d, n, depth);
+			table_cell(d, n, depth, NULL);
 			continue;
 		} else if ((named(n, "thead") || head_row(n)) &&
 			   !figures_heads(n)) {

@@ -2709,6 +2709,36 @@ static void test_html_table_rows(void)
 	      p && lp_span_attr(p, "stance") ? lp_span_attr(p, "stance")
 					     : "(none)");
 	lp_doc_free(doc);
+	/* One answer to two rows, its cell spanning both (rowspan): one
+	 * pair of both recommendations; the row after is its own. */
+	static const char spanned[] =
+		"<html><body><table><tr><th>No.</th><th>Recommendation</th>"
+		"<th>Response</th></tr>"
+		"<tr><td><p>5</p></td><td>The Council should offer permits."
+		"</td><td rowspan=\"2\"><p>I will answer 5 and 6 together. "
+		"Agreed.</p></td></tr>"
+		"<tr><td><p>6</p></td><td>The Council should trial channels."
+		"</td></tr>"
+		"<tr><td>7</td><td>The Council should fine.</td>"
+		"<td><p>Not agreed.</p></td></tr></table></body></html>";
+	doc = process_all(spanned);
+	if (!doc)
+		return;
+	p = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(p && attr_is(p, "number", "5,6"), "rows 5 and 6, one pair");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Council should offer permits.\n\n"
+		      "The Council should trial channels."),
+	      "both recommendations");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "I will answer 5 and 6 together. Agreed."),
+	      "their answer");
+	p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p && attr_is(p, "number", "7") &&
+		      span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+			      "Not agreed."),
+	      "row 7");
+	lp_doc_free(doc);
 }
 
 static void test_map_invariant(void)
