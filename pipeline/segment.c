@@ -1037,10 +1037,17 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		bool more;
 		if (bold) {
 			/* A bold recommendation whose bold stops mid-sentence
-			 * goes on to the end of that sentence. */
+			 * goes on to the end of that sentence; a stance in
+			 * bold after it ("**Partially accepted.**") is the
+			 * answer's. */
 			more = seg_is_bold(s, s->b[k].start, s->b[k].end) ||
 			       (k == rec_last + 1 && !seg_ends_stop(s, rec_last) &&
 				islower((unsigned char)s->doc->fold[s->b[k].start]));
+			if (more && (rc = seg_at(s, stance, k)) != 0) {
+				if (rc < 0)
+					return rc;
+				more = false;
+			}
 		} else if (!s->b[k].para_start) {
 			rc = seg_at(s, stance, k);
 			if (rc < 0)

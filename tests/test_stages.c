@@ -2709,6 +2709,25 @@ static void test_html_table_rows(void)
 	      p && lp_span_attr(p, "stance") ? lp_span_attr(p, "stance")
 					     : "(none)");
 	lp_doc_free(doc);
+	/* A bold recommendation's cell, then an answer opening with its
+	 * stance in bold glued to a bold part's letter: the stance is the
+	 * answer's. */
+	doc = process_all("| No. | Recommendation | Trust response |\n"
+			  "|---|---|---|\n"
+			  "| R1 | **The Trust should act now.** | **Accepted.** "
+			  "We will act. |\n"
+			  "| R2 | **The Trust should fund (a) water and (b) "
+			  "snacks.** | **Partially accepted.****(a)** Water is "
+			  "free.<br>**(b)** We will review snacks. |\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Trust should fund (a) water and (b) snacks."),
+	      "the recommendation without the stance");
+	p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p && attr_is(p, "stance", "partially-accepted"),
+	      "the answer's stance");
+	lp_doc_free(doc);
 	/* One answer to two rows, its cell spanning both (rowspan): one
 	 * pair of both recommendations; the row after is its own. */
 	static const char spanned[] =
