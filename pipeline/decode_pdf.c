@@ -264,10 +264,19 @@ static int decode(lp_doc *doc, lp_error *err)
  * PDF at a time.  Everything after this stage runs in parallel. */
 static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
 
-int lp_decode_pdf(lp_doc *doc, lp_error *err)
+/* The module's entry point (pdf_module.c). */
+int lp_pdf_decode(lp_doc *doc, lp_error *err)
 {
 	pthread_mutex_lock(&poppler_lock);
 	int rc = decode(doc, err);
 	pthread_mutex_unlock(&poppler_lock);
 	return rc;
 }
+
+#ifndef LP_PDF_MODULE_BUILD
+/* Linked in (the tests, the fuzzers): no module to load. */
+int lp_decode_pdf(lp_doc *doc, lp_error *err)
+{
+	return lp_pdf_decode(doc, err);
+}
+#endif

@@ -249,8 +249,10 @@ int lp_decode_html(lp_doc *doc, lp_error *err);
 size_t lp_html_reference(const unsigned char *src, size_t n, size_t p,
 			 char out[8], size_t *outlen);
 /* Extract a PDF's text into doc->src, with markup in doc->decoded and
- * each byte's page and box in doc->geom (pipeline/decode_pdf.c). */
+ * each byte's page and box in doc->geom (pipeline/decode_pdf.c; the
+ * command loads it as a module, pipeline/pdf_module.c). */
 int lp_decode_pdf(lp_doc *doc, lp_error *err);
+int lp_pdf_decode(lp_doc *doc, lp_error *err);
 /* Extract a Word file's text likewise (pipeline/decode_docx.c). */
 int lp_decode_docx(lp_doc *doc, lp_error *err);
 /* A PDF's or a Word file's extracted text becomes what spans point into
