@@ -1249,6 +1249,21 @@ static int table_or_quote_end(seg *s, size_t from, bool last,
 	return 0;
 }
 
+/* Is block @k only a number in brackets or with a full stop: "(3)",
+ * "45."? */
+static bool lone_enumerator(const seg *s, size_t k)
+{
+	const char *f = s->doc->fold;
+	size_t a = s->b[k].start, e = seg_trim_end(s, a, s->b[k].end);
+	bool bracket = a < e && f[a] == '(';
+	a += bracket;
+	size_t digits = 0;
+	while (a + digits < e && isdigit((unsigned char)f[a + digits]))
+		digits++;
+	return digits >= 1 && digits <= 3 && a + digits + 1 == e &&
+	       f[e - 1] == (bracket ? ')' : '.');
+}
+
 /* Where the response before @end_block really ends: before a section
  * heading that follows it (but not one that brings a later answer:
  * "Further response, 14 November 2024"); when it is the @last, before
@@ -1309,6 +1324,11 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 			break;
 		}
 	}
+	/* "(3)" or "45." on a line of its own numbers what comes next (in
+	 * minutes, the next item or the next recommendation, its label
+	 * on the line below). */
+	while (end_block > from + 1 && lone_enumerator(s, end_block - 1))
+		end_block--;
 	const lp_rule *closing = lp_rule_get(s->g, "letter.closing");
 	while ((before_valediction || end_block == s->nb) &&
 	       end_block > from + 1) {

@@ -2606,6 +2606,32 @@ static void test_html_ordered_list(void)
 	lp_doc_free(doc);
 }
 
+/* A resolution's items in minutes: "(1) Recommendation 1 - That ...";
+ * an item's number on a line of its own before its label is not the
+ * answer before it, nor is the decision's "Reason for decision:" after
+ * the last. */
+static void test_minutes_items(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nRESOLVED - That the responses be agreed as "
+		"follows:\n\n(1) Recommendation 1 - That the Council should "
+		"act on damp.\n\nResponse: Agreed. The Council will act.\n\n"
+		"(2)\n\nRecommendation 2 - That the Council should report."
+		"\n\nResponse: Agreed. The Council will report in June.\n\n"
+		"Reason for decision: to respond within two months.\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. The Council will act."),
+	      "the first answer without the next item's number");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Agreed. The Council will report in June."),
+	      "the last answer without the reason for the decision");
+	lp_doc_free(doc);
+}
+
 /* A table of responses whose row headers number the rows, one row
  * answering two recommendations ("4 and 5"). */
 static void test_html_table_rows(void)
@@ -2977,6 +3003,7 @@ int main(int argc, char **argv)
 	test_stance_and_demands();
 	test_html();
 	test_html_ordered_list();
+	test_minutes_items();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
