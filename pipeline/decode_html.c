@@ -35,6 +35,7 @@ typedef struct decoder {
 	lp_buf out;
 	size_t cursor; /* source offset where the next text is looked for */
 	int bold;      /* depth of open <strong> and <b> */
+	size_t bold_closed; /* where the last bold's closing "**" ends */
 	bool numbered; /* the last table cell held only a row number */
 	unsigned detail_from; /* the table's first column after the
 				 response's, from 1; 0: none */
@@ -687,7 +688,11 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		}
 		/* Bold inside bold, or in a heading, says nothing more. */
 		bool mark_bold = strong && !h && d->bold == 0;
-		if (mark_bold)
+		/* Bold that a word processor closes and opens again at once
+		 * ("dedi</b><b>cated") is one run: "**dedicated**". */
+		if (mark_bold && d->out.len == d->bold_closed)
+			d->out.len -= 2;
+		else if (mark_bold)
 			mark(d, "**");
 		d->bold += strong;
 		/* A table says which of its columns are a row's details
@@ -700,8 +705,10 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		d->detail_from = outer;
 		d->stance_col = outer_stance;
 		d->bold -= strong;
-		if (mark_bold)
+		if (mark_bold) {
 			mark(d, "**");
+			d->bold_closed = d->out.len;
+		}
 		if (h || block(n))
 			block_break(d);
 		else if (named(n, "li"))
@@ -758,7 +765,7 @@ int lp_decode_html(lp_doc *doc, lp_error *err)
 	const xmlNode *main = NULL;
 	for (int pass = 0; pass < 3 && !main; pass++)
 		main = content_root(root, pass);
-	decoder d = { .doc = doc, .cursor = doc->body };
+	decoder d = { .doc = doc, .cursor = doc->body, .bold_closed = SIZE_MAX };
 	lp_buf_put(&d.out, "", 0, 0);
 	if (main) {
 		walk(&d, main->children, 0);

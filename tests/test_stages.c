@@ -2555,6 +2555,23 @@ static void test_html(void)
 	CHECK(doc->letter.date && strcmp(doc->letter.date, "2024-05-14") == 0,
 	      "the publication's date");
 	lp_doc_free(doc);
+	/* A word processor closes bold and opens it again inside a word:
+	 * one run, one word. */
+	doc = process_all(
+		"<html><body><p><b>Recommendation 1 &ndash; That a dedi</b><b>"
+		"cated team is set up.</b></p><p><b>Executive</b><b> "
+		"response:</b></p><p>Agreed.</p><p><b>Recommendation 2 "
+		"&ndash; That the Council reports quar</b><b>terly.</b></p>"
+		"<p><b>Executive response:</b></p><p>Agreed in part.</p>"
+		"</body></html>");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "That a dedicated team is set up."),
+	      "the word whole");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0), "Agreed."),
+	      "the answer after the split label");
+	lp_doc_free(doc);
 }
 
 /* Whatever the stages do, a span's ASCII letters come from the same
