@@ -434,8 +434,10 @@ static bool read_season(lp_xctx *x, candidate *c)
 		bool over = m != 12 && x->ref_m > m + 2;
 		bool coming = w != 't' && w != 'n' && w != 'l';
 		/* ... unless the sentence is in the past tense: "who gave
-		 * evidence over the spring". */
-		if (coming && tense_around(x, x->m->start, x->m->end, over) < 0) {
+		 * evidence over the spring"; "since the summer" is the one
+		 * gone, or this one. */
+		if (coming && (w == 's' || tense_around(x, x->m->start,
+							x->m->end, over) < 0)) {
 			coming = false;
 			y -= !begun;
 		}
