@@ -232,6 +232,7 @@ typedef struct numbered {
 	long number;
 	bool sure; /* in bold, in a recommendation's voice, or answered */
 	bool bold;
+	bool heading; /* a heading sure only for being answered, or not */
 } numbered;
 
 /* Is block @i + 1, before @end, a "Recommendation: ..." field under
@@ -318,15 +319,17 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 							    s->m, s->err)) > 0;
 			/* A heading that titles the recommendation under
 			 * it ("## 3. Local plans" over "The Government
-			 * should ..."). */
+			 * should ..."), one not numbered itself. */
 			if (!c.sure && rc >= 0 && voice && c.l.has_body &&
 			    s->b[i].heading && i + 1 < s->nb &&
-			    s->b[i + 1].para_start)
+			    s->b[i + 1].para_start &&
+			    (rc = seg_at(s, rule, i + 1)) == 0)
 				c.sure = c.l.titled =
 					(rc = lp_rule_find(voice, s->doc->fold,
 							   s->b[i + 1].end,
 							   s->b[i + 1].start,
 							   s->m, s->err)) > 0;
+			c.heading = !c.sure && s->b[i].heading;
 			if (!c.sure && rc >= 0)
 				c.sure = (rc = answered(s, rule, i, text)) > 0;
 		}
@@ -361,6 +364,16 @@ static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
 	int rc = numbered_paragraphs(s, &v, &nv);
 	if (rc < 0)
 		return rc;
+	/* Numbered headings beside numbered paragraphs that speak as
+	 * recommendations number the sections ("2. Introduction" on a
+	 * GOV.UK page), not the recommendations. */
+	size_t plain = 0, m = 0;
+	for (size_t i = 0; i < nv; i++)
+		plain += !v[i].heading && v[i].sure;
+	for (size_t i = 0; i < nv; i++)
+		if (plain < 2 || !v[i].heading)
+			v[m++] = v[i];
+	nv = m;
 	/* From the end: does a run of one-up numbers lead from i to a sure
 	 * one? */
 	bool *leads = lp_xmalloc((nv ? nv : 1) * sizeof *leads);

@@ -2649,6 +2649,39 @@ static void test_minutes_items(void)
 	lp_doc_free(doc);
 }
 
+/* A GOV.UK page numbers its sections ("2. Introduction") as the report
+ * numbers its paragraphs: the headings are not recommendations, and a
+ * recommendation's "We recommend" paragraph after its finding is its
+ * own, up to the answer's label. */
+static void test_numbered_sections(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><h2>1. Foreword</h2><p>The floods of 2023 showed "
+		"the risks.</p><h2>2. Introduction</h2><p>The Government "
+		"welcomes the report.</p><h2>3. Government response</h2>"
+		"<p>2. Rural schemes lose out under the funding rules. We "
+		"recommend that the Government review the formula.</p>"
+		"<p><strong>Government response</strong></p><p>The Government "
+		"agrees with this recommendation.</p>"
+		"<p>5. Farmers store floodwater without reward.</p><p>We "
+		"recommend that the Department pay farmers for storage.</p>"
+		"<p><strong>Government response</strong></p><p>The Government "
+		"agrees in part.</p></body></html>");
+	if (!doc)
+		return;
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2 && p &&
+		      attr_is(p, "number", "2"),
+	      "%zu pairs, the first %s", count_kind(doc, LP_SPAN_PAIR),
+	      p && lp_span_attr(p, "number") ? lp_span_attr(p, "number")
+					     : "(none)");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "Farmers store floodwater without reward.\n\nWe "
+		      "recommend that the Department pay farmers for storage."),
+	      "the second recommendation, both its paragraphs");
+	lp_doc_free(doc);
+}
+
 /* A table of responses whose row headers number the rows, one row
  * answering two recommendations ("4 and 5"). */
 static void test_html_table_rows(void)
@@ -3021,6 +3054,7 @@ int main(int argc, char **argv)
 	test_html();
 	test_html_ordered_list();
 	test_minutes_items();
+	test_numbered_sections();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
