@@ -176,6 +176,16 @@ static bool under_name(const cleaner *c, size_t i)
 	       !nrm_ends_sentence(ltext(c, p), llen(c, p));
 }
 
+/* Does line @i come next after page furniture (a footer, "Page 1 of
+ * 2"), blank lines aside: at the top of a page? */
+static bool after_footer(const cleaner *c, size_t i)
+{
+	size_t p = i;
+	while (p > 0 && blank(c, p - 1))
+		p--;
+	return p > 0 && (c->lines[p - 1].flags & L_FURNITURE);
+}
+
 /* A running letterhead: one of the first lines of the letter that comes
  * back later on a line of its own, as `# MAYOR OF LONDON` does in the
  * seed at every page.  Case matters: the sender's role "Mayor of London"
@@ -222,7 +232,7 @@ static void mark_letterhead_repeats(cleaner *c)
 			if (same_text(c, first, i)) {
 				repeats++;
 				header |= (c->lines[i].flags & (L_HEADING | L_PAGE)) ||
-					  !under_name(c, i);
+					  !under_name(c, i) || after_footer(c, i);
 			} else if (second != (size_t)-1 &&
 				   two_lines_in_one(c, first, second, i)) {
 				c->lines[i].flags |= L_FURNITURE;
@@ -231,15 +241,19 @@ static void mark_letterhead_repeats(cleaner *c)
 		}
 		/* Or the two on lines of their own, one under the other, as
 		 * a block ("**Llywodraeth Cymru****Welsh Government**", which
-		 * the glued bold makes two lines), on two pages at least: a
-		 * signature under the letter may repeat a letterhead's name
-		 * and role once. */
+		 * the glued bold makes two lines), on two pages at least, or
+		 * once just after a page's footer: a signature under the
+		 * letter may repeat a letterhead's name and role once. */
 		size_t pairs = 0;
+		bool atop = false; /* once at a page's top is enough */
 		for (size_t i = head[nhead - 1] + 1;
 		     second == first + 1 && i + 1 < c->nlines; i++)
-			pairs += lines_again(c, first, i);
+			if (lines_again(c, first, i)) {
+				pairs++;
+				atop |= after_footer(c, i);
+			}
 		for (size_t i = head[nhead - 1] + 1;
-		     pairs >= 2 && i + 1 < c->nlines; i++)
+		     (pairs >= 2 || atop) && i + 1 < c->nlines; i++)
 			if (lines_again(c, first, i)) {
 				c->lines[i].flags |= L_FURNITURE;
 				c->lines[i + 1].flags |= L_FURNITURE;

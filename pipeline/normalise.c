@@ -817,8 +817,9 @@ static bool cell_line(cleaner *c, size_t a, size_t e, unsigned flags,
 static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 {
 	const unsigned char *s = c->in;
-	bool numbered = false;
+	bool numbered = false, rest = false;
 	unsigned col = 0; /* the cell's column, from 1 */
+	size_t first_line = c->nlines;
 	for (i++; i < b;) {
 		size_t e = cell_end(s, i, b), a = i, z = e;
 		i = e + 1;
@@ -829,6 +830,11 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 			z--;
 		if (a == z)
 			continue;
+		/* Its first cell empty, its first text before the details:
+		 * the rest of the row above it. */
+		if (c->nlines == first_line)
+			rest = col > 1 && c->detail_from &&
+			       col < c->detail_from;
 		if (!numbered)
 			open_line(c, flags | cell_flags(c->detail_from, col) |
 					     (col == c->stance_col ? L_STANCE
@@ -861,6 +867,47 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 	}
 	if (numbered)
 		close_line(c);
+	if (rest) {
+		if (c->nrests + 2 > c->rests_cap)
+			c->rests = lp_xrealloc(c->rests,
+					       (c->rests_cap = 2 * c->rests_cap +
+							       8) *
+						       sizeof *c->rests);
+		c->rests[c->nrests++] = first_line;
+		c->rests[c->nrests++] = c->nlines;
+	}
+}
+
+/* The rest of a table's row that a page break cut ("| | ... the rest of
+ * the answer. | | |" after the next page's header) goes on with the
+ * answer above it, before that row's details (who leads, by when):
+ * its lines are moved there, once the page furniture between is known.
+ * A rest with anything but furniture and details between it and the
+ * answer stays. */
+static void join_row_rests(cleaner *c)
+{
+	for (size_t k = 0; k + 1 < c->nrests; k += 2) {
+		size_t f = c->rests[k], e = c->rests[k + 1], p = f;
+		while (p > 0 && (blank(c, p - 1) ||
+				 (c->lines[p - 1].flags & L_FURNITURE)))
+			p--;
+		if (p == 0 || !(c->lines[p - 1].flags & L_DETAIL))
+			continue;
+		while (p > 0 && (blank(c, p - 1) ||
+				 (c->lines[p - 1].flags & L_DETAIL)))
+			p--;
+		if (p == 0)
+			continue;
+		/* After the answer's last line and the blank that ends it. */
+		size_t to = p + (p < f && blank(c, p));
+		size_t n = e - f;
+		line *moved = lp_xmalloc(n * sizeof *moved);
+		memcpy(moved, c->lines + f, n * sizeof *moved);
+		memmove(c->lines + to + n, c->lines + to,
+			(f - to) * sizeof *c->lines);
+		memcpy(c->lines + to, moved, n * sizeof *moved);
+		free(moved);
+	}
 }
 
 static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
@@ -2193,6 +2240,7 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	split_lines(&c);
 	int rc = lp_mark_furniture(&c);
 	if (rc == 0) {
+		join_row_rests(&c);
 		assemble(&c);
 		build_fold(doc);
 	}
@@ -2200,5 +2248,6 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	lp_buf_free(&c.scratch);
 	free(c.lines);
 	free(c.bold);
+	free(c.rests);
 	return rc;
 }

@@ -62,6 +62,9 @@ typedef struct cleaner {
 	unsigned stance_col;  /* a pipe table's column of stances before the
 				 response's ("Accepted in part"), or 0 */
 	size_t bold_from;   /* scratch offset where the open bold began */
+	/* Pipe table rows whose first cells are empty, the rest of a row
+	 * that a page break cut: [rests[2k], rests[2k+1]) of the lines. */
+	size_t *rests, nrests, rests_cap;
 
 	const lp_rule *block_start, *page_number, *web_chrome, *footer,
 		*column_field, *keep_hyphen, *open_end;

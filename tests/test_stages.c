@@ -2649,6 +2649,42 @@ static void test_minutes_items(void)
 	lp_doc_free(doc);
 }
 
+/* A pipe table's row that a page break cut, its rest after the page's
+ * footer, the letterhead again and the table's head: the rest goes on
+ * with the answer, before the row's details. */
+static void test_row_rest(void)
+{
+	lp_doc *doc = process_all(
+		"**NHS****Wold Care Board**\n\nDear Councillor Marsh,\n\n"
+		"| Recommendation | Response | Lead | By when |\n"
+		"|---|---|---|---|\n"
+		"| **1.** The Board should publish a plan. | **Accepted.** We "
+		"will publish it in January. | Director | January 2025 |\n"
+		"| **2.** The Board should fund brushing. | **Accepted.** We "
+		"will fund it with the councils, matched by | Consultant | "
+		"September 2025 |\n\n"
+		"Page 1 of 2\n\n"
+		"**NHS****Wold Care Board**\n\n"
+		"| Recommendation | Response | Lead | By when |\n"
+		"|---|---|---|---|\n"
+		"|  | funding from both councils. |  |  |\n"
+		"| **3.** The Board should report back. | **Accepted.** We will "
+		"report in April. | Chief Executive | April 2025 |\n\n"
+		"Yours sincerely,\n\nPage 2 of 2\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accepted. We will fund it with the councils, matched "
+		      "by\n\nfunding from both councils."),
+	      "the row's rest in its answer");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 1),
+		      "Consultant\n\nSeptember 2025"),
+	      "its details");
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3055,6 +3091,7 @@ int main(int argc, char **argv)
 	test_html_ordered_list();
 	test_minutes_items();
 	test_numbered_sections();
+	test_row_rest();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
