@@ -809,6 +809,29 @@ static bool cell_line(cleaner *c, size_t a, size_t e, unsigned flags,
 	return false;
 }
 
+/* Note the row whose text starts at line @first_line, its first cells
+ * empty, as the rest of the row above: each of its @cells (their
+ * first and last lines) goes on after the same column's there. */
+static void add_row_rest(cleaner *c, size_t first_line,
+			 size_t cells[16][2])
+{
+	row_rest r = { .gap_from = c->row_end, .gap_to = first_line };
+	for (size_t k = 0; k < 16; k++) {
+		if (cells[k][0] == SIZE_MAX || c->row[k].first == SIZE_MAX)
+			continue;
+		r.first[r.ncells] = cells[k][0];
+		r.last[r.ncells] = cells[k][1];
+		r.anchor[r.ncells++] = c->row[k].last;
+	}
+	if (!r.ncells)
+		return;
+	if (c->nrests == c->rests_cap)
+		c->rests = lp_xrealloc(c->rests,
+				       (c->rests_cap = 2 * c->rests_cap + 4) *
+					       sizeof *c->rests);
+	c->rests[c->nrests++] = r;
+}
+
 /* A Markdown table row, as a converter prints a table of responses:
  * each cell is a paragraph of its own, as a cell of prose reads; but a
  * cell that only numbers its row ("1") begins the next cell's paragraph
@@ -817,9 +840,12 @@ static bool cell_line(cleaner *c, size_t a, size_t e, unsigned flags,
 static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 {
 	const unsigned char *s = c->in;
-	bool numbered = false, rest = false;
+	bool numbered = false;
 	unsigned col = 0; /* the cell's column, from 1 */
-	size_t first_line = c->nlines;
+	size_t first_line = c->nlines, cells[16][2];
+	unsigned first_col = 0; /* the first column with text */
+	for (size_t k = 0; k < 16; k++)
+		cells[k][0] = SIZE_MAX;
 	for (i++; i < b;) {
 		size_t e = cell_end(s, i, b), a = i, z = e;
 		i = e + 1;
@@ -830,11 +856,8 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 			z--;
 		if (a == z)
 			continue;
-		/* Its first cell empty, its first text before the details:
-		 * the rest of the row above it. */
-		if (c->nlines == first_line)
-			rest = col > 1 && c->detail_from &&
-			       col < c->detail_from;
+		if (!first_col)
+			first_col = col;
 		if (!numbered)
 			open_line(c, flags | cell_flags(c->detail_from, col) |
 					     (col == c->stance_col ? L_STANCE
@@ -845,6 +868,7 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 			numbered = true;
 			continue;
 		}
+		size_t cell_first = c->nlines - 1;
 		/* A cell's "<br>", as converters write a line break in a
 		 * table, ends a line. */
 		size_t from = a;
@@ -860,6 +884,10 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 		}
 		if (cell_line(c, from, z, flags, open))
 			close_line(c); /* an empty line, opened above */
+		if (col <= 16) {
+			cells[col - 1][0] = cell_first;
+			cells[col - 1][1] = c->nlines - 1;
+		}
 		/* A blank line: the next cell is a new paragraph. */
 		open_line(c, 0);
 		close_line(c);
@@ -867,47 +895,81 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 	}
 	if (numbered)
 		close_line(c);
-	if (rest) {
-		if (c->nrests + 2 > c->rests_cap)
-			c->rests = lp_xrealloc(c->rests,
-					       (c->rests_cap = 2 * c->rests_cap +
-							       8) *
-						       sizeof *c->rests);
-		c->rests[c->nrests++] = first_line;
-		c->rests[c->nrests++] = c->nlines;
+	if (first_col > 1 && c->row_end)
+		add_row_rest(c, first_line, cells);
+	else if (first_col == 1) {
+		for (size_t k = 0; k < 16; k++) {
+			c->row[k].first = cells[k][0];
+			c->row[k].last = cells[k][1];
+		}
+		c->row_end = c->nlines;
 	}
 }
 
-/* The rest of a table's row that a page break cut ("| | ... the rest of
- * the answer. | | |" after the next page's header) goes on with the
- * answer above it, before that row's details (who leads, by when):
- * its lines are moved there, once the page furniture between is known.
- * A rest with anything but furniture and details between it and the
- * answer stays. */
+static int by_anchor(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+/* The rest of a table's row that a page break cut ("| | ... the rest
+ * of the recommendation. | | ... the rest of the answer. |" under the
+ * next page's head) goes on in each column where the row above left
+ * off, before that row's next cells (its details: who leads, by when),
+ * once the page furniture between is known.  A rest with anything but
+ * furniture between it and the row stays where it is. */
 static void join_row_rests(cleaner *c)
 {
-	for (size_t k = 0; k + 1 < c->nrests; k += 2) {
-		size_t f = c->rests[k], e = c->rests[k + 1], p = f;
-		while (p > 0 && (blank(c, p - 1) ||
-				 (c->lines[p - 1].flags & L_FURNITURE)))
-			p--;
-		if (p == 0 || !(c->lines[p - 1].flags & L_DETAIL))
-			continue;
-		while (p > 0 && (blank(c, p - 1) ||
-				 (c->lines[p - 1].flags & L_DETAIL)))
-			p--;
-		if (p == 0)
-			continue;
-		/* After the answer's last line and the blank that ends it. */
-		size_t to = p + (p < f && blank(c, p));
-		size_t n = e - f;
-		line *moved = lp_xmalloc(n * sizeof *moved);
-		memcpy(moved, c->lines + f, n * sizeof *moved);
-		memmove(c->lines + to + n, c->lines + to,
-			(f - to) * sizeof *c->lines);
-		memcpy(c->lines + to, moved, n * sizeof *moved);
-		free(moved);
+	size_t nmoves = 0, cap = 0, (*moves)[2] = NULL; /* anchor, line */
+	for (size_t k = 0; k < c->nrests; k++) {
+		const row_rest *r = &c->rests[k];
+		bool clear = true, page = false;
+		for (size_t i = r->gap_from; i < r->gap_to && clear; i++) {
+			page |= (c->lines[i].flags & L_FURNITURE) != 0;
+			clear = blank(c, i) ||
+				(c->lines[i].flags & L_FURNITURE);
+		}
+		clear = clear && page;
+		for (size_t j = 0; clear && j < r->ncells; j++)
+			for (size_t i = r->first[j]; i <= r->last[j]; i++) {
+				if (nmoves == cap)
+					moves = lp_xrealloc(moves,
+							    (cap = 2 * cap + 16) *
+								    sizeof *moves);
+				moves[nmoves][0] = r->anchor[j];
+				moves[nmoves++][1] = i;
+				/* It goes on the cell's paragraph, over a
+				 * page's break: a sentence cut in two is
+				 * joined, as a running header's is. */
+				c->lines[i].flags &= ~(unsigned)(L_CELL | L_PAGE);
+				if (i == r->first[j])
+					c->lines[i].flags |= L_PAGE;
+			}
 	}
+	if (!nmoves)
+		return;
+	qsort(moves, nmoves, sizeof *moves, by_anchor);
+	bool *moved = lp_xcalloc(c->nlines, sizeof *moved);
+	for (size_t k = 0; k < nmoves; k++)
+		moved[moves[k][1]] = true;
+	line *out = lp_xmalloc(c->nlines * sizeof *out);
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (moved[i])
+			continue;
+		out[n++] = c->lines[i];
+		while (k < nmoves && moves[k][0] < i)
+			k++;
+		for (; k < nmoves && moves[k][0] == i; k++)
+			out[n++] = c->lines[moves[k][1]];
+	}
+	if (n == c->nlines) /* every line once: no anchor was moved */
+		memcpy(c->lines, out, n * sizeof *out);
+	free(out);
+	free(moved);
+	free(moves);
 }
 
 static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)

@@ -37,6 +37,16 @@ typedef struct range {
 	size_t start, end;
 } range;
 
+/* A table row whose first cells are empty, the rest of the row above
+ * it that a page break cut: its cells' lines [first[j], last[j]] go on
+ * after the lines that end the same columns above, anchor[j], when
+ * only the page's furniture lies between, lines [gap_from, gap_to). */
+typedef struct row_rest {
+	size_t gap_from, gap_to;
+	size_t ncells;
+	size_t first[16], last[16], anchor[16];
+} row_rest;
+
 typedef struct cleaner {
 	lp_doc *doc;
 	/* What is read: the source, or the text decoded from it (HTML),
@@ -62,9 +72,16 @@ typedef struct cleaner {
 	unsigned stance_col;  /* a pipe table's column of stances before the
 				 response's ("Accepted in part"), or 0 */
 	size_t bold_from;   /* scratch offset where the open bold began */
-	/* Pipe table rows whose first cells are empty, the rest of a row
-	 * that a page break cut: [rests[2k], rests[2k+1]) of the lines. */
-	size_t *rests, nrests, rests_cap;
+	/* A pipe table's last whole row: each column's text lines
+	 * [first, last] (first == SIZE_MAX: none), and the line after it. */
+	struct {
+		size_t first, last;
+	} row[16];
+	size_t row_end;
+	/* The rests of rows that a page break cut, to join to the cells
+	 * above them (join_row_rests). */
+	row_rest *rests;
+	size_t nrests, rests_cap;
 
 	const lp_rule *block_start, *page_number, *web_chrome, *footer,
 		*column_field, *keep_hyphen, *open_end;

@@ -2650,33 +2650,37 @@ static void test_minutes_items(void)
 }
 
 /* A pipe table's row that a page break cut, its rest after the page's
- * footer, the letterhead again and the table's head: the rest goes on
- * with the answer, before the row's details. */
+ * footer, the letterhead again and the table's head: each cell's rest
+ * goes on where the cell above left off, the answer's before the row's
+ * details. */
 static void test_row_rest(void)
 {
 	lp_doc *doc = process_all(
 		"**NHS****Wold Care Board**\n\nDear Councillor Marsh,\n\n"
-		"| Recommendation | Response | Lead | By when |\n"
-		"|---|---|---|---|\n"
-		"| **1.** The Board should publish a plan. | **Accepted.** We "
-		"will publish it in January. | Director | January 2025 |\n"
-		"| **2.** The Board should fund brushing. | **Accepted.** We "
-		"will fund it with the councils, matched by | Consultant | "
+		"| No. | Recommendation | Response | Lead | By when |\n"
+		"|---|---|---|---|---|\n"
+		"| 1 | The Board should publish a plan. | Accepted. We will "
+		"publish it in January. | Director | January 2025 |\n"
+		"| 2 | The Board should fund brushing in | Accepted. We will "
+		"fund it with the councils, matched by | Consultant | "
 		"September 2025 |\n\n"
 		"Page 1 of 2\n\n"
 		"**NHS****Wold Care Board**\n\n"
-		"| Recommendation | Response | Lead | By when |\n"
-		"|---|---|---|---|\n"
-		"|  | funding from both councils. |  |  |\n"
-		"| **3.** The Board should report back. | **Accepted.** We will "
+		"| No. | Recommendation | Response | Lead | By when |\n"
+		"|---|---|---|---|---|\n"
+		"|  | nurseries. | funding from both councils. |  |  |\n"
+		"| 3 | The Board should report back. | Accepted. We will "
 		"report in April. | Chief Executive | April 2025 |\n\n"
 		"Yours sincerely,\n\nPage 2 of 2\n");
 	if (!doc)
 		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Board should fund brushing in nurseries."),
+	      "the row's rest in its recommendation");
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
 		      "Accepted. We will fund it with the councils, matched "
-		      "by\n\nfunding from both councils."),
-	      "the row's rest in its answer");
+		      "by funding from both councils."),
+	      "and in its answer");
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 1),
 		      "Consultant\n\nSeptember 2025"),
 	      "its details");
