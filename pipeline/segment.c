@@ -710,6 +710,43 @@ static int titles_recommendations(seg *s, const label *l)
 			       k);
 }
 
+/* Labels @ls (*@n of them), each a bare heading ("### Recommendation
+ * 3") after a numbered list that gives every one of their numbers,
+ * each item in a recommendation's voice: the list's items replace them
+ * as the labels, and the headings head the answers (answers_by_number).
+ * 0 or an error. */
+static int listed_before(seg *s, label **ls, size_t *n, size_t *cap)
+{
+	for (size_t k = 0; k < *n; k++)
+		if ((*ls)[k].has_body || !s->b[(*ls)[k].block].heading)
+			return 0;
+	size_t nn = 0, ncap = 16;
+	label *num = lp_xmalloc(ncap * sizeof *num);
+	int rc = find_numbered(s, &num, &nn, &ncap);
+	bool all = rc == 0 && nn >= *n;
+	for (size_t j = 0; all && j < nn; j++)
+		all = num[j].block < (*ls)[0].block;
+	for (size_t k = 0; all && k < *n; k++) {
+		char want[256], have[256];
+		label_numbers(s, &(*ls)[k], want, sizeof want);
+		bool found = false;
+		for (size_t j = 0; j < nn && !found; j++) {
+			label_numbers(s, &num[j], have, sizeof have);
+			found = strcmp(want, have) == 0;
+		}
+		all = found;
+	}
+	if (all) {
+		free(*ls);
+		*ls = num;
+		*n = nn;
+		*cap = ncap;
+	} else {
+		free(num);
+	}
+	return rc;
+}
+
 static int find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
@@ -743,6 +780,16 @@ static int find_labels(seg *s, label **out, size_t *nout)
 			}
 			ls[n++] = l;
 			break;
+		}
+	}
+	/* Bare "Recommendation N" headings over the answers, the
+	 * recommendations listed in full before them ("1. LLDC should
+	 * ..."): the list's items are the pairs. */
+	if (n >= 3) {
+		int rc = listed_before(s, &ls, &n, &cap);
+		if (rc < 0) {
+			free(ls);
+			return rc;
 		}
 	}
 	/* Numbered paragraphs make the pairs where there are no labels, or
@@ -1810,6 +1857,17 @@ typedef struct answer {
 	size_t end_block; /* the block after its last */
 } answer;
 
+/* Is block @k a short line in bold, no stance ("**Agreed.**"): a
+ * recommendation restated by its title?  1, 0 or an error. */
+static int restatement(seg *s, size_t k)
+{
+	if (!seg_lone_line(s, k) || seg_words(s, k) > 20 ||
+	    !seg_is_bold(s, s->b[k].start, s->b[k].end))
+		return 0;
+	int rc = seg_at(s, lp_rule_get(s->g, "response.stance"), k);
+	return rc < 0 ? rc : !rc;
+}
+
 /* The numbered response labels (@label_rule: "Response to Recommendation
  * 3"; or, with @headings, numbered headings over the answers, "3. Empty
  * homes") from block @from on, each with the blocks up to the next one
@@ -1836,6 +1894,18 @@ static int find_answers(seg *s, const lp_rule *label_rule, bool headings,
 				       ? bs
 				       : (i + 1 < end ? s->b[i + 1].start
 						      : s->b[i].end);
+		/* Under a heading, a line in bold that restates the
+		 * recommendation ("***Publish a transition plan.***") is
+		 * neither it nor the answer. */
+		if (headings && i + 2 < end) {
+			int r = restatement(s, i + 1);
+			if (r < 0) {
+				free(v);
+				return r;
+			}
+			if (r)
+				start = s->b[i + 2].start;
+		}
 		char nums[256];
 		list_numbers(s->doc->fold, ns, ne, nums, sizeof nums);
 		for (char *p = nums; *p;) {
@@ -1899,6 +1969,13 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 		rc = find_answers(s, lp_rule_get(s->g, "label.numbered"), true,
 				  from, NONE, &v, &nv);
 		by_heading = true;
+	}
+	/* ... or under "Recommendation 3" headings (listed_before). */
+	if (rc == 0 && nv == 0) {
+		free(v);
+		rc = find_answers(s, lp_rule_get(s->g,
+						 "label.pair.recommendation"),
+				  true, from, NONE, &v, &nv);
 	}
 	if (rc < 0 || nv == 0) {
 		if (rc == 0)

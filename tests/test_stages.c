@@ -2689,6 +2689,38 @@ static void test_row_rest(void)
 	lp_doc_free(doc);
 }
 
+/* The recommendations listed in the letter, answered in its annex under
+ * bare "Recommendation N" headings, each with a line in bold that
+ * restates it: the list's items are the recommendations, and the
+ * restatements neither they nor the answers. */
+static void test_listed_then_headed(void)
+{
+	lp_doc *doc = process_all(
+		"Dear James,\n\nThe report makes three recommendations:\n\n"
+		"1. The Corporation should publish a transition plan.\n"
+		"2. The Corporation should set an affordable housing target.\n"
+		"3. The Corporation should consult residents on the Park.\n\n"
+		"Our response is in the annex.\n\nYours sincerely,\n\n"
+		"Daniel Hartley\n\n## Annex\n\n### **Recommendation 1**\n\n"
+		"***Publish a transition plan.***\n\nWe agree. The plan will "
+		"be published in July.\n\n### **Recommendation 2**\n\n"
+		"***Set a housing target.***\n\nWe agree. The target is 40%."
+		"\n\n### **Recommendation 3**\n\n***Consult on the Park.***"
+		"\n\nWe agree, and will consult in the autumn.\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Corporation should set an affordable housing "
+		      "target."),
+	      "the list's item");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "We agree. The target is 40%."),
+	      "the answer without the restatement");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3096,6 +3128,7 @@ int main(int argc, char **argv)
 	test_minutes_items();
 	test_numbered_sections();
 	test_row_rest();
+	test_listed_then_headed();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
