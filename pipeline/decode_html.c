@@ -14,6 +14,7 @@
  * character references decoded: "&pound;2m" is "£2m", and a span over
  * it covers "&pound;2m" in the source.
  */
+#include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
@@ -633,6 +634,16 @@ static bool in_list_item(const xmlNode *n)
 	return false;
 }
 
+/* Does @n's text go on a word, or a line, rather than start a word: is
+ * its first character a lower-case letter or a space? */
+static bool goes_on(const xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	bool on = t && (islower((unsigned char)t[0]) || t[0] == ' ');
+	xmlFree(t);
+	return on;
+}
+
 static void walk(decoder *d, const xmlNode *n, int depth)
 {
 	/* The items of an ordered list keep their numbers ("1. That the
@@ -688,9 +699,13 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		}
 		/* Bold inside bold, or in a heading, says nothing more. */
 		bool mark_bold = strong && !h && d->bold == 0;
-		/* Bold that a word processor closes and opens again at once
-		 * ("dedi</b><b>cated") is one run: "**dedicated**". */
-		if (mark_bold && d->out.len == d->bold_closed)
+		/* Bold that a word processor closes and opens again inside a
+		 * word or before a space ("dedi</b><b>cated") is one run:
+		 * "**dedicated**".  Two runs glued at a word's start stay two
+		 * ("<b>MAYOR OF LONDON</b><b>Susan Hall AM</b>"), as glued
+		 * bold in Markdown does. */
+		if (mark_bold && d->out.len == d->bold_closed &&
+		    goes_on(n))
 			d->out.len -= 2;
 		else if (mark_bold)
 			mark(d, "**");
