@@ -483,6 +483,12 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			break;
 		if (rc)
 			continue;
+		/* Nor is what "no one" or "money alone" will do. */
+		if ((rc = lp_match_before(x, "commitment-not.subject",
+					  md->start, 32)) < 0)
+			break;
+		if (rc)
+			continue;
 		bool boundary;
 		size_t cs = clause_start(x, prev_end, md->start, prev >= 0,
 					 &boundary);
