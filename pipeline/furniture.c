@@ -414,9 +414,25 @@ static void mark_bare_page_numbers(cleaner *c)
 			c->lines[i].flags |= L_FURNITURE | L_PAGE_NO;
 }
 
+static uint64_t line_hash(const cleaner *c, size_t i)
+{
+	uint64_t h = 14695981039346656037ull; /* FNV-1a */
+	for (size_t k = 0; k < llen(c, i); k++)
+		h = (h ^ (unsigned char)ltext(c, i)[k]) * 1099511628211ull;
+	return h;
+}
+
+static int by_hash(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+	return (a > b) - (a < b);
+}
+
 /* Running headers and footers of a paginated text: lines at the edge of
  * a page that recur, digits aside, at the edge of another page; not an
- * answer's stance on a line of its own. */
+ * answer's stance on a line of its own, nor a line that also stands
+ * inside a page ("Financial implications: None." after each answer,
+ * some of which end a page). */
 static void mark_page_edges(cleaner *c)
 {
 	size_t *starts = lp_xmalloc((c->nlines + 1) * sizeof *starts);
@@ -430,12 +446,24 @@ static void mark_page_edges(cleaner *c)
 	starts[npages] = c->nlines;
 	size_t (*edges)[2 * EDGE] = lp_xmalloc(npages * sizeof *edges);
 	size_t *nedges = lp_xmalloc(npages * sizeof *nedges);
-	for (size_t p = 0; p < npages; p++)
+	bool *edge = lp_xcalloc(c->nlines, sizeof *edge);
+	for (size_t p = 0; p < npages; p++) {
 		nedges[p] = page_edges(c, starts[p], starts[p + 1], edges[p]);
+		for (size_t e = 0; e < nedges[p]; e++)
+			edge[edges[p][e]] = true;
+	}
+	uint64_t *inner = lp_xmalloc((c->nlines + 1) * sizeof *inner);
+	size_t ninner = 0;
+	for (size_t i = 0; i < c->nlines; i++)
+		if (!edge[i] && !blank(c, i))
+			inner[ninner++] = line_hash(c, i);
+	qsort(inner, ninner, sizeof *inner, by_hash);
 	for (size_t p = 0; p < npages; p++) {
 		for (size_t e = 0; e < nedges[p]; e++) {
 			size_t i = edges[p][e];
-			if (llen(c, i) > 200 || stance_line(c, i))
+			uint64_t h = line_hash(c, i);
+			if (llen(c, i) > 200 || stance_line(c, i) ||
+			    bsearch(&h, inner, ninner, sizeof *inner, by_hash))
 				continue;
 			/* A label at a page's top ("Recommendation 3") is
 			 * no running header for being like the next page's
@@ -456,6 +484,8 @@ static void mark_page_edges(cleaner *c)
 				}
 		}
 	}
+	free(inner);
+	free(edge);
 	free(edges);
 	free(nedges);
 	free(starts);

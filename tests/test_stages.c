@@ -408,6 +408,37 @@ static void test_stance_at_page_edges(void)
 	lp_doc_free(doc);
 }
 
+/* A line that ends some answers at a page's foot and others inside a
+ * page ("Financial Implications: None.") is theirs, not a footer. */
+static void test_line_inside_and_at_edges(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"Recommendation 1. The Government should act.\n\n"
+		"Response: Accept\n\nWe will act.\n\n"
+		"Financial Implications: None.\n\n"
+		"Recommendation 2. The Government should report.\n\n"
+		"Response: Accept\n\nWe will report.\n\n"
+		"Financial Implications: None.\n\nPage 1\n\f"
+		"Recommendation 3. The Government should publish.\n\n"
+		"Response: Accept\n\nWe will publish.\n\n"
+		"Financial Implications: None.\n\nPage 2\n\f"
+		"Recommendation 4. The Government should consult.\n\n"
+		"Response: Reject\n\nWe will not.\n\nPage 3\n");
+	if (!doc)
+		return;
+	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 1);
+	CHECK(r && doc->text[r->end - 1] == '.' &&
+		      strstr(doc->text + r->start, "Implications: None.") &&
+		      (size_t)(strstr(doc->text + r->start,
+				      "Implications: None.") - doc->text) <
+			      r->end,
+	      "answer 2 keeps its last line: [%.*s]",
+	      r ? (int)(r->end - r->start) : 0,
+	      r ? doc->text + r->start : "");
+	lp_doc_free(doc);
+}
+
 /* A notice printed on every page, next to the running letterhead and at
  * the end, is furniture; an answer repeated word for word is not. */
 static void test_repeated_notice(void)
@@ -3073,6 +3104,7 @@ int main(int argc, char **argv)
 	test_markdown_header_and_glued_colon();
 	test_repeated_notice();
 	test_stance_at_page_edges();
+	test_line_inside_and_at_edges();
 	test_minister_letterhead();
 	test_pdftotext_table();
 	test_grid_table();
