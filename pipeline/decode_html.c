@@ -634,6 +634,20 @@ static bool in_list_item(const xmlNode *n)
 	return false;
 }
 
+/* Is @t one of Word's conditional marks, "<![if !supportLists]>" or
+ * "<![endif]>", which the HTML parser leaves as text?  They say which
+ * text older browsers show (a list's number, drawn as text), and are
+ * not text themselves. */
+static bool word_conditional(const char *t)
+{
+	t += strspn(t, " \t\r\n");
+	size_t n = strlen(t);
+	while (n && strchr(" \t\r\n", t[n - 1]))
+		n--;
+	return n >= 5 && strncmp(t, "<![", 3) == 0 &&
+	       strncmp(t + n - 2, "]>", 2) == 0 && !memchr(t + 3, '<', n - 3);
+}
+
 /* Does @n's text go on a word, or a line, rather than start a word: is
  * its first character a lower-case letter or a space? */
 static bool goes_on(const xmlNode *n)
@@ -653,7 +667,8 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 	long item = ordered ? list_start(n->parent) : 0;
 	for (; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			text(d, (const char *)n->content);
+			if (!word_conditional((const char *)n->content))
+				text(d, (const char *)n->content);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE || chrome(n))

@@ -2603,6 +2603,26 @@ static void test_html(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0), "Agreed."),
 	      "the answer after the split label");
 	lp_doc_free(doc);
+	/* Word's list numbers, drawn as text between its conditional marks
+	 * ("<![if !supportLists]>1.<![endif]>"): the numbers are, the marks
+	 * are not. */
+	doc = process_all(
+		"<html><body><p>Dear Chair,</p><p class=MsoListParagraph>"
+		"<![if !supportLists]><b><span>1.<span>&nbsp;&nbsp; </span>"
+		"</span></b><![endif]><b>The Agency should publish a list.</b>"
+		"</p><p>Agreed. We will.</p><p class=MsoListParagraph>"
+		"<![if !supportLists]><b><span>2.<span>&nbsp;&nbsp; </span>"
+		"</span></b><![endif]><b>The Agency should report.</b></p>"
+		"<p>Agreed in part.</p><p class=MsoListParagraph>"
+		"<![if !supportLists]><b><span>3.<span>&nbsp;&nbsp; </span>"
+		"</span></b><![endif]><b>The Agency should act.</b></p>"
+		"<p>Not agreed.</p></body></html>");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3 && !has(doc, "[if") &&
+		      !has(doc, "endif"),
+	      "%zu pairs: [%s]", count_kind(doc, LP_SPAN_PAIR), doc->text);
+	lp_doc_free(doc);
 }
 
 /* Whatever the stages do, a span's ASCII letters come from the same
