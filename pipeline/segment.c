@@ -271,6 +271,19 @@ static int answered(seg *s, const lp_rule *rule, size_t i, size_t text)
 	return 0;
 }
 
+/* Does fold [@a, @e) end with the committee's paragraph ("... in
+ * managed decline. (Paragraph 74)"), rule @after
+ * (recommendation.paragraph-after)?  1 with the match in s->m, 0 or an
+ * error. */
+static int ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
+			       size_t e)
+{
+	if (!after || e <= a ||
+	    !lp_rule_may_match(after, s->doc->fold, a, e, s->m))
+		return 0;
+	return lp_rule_find(after, s->doc->fold, e, a, s->m, s->err);
+}
+
 /* The numbered paragraphs of the letter, in order. */
 static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 {
@@ -278,12 +291,23 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
 	size_t n = 0, cap = 16;
 	numbered *v = lp_xmalloc(cap * sizeof *v);
+	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
 	for (size_t i = 0; rule && i < s->nb; i++) {
 		/* A paragraph, or an item of a list, whose line before it
-		 * ends a sentence. */
-		if (!s->b[i].para_start && (i == 0 || !seg_ends_stop(s, i - 1)))
+		 * ends a sentence or a recommendation ("... (Paragraph 63)",
+		 * the next glued to it in bold). */
+		int rc = 0;
+		if (!s->b[i].para_start &&
+		    (i == 0 || (!seg_ends_stop(s, i - 1) &&
+				(rc = ends_with_paragraph(s, after,
+							  s->b[i - 1].start,
+							  s->b[i - 1].end)) == 0)))
 			continue;
-		int rc = seg_at(s, rule, i);
+		if (rc < 0) {
+			free(v);
+			return rc;
+		}
+		rc = seg_at(s, rule, i);
 		if (rc == 0)
 			continue;
 		numbered c = { .l = { .block = i, .rule = rule } };
@@ -613,18 +637,6 @@ static void add_label_in_order(const seg *s, label **ls, size_t *n,
 				 .body_s = s->b[i].start };
 }
 
-/* Does fold [@a, @e) end with the committee's paragraph ("... in
- * managed decline. (Paragraph 74)"), rule @after
- * (recommendation.paragraph-after)?  1 with the match in s->m, 0 or an
- * error. */
-static int ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
-			       size_t e)
-{
-	if (!after || e <= a ||
-	    !lp_rule_may_match(after, s->doc->fold, a, e, s->m))
-		return 0;
-	return lp_rule_find(after, s->doc->fold, e, a, s->m, s->err);
-}
 
 /* Recommendations with no label at all, known by the committee's
  * paragraph after them ("... from 2027. (Paragraph 18)"), as a Special

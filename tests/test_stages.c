@@ -2772,6 +2772,29 @@ static void test_listed_then_headed(void)
 	lp_doc_free(doc);
 }
 
+/* Two numbered recommendations glued in one bold line, the second after
+ * the first's "(Paragraph 63)", answered together. */
+static void test_glued_after_citation(void)
+{
+	lp_doc *doc = process_all(
+		"# Appendix: Government response\n\n"
+		"**4. The Department should write off overpayments. (Paragraph "
+		"58)**\n\nThe Government does not accept this recommendation."
+		"\n\n**5. The Government should extend eligibility to "
+		"students. (Paragraph 63)****6. The Department should remove the "
+		"pension rule. (Paragraph 66)**\n\nThe Government will respond "
+		"to recommendations 5 and 6 together. It does not accept them."
+		"\n\n**7. The Government should publish a strategy. (Paragraph "
+		"72)**\n\nThe Government accepts this recommendation.\n");
+	if (!doc)
+		return;
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p && attr_is(p, "number", "5,6"), "recommendations 5 and 6, %s",
+	      p && lp_span_attr(p, "number") ? lp_span_attr(p, "number")
+					     : "(none)");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3181,6 +3204,7 @@ int main(int argc, char **argv)
 	test_numbered_sections();
 	test_row_rest();
 	test_listed_then_headed();
+	test_glued_after_citation();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
