@@ -378,14 +378,13 @@ static bool all_bold(const xmlNode *n, bool bold)
 	return true;
 }
 
-/* Does cell @c of a head row name the response's column? */
-static bool names_response(const xmlNode *c)
+/* Does @pred hold for the text of @n and all under it? */
+static bool content_is(const xmlNode *n, bool (*pred)(const char *, size_t))
 {
-	xmlChar *t = xmlNodeGetContent(c);
-	bool names = t && lp_names_response((const char *)t,
-					    strlen((const char *)t));
+	xmlChar *t = xmlNodeGetContent(n);
+	bool yes = t && pred((const char *)t, strlen((const char *)t));
 	xmlFree(t);
-	return names;
+	return yes;
 }
 
 /* Is @n a table's first row, of column heads only: every cell a <th>
@@ -409,7 +408,7 @@ static bool head_row(const xmlNode *n)
 			return false;
 		th = th && named(c, "th") && !attr_has(c, "scope", "row");
 		bold = bold && all_bold(c->children, false);
-		response = response || names_response(c);
+		response = response || content_is(c, lp_names_response);
 		cells = true;
 	}
 	return cells && (th || (bold && response));
@@ -433,17 +432,6 @@ static const xmlNode *table_heads(const xmlNode *table)
 			return head_row(c) ? c : NULL;
 	}
 	return NULL;
-}
-
-/* Are heads @n (a <thead> or a row) those of a table of figures
- * (lp_heads_of_figures)?  They are text. */
-static bool figures_heads(const xmlNode *n)
-{
-	xmlChar *t = xmlNodeGetContent(n);
-	bool figures = t && lp_heads_of_figures((const char *)t,
-						strlen((const char *)t));
-	xmlFree(t);
-	return figures;
 }
 
 /* Which of @table's columns are a row's details (lead officer,
@@ -704,10 +692,11 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 			table_cell(d, n, depth, NULL);
 			continue;
 		} else if ((named(n, "thead") || head_row(n)) &&
-			   !figures_heads(n)) {
+			   !content_is(n, lp_heads_of_figures)) {
 			/* The names of a table's columns ("No.",
 			 * "Recommendation", "Response") are not text, as a
-			 * Markdown table's head is not. */
+			 * Markdown table's head is not; a table of figures'
+			 * heads ("2023-24") are. */
 			continue;
 		} else if (block(n)) {
 			block_break(d);

@@ -637,7 +637,6 @@ static void add_label_in_order(const seg *s, label **ls, size_t *n,
 				 .body_s = s->b[i].start };
 }
 
-
 /* Recommendations with no label at all, known by the committee's
  * paragraph after them ("... from 2027. (Paragraph 18)"), as a Special
  * Report prints them once their bold is lost: each such paragraph in a
@@ -723,10 +722,10 @@ static int titles_recommendations(seg *s, const label *l)
 }
 
 /* Labels @ls (*@n of them), each a bare heading ("### Recommendation
- * 3") after a numbered list that gives every one of their numbers,
- * each item in a recommendation's voice: the list's items replace them
- * as the labels, and the headings head the answers (answers_by_number).
- * 0 or an error. */
+ * 3") after numbered paragraphs that give every one of their numbers
+ * (find_numbered: in bold, or in a recommendation's voice): those
+ * paragraphs replace them as the labels, and the headings head the
+ * answers (answers_by_number).  0 or an error. */
 static int listed_before(seg *s, label **ls, size_t *n, size_t *cap)
 {
 	for (size_t k = 0; k < *n; k++)
