@@ -465,11 +465,11 @@ static void mark_page_edges(cleaner *c)
 			if (llen(c, i) > 200 || stance_line(c, i) ||
 			    bsearch(&h, inner, ninner, sizeof *inner, by_hash))
 				continue;
-			/* A label at a page's top ("Recommendation 3") is
-			 * no running header for being like the next page's
-			 * ("Recommendation 4"); the same annex title on
-			 * every page is. */
-			bool block = c->lines[i].flags & L_BLOCK;
+			/* A label at a page's top ("Recommendation 3", a
+			 * heading "### R3") is no running header for being
+			 * like the next page's ("Recommendation 4"); the
+			 * same annex title on every page is. */
+			bool block = c->lines[i].flags & (L_BLOCK | L_HEADING);
 			/* Furniture recurs from page to page, so looking a
 			 * few pages ahead finds it and keeps this linear. */
 			for (size_t q = p + 1; q < npages && q <= p + 3; q++)

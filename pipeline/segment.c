@@ -721,6 +721,37 @@ static int titles_recommendations(seg *s, const label *l)
 			       k);
 }
 
+/* Do the @nl labels @list, all before the first of the @nh bare
+ * headings @heads, give each heading's numbers ("R5 and R6" among
+ * them)? */
+static bool labels_listed(const seg *s, const label *list, size_t nl,
+			  const label *heads, size_t nh)
+{
+	if (nl < nh)
+		return false;
+	for (size_t j = 0; j < nl; j++)
+		if (list[j].block >= heads[0].block)
+			return false;
+	for (size_t k = 0; k < nh; k++) {
+		if (heads[k].has_body || !s->b[heads[k].block].heading)
+			return false;
+		char want[256], have[256];
+		label_numbers(s, &heads[k], want, sizeof want);
+		for (char *p = want; *p;) {
+			long w = strtol(p, &p, 10);
+			p += *p == ',';
+			bool found = false;
+			for (size_t j = 0; j < nl && !found; j++) {
+				label_numbers(s, &list[j], have, sizeof have);
+				found = strtol(have, NULL, 10) == w;
+			}
+			if (!found)
+				return false;
+		}
+	}
+	return true;
+}
+
 /* Labels @ls (*@n of them), each a bare heading ("### Recommendation
  * 3") after numbered paragraphs that give every one of their numbers
  * (find_numbered: in bold, or in a recommendation's voice): those
@@ -728,26 +759,24 @@ static int titles_recommendations(seg *s, const label *l)
  * answers (answers_by_number).  0 or an error. */
 static int listed_before(seg *s, label **ls, size_t *n, size_t *cap)
 {
+	/* The list may be of labels themselves ("- R1: The Authority
+	 * should ..."), before the headings ("### R1"). */
+	size_t first = 0;
+	while (first < *n && (*ls)[first].has_body &&
+	       !s->b[(*ls)[first].block].heading)
+		first++;
+	if (first >= 3 && first < *n &&
+	    labels_listed(s, *ls, first, *ls + first, *n - first)) {
+		*n = first;
+		return 0;
+	}
 	for (size_t k = 0; k < *n; k++)
 		if ((*ls)[k].has_body || !s->b[(*ls)[k].block].heading)
 			return 0;
 	size_t nn = 0, ncap = 16;
 	label *num = lp_xmalloc(ncap * sizeof *num);
 	int rc = find_numbered(s, &num, &nn, &ncap);
-	bool all = rc == 0 && nn >= *n;
-	for (size_t j = 0; all && j < nn; j++)
-		all = num[j].block < (*ls)[0].block;
-	for (size_t k = 0; all && k < *n; k++) {
-		char want[256], have[256];
-		label_numbers(s, &(*ls)[k], want, sizeof want);
-		bool found = false;
-		for (size_t j = 0; j < nn && !found; j++) {
-			label_numbers(s, &num[j], have, sizeof have);
-			found = strcmp(want, have) == 0;
-		}
-		all = found;
-	}
-	if (all) {
+	if (rc == 0 && nn && labels_listed(s, num, nn, *ls, *n)) {
 		free(*ls);
 		*ls = num;
 		*n = nn;
@@ -1971,22 +2000,24 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 				  &nv);
 		after_letter = true;
 	}
-	/* A list of the recommendations answered under headings numbered
-	 * as it is ("3. Empty homes"): only the list's items that have no
-	 * answer of their own take them. */
+	/* A list of the recommendations answered under headings that
+	 * name them ("### Recommendation 3", "### R5 and R6") or are
+	 * numbered as the list is ("3. Empty homes"): only the list's items
+	 * that have no answer of their own take the latter. */
+	/* ... or under "Recommendation 3" headings (listed_before), before
+	 * any numbered heading ("## 4. Financial implications"). */
+	if (rc == 0 && nv == 0) {
+		free(v);
+		rc = find_answers(s, lp_rule_get(s->g,
+						 "label.pair.recommendation"),
+				  true, from, NONE, &v, &nv);
+	}
 	bool by_heading = false;
 	if (rc == 0 && nv == 0) {
 		free(v);
 		rc = find_answers(s, lp_rule_get(s->g, "label.numbered"), true,
 				  from, NONE, &v, &nv);
 		by_heading = true;
-	}
-	/* ... or under "Recommendation 3" headings (listed_before). */
-	if (rc == 0 && nv == 0) {
-		free(v);
-		rc = find_answers(s, lp_rule_get(s->g,
-						 "label.pair.recommendation"),
-				  true, from, NONE, &v, &nv);
 	}
 	if (rc < 0 || nv == 0) {
 		if (rc == 0)

@@ -2770,6 +2770,37 @@ static void test_listed_then_headed(void)
 		      "We agree. The target is 40%."),
 	      "the answer without the restatement");
 	lp_doc_free(doc);
+	/* The list labelled ("- R1: ..."), the answers under "### R1" and
+	 * "### R3 and R4", one heading at a page's top like the next
+	 * page's ("### R2", "### R3 and R4"), none a running header. */
+	doc = process_all(
+		"Dear Chair,\n\n## 2. The recommendations\n\n"
+		"- R1: The Authority should publish bus data.\n"
+		"- R2: The Mayor should set a punctuality target.\n"
+		"- R3: The Authority should fund bus lanes.\n"
+		"- R4: The Authority should review the partnership.\n\n"
+		"## 3. Responses\n\n### R1\n\nSupported. Data will be "
+		"published monthly.\n\nPage 1 of 3\n\n### R2\n\nPartially "
+		"supported. A target will be set in the autumn.\n\nPage 2 of 3"
+		"\n\n### R3 and R4\n\nSupported. Both will be done next year."
+		"\n\nPage 3 of 3\n\n## 4. Financial implications\n\nNone.\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 4, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Mayor should set a punctuality target."),
+	      "the list's second item");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Partially supported. A target will be set in the "
+		      "autumn."),
+	      "its answer under its heading");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "Supported. Both will be done next year.") &&
+		      span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 3),
+			      "Supported. Both will be done next year."),
+	      "R3 and R4, each with the shared answer");
+	lp_doc_free(doc);
 }
 
 /* Two numbered recommendations glued in one bold line, the second after
