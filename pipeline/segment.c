@@ -699,7 +699,15 @@ static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
 static int titles_recommendations(seg *s, const label *l)
 {
 	size_t k = l->block + 1;
-	if (!l->has_body || !s->b[l->block].heading || k >= s->nb)
+	/* A heading, or a few words with no sentence in them, alone on
+	 * their paragraph ("Recommendation 5 - to all boroughs"). */
+	bool title = l->has_body &&
+		     (s->b[l->block].heading ||
+		      (l->body_e - l->body_s <= 40 &&
+		       l->body_e == s->b[l->block].end &&
+		       !memchr(s->doc->fold + l->body_s, '.',
+			       l->body_e - l->body_s)));
+	if (!title || k >= s->nb)
 		return 0;
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
 	int rc = voice ? lp_rule_find(voice, s->doc->fold, l->body_e, l->body_s,

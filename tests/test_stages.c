@@ -2826,6 +2826,31 @@ static void test_glued_after_citation(void)
 	lp_doc_free(doc);
 }
 
+/* A label whose words after its number name whom it is for
+ * ("Recommendation 5 - to all boroughs") titles the recommendation
+ * under it; "I have copied this reply to ..." closes the letter. */
+static void test_label_title_and_copy(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nRecommendation 4 - The Council should act.\n\n"
+		"We agree.\n\nRecommendation 5 - to all boroughs\n\n"
+		"Boroughs should:\n(a) inspect every property; and\n(b) name "
+		"a contact officer.\n\nWe partly agree.\n\nRecommendation 6 - "
+		"The Council should report.\n\nWe will report in June.\n\n"
+		"I have copied this reply to the Chair of our scrutiny "
+		"committee.\n\nYours sincerely,\n\nAnn Lee\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "Boroughs should:\n(a) inspect every property; and\n(b) "
+		      "name a contact officer."),
+	      "the recommendation under its title");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "We will report in June."),
+	      "the last answer without the copy line");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3236,6 +3261,7 @@ int main(int argc, char **argv)
 	test_row_rest();
 	test_listed_then_headed();
 	test_glued_after_citation();
+	test_label_title_and_copy();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
