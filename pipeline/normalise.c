@@ -922,7 +922,9 @@ static int by_anchor(const void *pa, const void *pb)
  * furniture between it and the row stays where it is. */
 static void join_row_rests(cleaner *c)
 {
-	size_t nmoves = 0, cap = 0, (*moves)[2] = NULL; /* anchor, line */
+	/* Each moved line: its anchor, itself, and whether it opens its
+	 * cell. */
+	size_t nmoves = 0, cap = 0, (*moves)[3] = NULL;
 	for (size_t k = 0; k < c->nrests; k++) {
 		const row_rest *r = &c->rests[k];
 		bool clear = true, page = false;
@@ -939,13 +941,8 @@ static void join_row_rests(cleaner *c)
 							    (cap = 2 * cap + 16) *
 								    sizeof *moves);
 				moves[nmoves][0] = r->anchor[j];
-				moves[nmoves++][1] = i;
-				/* It goes on the cell's paragraph, over a
-				 * page's break: a sentence cut in two is
-				 * joined, as a running header's is. */
-				c->lines[i].flags &= ~(unsigned)(L_CELL | L_PAGE);
-				if (i == r->first[j])
-					c->lines[i].flags |= L_PAGE;
+				moves[nmoves][1] = i;
+				moves[nmoves++][2] = i == r->first[j];
 			}
 	}
 	if (!nmoves)
@@ -962,8 +959,16 @@ static void join_row_rests(cleaner *c)
 		out[n++] = c->lines[i];
 		while (k < nmoves && moves[k][0] < i)
 			k++;
-		for (; k < nmoves && moves[k][0] == i; k++)
-			out[n++] = c->lines[moves[k][1]];
+		for (; k < nmoves && moves[k][0] == i; k++) {
+			/* It goes on the cell's paragraph, over a page's
+			 * break: a sentence cut in two is joined, as a
+			 * running header's is. */
+			line *l = &out[n++];
+			*l = c->lines[moves[k][1]];
+			l->flags &= ~(unsigned)(L_CELL | L_PAGE);
+			if (moves[k][2])
+				l->flags |= L_PAGE;
+		}
 	}
 	if (n == c->nlines) /* every line once: no anchor was moved */
 		memcpy(c->lines, out, n * sizeof *out);
