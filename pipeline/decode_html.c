@@ -434,23 +434,30 @@ static const xmlNode *table_heads(const xmlNode *table)
 	return NULL;
 }
 
+/* The cells of row @tr, up to @max, into @out; how many. */
+static size_t row_cells(const xmlNode *tr, const xmlNode **out, size_t max)
+{
+	size_t m = 0;
+	for (const xmlNode *c = tr->children; c && m < max; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (named(c, "td") || named(c, "th")))
+			out[m++] = c;
+	return m;
+}
+
 /* Which of @table's columns are a row's details (lead officer,
  * timescale) and which its stance, by the names of its heads
  * (lp_table_columns): into @d. */
 static void table_columns(decoder *d, const xmlNode *table)
 {
-	const xmlNode *heads = table_heads(table);
+	const xmlNode *heads = table_heads(table), *c[16];
 	xmlChar *names[16];
 	const char *s[16];
-	size_t lens[16], n = 0;
-	for (const xmlNode *c = heads ? heads->children : NULL; c && n < 16;
-	     c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		names[n] = xmlNodeGetContent(c);
-		s[n] = names[n] ? (const char *)names[n] : "";
-		lens[n] = strlen(s[n]);
-		n++;
+	size_t lens[16], n = heads ? row_cells(heads, c, 16) : 0;
+	for (size_t j = 0; j < n; j++) {
+		names[j] = xmlNodeGetContent(c[j]);
+		s[j] = names[j] ? (const char *)names[j] : "";
+		lens[j] = strlen(s[j]);
 	}
 	lp_table_columns(s, lens, n, &d->detail_from, &d->stance_col);
 	for (size_t j = 0; j < n; j++)
@@ -498,17 +505,6 @@ static void table_cell(decoder *d, const xmlNode *n, int depth,
 		mark(d, ".");
 		d->numbered = true;
 	}
-}
-
-/* The cells of row @tr, up to @max, into @out; how many. */
-static size_t row_cells(const xmlNode *tr, const xmlNode **out, size_t max)
-{
-	size_t m = 0;
-	for (const xmlNode *c = tr->children; c && m < max; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    (named(c, "td") || named(c, "th")))
-			out[m++] = c;
-	return m;
 }
 
 static const xmlNode *next_row(const xmlNode *tr)

@@ -817,11 +817,11 @@ static void add_row_rest(cleaner *c, size_t first_line,
 {
 	row_rest r = { .gap_from = c->row_end, .gap_to = first_line };
 	for (size_t k = 0; k < 16; k++) {
-		if (cells[k][0] == SIZE_MAX || c->row[k].first == SIZE_MAX)
+		if (cells[k][0] == SIZE_MAX || c->row[k][0] == SIZE_MAX)
 			continue;
 		r.first[r.ncells] = cells[k][0];
 		r.last[r.ncells] = cells[k][1];
-		r.anchor[r.ncells++] = c->row[k].last;
+		r.anchor[r.ncells++] = c->row[k][1];
 	}
 	if (!r.ncells)
 		return;
@@ -898,10 +898,7 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 	if (first_col > 1 && c->row_end)
 		add_row_rest(c, first_line, cells);
 	else if (first_col == 1) {
-		for (size_t k = 0; k < 16; k++) {
-			c->row[k].first = cells[k][0];
-			c->row[k].last = cells[k][1];
-		}
+		memcpy(c->row, cells, sizeof c->row);
 		c->row_end = c->nlines;
 	}
 }

@@ -73,10 +73,8 @@ typedef struct cleaner {
 				 response's ("Accepted in part"), or 0 */
 	size_t bold_from;   /* scratch offset where the open bold began */
 	/* A pipe table's last whole row: each column's text lines
-	 * [first, last] (first == SIZE_MAX: none), and the line after it. */
-	struct {
-		size_t first, last;
-	} row[16];
+	 * [row[j][0], row[j][1]] (SIZE_MAX: none), and the line after it. */
+	size_t row[16][2];
 	size_t row_end;
 	/* The rests of rows that a page break cut, to join to the cells
 	 * above them (join_row_rests). */

@@ -2009,11 +2009,11 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 		after_letter = true;
 	}
 	/* A list of the recommendations answered under headings that
-	 * name them ("### Recommendation 3", "### R5 and R6") or are
-	 * numbered as the list is ("3. Empty homes"): only the list's items
-	 * that have no answer of their own take the latter. */
-	/* ... or under "Recommendation 3" headings (listed_before), before
-	 * any numbered heading ("## 4. Financial implications"). */
+	 * name them ("### Recommendation 3", "### R5 and R6":
+	 * listed_before), looked for before headings numbered as the list
+	 * is ("3. Empty homes"), which "## 4. Financial implications" may
+	 * look like; only the list's items that have no answer of their
+	 * own take the latter. */
 	if (rc == 0 && nv == 0) {
 		free(v);
 		rc = find_answers(s, lp_rule_get(s->g,
