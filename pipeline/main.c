@@ -85,8 +85,8 @@ static const char usage_text[] =
 	"                        or never\n"
 	"  -j, --jobs N          batch: N threads (default: one per core)\n"
 	"      --db FILE         batch: index every letter in FILE (SQLite)\n"
-	"      --files-from FILE batch: also the paths in FILE, one a line\n"
-	"                        (- for standard input)\n"
+	"      --files-from FILE parse, extract, batch: also the paths in\n"
+	"                        FILE, one a line (- for standard input)\n"
 	"      --force           batch: parse files whose output is current\n"
 	"      --fail-fast       batch: stop at the first file that fails\n"
 	"      --export-csv TABLE\n"
@@ -437,22 +437,114 @@ static int parse_streaming(char **files, size_t n, const lp_grammar *g,
 	return rc ? EXIT_INPUT : EXIT_OK;
 }
 
-static int cmd_parse(int argc, char **argv, const char *grammars,
-		     const char *out, enum lp_format fmt, enum lp_shape shape,
+/* The files parse and extract read: the FILEs named, then those listed in
+ * @list (--files-from: one a line, "-" for standard input), or standard
+ * input when there are neither.  Sets *@n and returns an array for
+ * free_files, or returns NULL after reporting why with *@status. */
+static char **input_files(int argc, char **argv, const char *list,
+			  size_t *n, int *status)
+{
+	size_t cap = (size_t)argc + (list ? 64 : 1);
+	char **files = calloc(cap, sizeof *files);
+	if (!files) {
+		fputs("letterpipe: out of memory\n", stderr);
+		*status = EXIT_INPUT;
+		return NULL;
+	}
+	for (int i = 0; i < argc; i++)
+		files[i] = argv[i];
+	*n = (size_t)argc;
+	if (!list) {
+		if (argc == 0)
+			files[(*n)++] = "-";
+		return files;
+	}
+	bool from_stdin = strcmp(list, "-") == 0;
+	for (int i = 0; i < argc && from_stdin; i++)
+		if (strcmp(argv[i], "-") == 0) {
+			usage_error("%s", "--files-from - and the file - would "
+					  "both read standard input");
+			free(files);
+			*status = EXIT_USAGE;
+			return NULL;
+		}
+	FILE *f = from_stdin ? stdin : fopen(list, "r");
+	if (!f) {
+		fprintf(stderr, "letterpipe: %s: cannot read the --files-from "
+			"list: %s\n", list, strerror(errno));
+		free(files);
+		*status = EXIT_INPUT;
+		return NULL;
+	}
+	/* The listed names come after argv's and are freed with the array:
+	 * free_files knows them by their index. */
+	char *line = NULL;
+	size_t linecap = 0;
+	ssize_t len;
+	bool ok = true;
+	while (ok && (len = getline(&line, &linecap, f)) > 0) {
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0)
+			continue;
+		if (*n == cap) {
+			char **more = realloc(files, 2 * cap * sizeof *files);
+			ok = more != NULL;
+			files = more ? more : files;
+			cap *= 2;
+		}
+		if (ok && !(files[*n] = strdup(line)))
+			ok = false;
+		*n += ok;
+	}
+	free(line);
+	if (ok && ferror(f))
+		fprintf(stderr, "letterpipe: %s: cannot read the --files-from "
+			"list: %s\n", list, strerror(errno));
+	else if (!ok)
+		fputs("letterpipe: out of memory\n", stderr);
+	ok = ok && !ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (!ok) {
+		for (size_t i = (size_t)argc; i < *n; i++)
+			free(files[i]);
+		free(files);
+		*status = EXIT_INPUT;
+		return NULL;
+	}
+	return files;
+}
+
+/* Free what input_files returned for @argc named files and, when
+ * @listed, those read from a list. */
+static void free_files(char **files, int argc, size_t n, bool listed)
+{
+	for (size_t i = (size_t)argc; listed && i < n; i++)
+		free(files[i]);
+	free(files);
+}
+
+static int cmd_parse(int argc, char **argv, const char *files_from,
+		     const char *grammars, const char *out,
+		     enum lp_format fmt, enum lp_shape shape,
 		     const lp_options *opt, unsigned timings)
 {
+	size_t n;
+	int status = EXIT_OK;
+	char **files = input_files(argc, argv, files_from, &n, &status);
+	if (!files)
+		return status;
 	double t = lp_clock();
 	lp_grammar *g = load_grammars(grammars);
 	double load = lp_clock() - t, emit = 0;
-	if (!g)
+	if (!g) {
+		free_files(files, argc, n, files_from);
 		return EXIT_INPUT;
+	}
 	if (timings & TIME_RULES)
 		lp_grammar_time_rules(g);
-	static char *stdin_only[] = { "-" };
-	char **files = argc > 0 ? argv : stdin_only;
-	size_t n = argc > 0 ? (size_t)argc : 1;
 	stage_times tm = { 0 };
-	int status = EXIT_OK;
 	if (fmt == LP_FORMAT_YAML) {
 		status = parse_streaming(files, n, g, out, shape, opt, &tm,
 					 &emit);
@@ -464,6 +556,7 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 		if (!docs) {
 			fputs("letterpipe: out of memory\n", stderr);
 			lp_grammar_free(g);
+			free_files(files, argc, n, files_from);
 			return EXIT_INPUT;
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -487,6 +580,7 @@ static int cmd_parse(int argc, char **argv, const char *grammars,
 		lp_grammar_print_rule_times(g, stderr, 20, tm.bytes,
 					    stages_total(&tm));
 	lp_grammar_free(g);
+	free_files(files, argc, n, files_from);
 	return status;
 }
 
@@ -889,8 +983,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (strcmp(cmd, "parse") == 0 || strcmp(cmd, "extract") == 0)
-		return cmd_parse(argc - optind, argv + optind, grammars, out,
-				 fmt,
+		return cmd_parse(argc - optind, argv + optind,
+				 batch.files_from_name, grammars, out, fmt,
 				 cmd[0] == 'p' ? LP_SHAPE_LETTER
 					       : LP_SHAPE_ENTITIES,
 				 &opt, timings);

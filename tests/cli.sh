@@ -33,6 +33,20 @@ cmp -s "$tmp/file.yaml" "$tmp/dash.yaml" && cmp -s "$tmp/file.yaml" "$tmp/pipe.y
 "$validate" "$schema" "$tmp/two.xml" && ok || no "multi-letter XML validates"
 [ -z "$(ls "$tmp" | grep tmp)" ] && ok || no "a temporary file was left behind"
 
+# --files-from: the listed files after the named ones, as if named, from
+# a file or standard input; blank lines and CRLF ends are no files.
+printf '%s\r\n\n' "$other" >"$tmp/one.list"
+"$lp" parse --files-from "$tmp/one.list" "$letter" >"$tmp/listed.yaml" && cmp -s "$tmp/listed.yaml" "$tmp/two.yaml" && ok || no "--files-from FILE after the named file"
+"$lp" parse --files-from - "$letter" <"$tmp/one.list" | cmp -s - "$tmp/two.yaml" && ok || no "--files-from -"
+"$lp" extract --files-from "$tmp/one.list" | grep -q '^generator: letterpipe' && ok || no "extract --files-from"
+"$lp" parse --files-from - - <"$tmp/one.list" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && ! [ -s "$tmp/out" ] && grep -q 'both read standard input' "$tmp/err" && ok || no "--files-from - with the file -: exit $rc"
+"$lp" parse --files-from "$tmp/no.list" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && ! [ -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "letterpipe: $tmp/no.list: cannot read the --files-from list: No such file or directory" ] && ok || no "a missing --files-from list: exit $rc: $(cat "$tmp/err")"
+printf '%s\n%s\n' "$letter" "$tmp/none.md" >"$tmp/bad.list"
+"$lp" parse --files-from "$tmp/bad.list" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && ! [ -s "$tmp/out" ] && grep -q "^letterpipe: $tmp/none.md: " "$tmp/err" && ok || no "a listed file that is missing: exit $rc"
+
 # --timings: one line per stage on stderr, shares summing to 100%, and
 # the output on stdout the same as without it.
 "$lp" parse --timings "$letter" "$other" >"$tmp/timed.yaml" 2>"$tmp/timings" && ok || no "--timings fails"
