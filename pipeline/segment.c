@@ -1372,6 +1372,25 @@ static bool lone_enumerator(const seg *s, size_t k)
 	       f[e - 1] == (bracket ? ')' : '.');
 }
 
+/* Drop the courtesy paragraphs that close a letter ("I hope this is
+ * helpful", "Copies of this response have been sent to ...") from the
+ * end of the response whose first block is @from, ending before block
+ * *@end_block.  0 or an error. */
+static int trim_closing(seg *s, size_t from, size_t *end_block)
+{
+	const lp_rule *closing = lp_rule_get(s->g, "letter.closing");
+	while (*end_block > from + 1) {
+		size_t p = *end_block - 1;
+		while (p > from + 1 && !s->b[p].para_start)
+			p--;
+		int rc = seg_at(s, closing, p);
+		if (rc <= 0 || !s->b[p].para_start)
+			return rc < 0 ? rc : 0;
+		*end_block = p;
+	}
+	return 0;
+}
+
 /* Where the response before @end_block really ends: before a section
  * heading that follows it (but not one that brings a later answer:
  * "Further response, 14 November 2024"); when it is the @last, before
@@ -1437,21 +1456,10 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	 * on the line below). */
 	while (end_block > from + 1 && lone_enumerator(s, end_block - 1))
 		end_block--;
-	const lp_rule *closing = lp_rule_get(s->g, "letter.closing");
-	while ((before_valediction || end_block == s->nb) &&
-	       end_block > from + 1) {
-		size_t p = end_block - 1;
-		while (p > from + 1 && !s->b[p].para_start)
-			p--;
-		int rc = seg_at(s, closing, p);
-		if (rc < 0)
-			return rc;
-		if (!rc || !s->b[p].para_start)
-			break;
-		end_block = p;
-	}
 	*out = end_block;
-	return 0;
+	return before_valediction || end_block == s->nb
+		       ? trim_closing(s, from, out)
+		       : 0;
 }
 
 /* Is block @i a field: a name of up to five words, capitalised, and a
@@ -1669,8 +1677,12 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 					end_block == stop_block, &end_block);
 		if (rc < 0)
 			return rc;
-		if (end_block == s->nb)
+		/* The back matter gone, a closing paragraph may show. */
+		if (end_block == s->nb) {
 			end_block = trim_back_matter(s, from, end_block);
+			if ((rc = trim_closing(s, from, &end_block)) < 0)
+				return rc;
+		}
 		if ((rc = table_or_quote_end(s, from, k + 1 == n,
 					     &end_block)) < 0)
 			return rc;

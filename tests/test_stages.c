@@ -2851,6 +2851,30 @@ static void test_label_title_and_copy(void)
 	lp_doc_free(doc);
 }
 
+/* A closing paragraph after the last answer, with only a sign-off and a
+ * page's footer after it, is the letter's, not the answer's: found once
+ * the back matter under it is set aside. */
+static void test_closing_before_back_matter(void)
+{
+	lp_doc *doc = process_all(
+		"Recommendation 1 (paragraph 12)\nThe Government should act.\n"
+		"The Government agrees with this recommendation.\n"
+		"Recommendation 2 (paragraph 20)\nThe Government should report."
+		"\nThe Government notes this recommendation and will invite the "
+		"Chair to a meeting.\n\f"
+		"The Department will write to the Committee again within six "
+		"months to update it on progress.\nCopies of this response have "
+		"been sent to the Chair of the Panel.\nDepartment for Education\n"
+		"May 2024\n\u00a9 Crown copyright 2024\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Government notes this recommendation and will invite "
+		      "the Chair to a meeting."),
+	      "the last answer without the closing");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3262,6 +3286,7 @@ int main(int argc, char **argv)
 	test_listed_then_headed();
 	test_glued_after_citation();
 	test_label_title_and_copy();
+	test_closing_before_back_matter();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
