@@ -428,6 +428,15 @@ static int by_hash(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+/* Is line @i as a letterhead's or an address's are: a few words, with
+ * no punctuation at the end ("City Hall", "London E16 1ZE")? */
+static bool address_line(const cleaner *c, size_t i)
+{
+	size_t n = llen(c, i);
+	return n > 0 && !strchr(".,;:!?", ltext(c, i)[n - 1]) &&
+	       nrm_count_words(ltext(c, i), n, 8) < 8;
+}
+
 /* Running headers and footers of a paginated text: lines at the edge of
  * a page that recur, digits aside, at the edge of another page; not an
  * answer's stance on a line of its own, nor a line that also stands
@@ -452,9 +461,16 @@ static void mark_page_edges(cleaner *c)
 		for (size_t e = 0; e < nedges[p]; e++)
 			edge[edges[p][e]] = true;
 	}
+	/* The first page's head, its short lines without punctuation at
+	 * the end, is no page's inside: the addressee's lines there may be
+	 * the letterhead's ("City Hall" over "Kamal Chunchie Way", the
+	 * Mayor writing to the Assembly). */
+	size_t head = 0;
+	while (head < starts[1] && (blank(c, head) || address_line(c, head)))
+		head++;
 	uint64_t *inner = lp_xmalloc((c->nlines + 1) * sizeof *inner);
 	size_t ninner = 0;
-	for (size_t i = 0; i < c->nlines; i++)
+	for (size_t i = head; i < c->nlines; i++)
 		if (!edge[i] && !blank(c, i))
 			inner[ninner++] = line_hash(c, i);
 	qsort(inner, ninner, sizeof *inner, by_hash);

@@ -439,6 +439,29 @@ static void test_line_inside_and_at_edges(void)
 	lp_doc_free(doc);
 }
 
+/* A letterhead at the top of every page is furniture though the
+ * addressee's lines on the first page repeat some of it (the Mayor
+ * writing to the Assembly, both at City Hall). */
+static void test_letterhead_like_address(void)
+{
+	lp_doc *doc = process(
+		"MAYOR OF LONDON\nCity Hall\nKamal Chunchie Way\nLondon E16 1ZE"
+		"\nJo Bloggs AM\nChair of the Housing Committee\nCity Hall\n"
+		"Kamal Chunchie Way\nLondon E16 1ZE\n\nDear Jo,\nThank you for "
+		"your letter. My answers to the six recommendations follow here."
+		"\n\fMAYOR OF LONDON\nCity Hall\nKamal Chunchie Way\n"
+		"London E16 1ZE\nRecommendation 1\nThe Mayor should act.\n"
+		"I agree, and I expect that the\n\fMAYOR OF LONDON\nCity Hall\n"
+		"Kamal Chunchie Way\nLondon E16 1ZE\nprogramme will deliver 1,000"
+		" homes.\n");
+	if (!doc)
+		return;
+	CHECK(strstr(doc->text, "I expect that the programme will deliver"),
+	      "the letterhead is gone from the sentence it cut: [%s]",
+	      doc->text);
+	lp_doc_free(doc);
+}
+
 /* A notice printed on every page, next to the running letterhead and at
  * the end, is furniture; an answer repeated word for word is not. */
 static void test_repeated_notice(void)
@@ -3228,6 +3251,7 @@ int main(int argc, char **argv)
 	test_repeated_notice();
 	test_stance_at_page_edges();
 	test_line_inside_and_at_edges();
+	test_letterhead_like_address();
 	test_minister_letterhead();
 	test_pdftotext_table();
 	test_grid_table();
