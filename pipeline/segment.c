@@ -1409,6 +1409,13 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		if (s->b[k].detail)
 			continue; /* the row's details: see add_pair */
 		int rc = seg_section_heading(s, k);
+		/* In plain text a heading may share its paragraph with the
+		 * label after it ("Theme 2: Zoning" over "RECOMMENDATION
+		 * 4"). */
+		if (rc == 0 && k + 1 == end_block && !last &&
+		    s->b[k].para_start && seg_words(s, k) <= 10)
+			rc = seg_at(s, lp_rule_get(s->g, "pairs.section-heading"),
+				    k);
 		if (rc > 0 && follow_up)
 			rc = !seg_at(s, follow_up, k);
 		/* Minutes going on after the responses: "54.4 In

@@ -2898,6 +2898,33 @@ static void test_closing_before_back_matter(void)
 	lp_doc_free(doc);
 }
 
+/* A theme's heading over the next label, in one paragraph with it as
+ * pdftotext leaves them ("Theme 2: Zoning" over "RECOMMENDATION 2"),
+ * ends the answer before it. */
+static void test_heading_over_label(void)
+{
+	lp_doc *doc = process_all(
+		"RECOMMENDATION 1\nThe Department should publish technical "
+		"standards for heat networks, backed by a mandatory\nassurance "
+		"scheme, by the end of 2024. (Paragraph 34)\nGovernment response\n"
+		"The Government agrees with this recommendation. The Department "
+		"has been developing the\nscheme with industry since 2022, and we "
+		"will publish the technical standards in summer 2024,\nbut we do "
+		"not expect a longer transition to be necessary.\nTheme 2: Heat "
+		"network zoning\nRECOMMENDATION 2\nThe Government should bring "
+		"forward regulations for heat network zoning in England without\n"
+		"further delay, and designate the first zones by 2025. (Paragraph "
+		"45)\nGovernment response\nThe Government agrees with this "
+		"recommendation and will consult on the regulations in spring.\n");
+	if (!doc)
+		return;
+	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 0);
+	CHECK(r && doc->text[r->end - 1] == '.',
+	      "the first answer ends before the heading: [%.*s]",
+	      r ? (int)(r->end - r->start) : 0, r ? doc->text + r->start : "");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3311,6 +3338,7 @@ int main(int argc, char **argv)
 	test_glued_after_citation();
 	test_label_title_and_copy();
 	test_closing_before_back_matter();
+	test_heading_over_label();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
