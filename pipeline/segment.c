@@ -284,10 +284,12 @@ static int ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
 	return lp_rule_find(after, s->doc->fold, e, a, s->m, s->err);
 }
 
-/* The numbered paragraphs of the letter, in order. */
-static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
+/* The paragraphs of the letter numbered by @rule (label.numbered, or
+ * label.lettered: "(b)" is 2), in order. */
+static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
+			       size_t *nout)
 {
-	const lp_rule *rule = lp_rule_get(s->g, "label.numbered");
+	bool lettered = rule && strcmp(lp_rule_name(rule), "label.lettered") == 0;
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
 	size_t n = 0, cap = 16;
 	numbered *v = lp_xmalloc(cap * sizeof *v);
@@ -318,7 +320,11 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
 						      &be);
 			c.l.has_para = lp_match_group(s->m, "para", &c.l.para_s,
 						      &c.l.para_e);
-			c.number = strtol(s->doc->fold + c.l.nums_s, NULL, 10);
+			c.number = lettered ? s->doc->fold[c.l.nums_s] - 'a' + 1
+					    : strtol(s->doc->fold + c.l.nums_s,
+						     NULL, 10);
+			if (lettered)
+				c.l.seq = c.number;
 			/* The text: on the number's line, or (a number in a
 			 * cell of its own) the next block. */
 			size_t text = c.l.has_body ? i : i + 1;
@@ -381,11 +387,12 @@ static int numbered_paragraphs(seg *s, numbered **out, size_t *nout)
  * run of numbers after it, one up each, leads to one that does.  A
  * response may answer only some of a report's recommendations, so the
  * numbers may skip. */
-static int find_numbered(seg *s, label **ls, size_t *n, size_t *cap)
+static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
+			 size_t *cap)
 {
 	numbered *v;
 	size_t nv;
-	int rc = numbered_paragraphs(s, &v, &nv);
+	int rc = numbered_paragraphs(s, rule, &v, &nv);
 	if (rc < 0)
 		return rc;
 	/* Numbered headings beside numbered paragraphs that speak as
@@ -495,7 +502,9 @@ static int ungroup(seg *s, label **lsp, size_t *np)
 		if (count >= 2 && !dropped) {
 			if (!v) {
 				v = lp_xmalloc(vcap * sizeof *v);
-				int rc = find_numbered(s, &v, &nv, &vcap);
+				int rc = find_numbered(
+					s, lp_rule_get(s->g, "label.numbered"),
+					&v, &nv, &vcap);
 				if (rc < 0) {
 					free(v);
 					free(out);
@@ -783,7 +792,8 @@ static int listed_before(seg *s, label **ls, size_t *n, size_t *cap)
 			return 0;
 	size_t nn = 0, ncap = 16;
 	label *num = lp_xmalloc(ncap * sizeof *num);
-	int rc = find_numbered(s, &num, &nn, &ncap);
+	int rc = find_numbered(s, lp_rule_get(s->g, "label.numbered"), &num,
+			       &nn, &ncap);
 	if (rc == 0 && nn && labels_listed(s, num, nn, *ls, *n)) {
 		free(*ls);
 		*ls = num;
@@ -868,7 +878,8 @@ static int find_labels(seg *s, label **out, size_t *nout)
 	}
 	size_t nn = 0, ncap = 16;
 	label *num = lp_xmalloc(ncap * sizeof *num);
-	int rc = find_numbered(s, &num, &nn, &ncap);
+	int rc = find_numbered(s, lp_rule_get(s->g, "label.numbered"), &num,
+			       &nn, &ncap);
 	if (rc < 0) {
 		free(ls);
 		free(num);
@@ -877,8 +888,15 @@ static int find_labels(seg *s, label **out, size_t *nout)
 	if (n == 0 && nn == 0) {
 		free(num);
 		rc = paragraph_ref_labels(s, &ls, &n, &cap);
+		/* Lettered as a council's resolutions are ("(a) That the
+		 * Service reviews ..."), where nothing is numbered. */
 		if (rc == 0 && n == 0)
+			rc = find_numbered(s, lp_rule_get(s->g, "label.lettered"),
+					   &ls, &n, &cap);
+		if (rc == 0 && n < 2) {
+			n = 0;
 			rc = voice_labels(s, &ls, &n, &cap);
+		}
 		if (rc < 0) {
 			free(ls);
 			return rc;

@@ -2925,6 +2925,34 @@ static void test_heading_over_label(void)
 	lp_doc_free(doc);
 }
 
+/* Recommendations lettered as resolutions are ("(a) That the Service
+ * ..."), where nothing is numbered: "(b)" is recommendation 2, and an
+ * answer's list "(i) ..." is the answer's. */
+static void test_lettered_recommendations(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nThe Committee's recommendations follow, each with "
+		"the Service's response.\n\n(a)   That the Service reviews its "
+		"contracts.\n\nAccepted. We will consult staff on:\n\n   (i) a "
+		"daytime contract; and\n   (ii) a weekend contract.\n\n"
+		"(b)   That the Service recruits more staff.\n\nAccepted. We will "
+		"recruit ten more.\n\n(c)   That a report is presented in six "
+		"months.\n\nAccepted. A report will come in April.\n\n"
+		"Yours faithfully\n\nAlison Greaves\n");
+	if (!doc)
+		return;
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3 && p &&
+		      attr_is(p, "number", "2"),
+	      "%zu pairs, the second %s", count_kind(doc, LP_SPAN_PAIR),
+	      p && lp_span_attr(p, "number") ? lp_span_attr(p, "number")
+					     : "(none)");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "That the Service recruits more staff."),
+	      "the second recommendation");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3339,6 +3367,7 @@ int main(int argc, char **argv)
 	test_label_title_and_copy();
 	test_closing_before_back_matter();
 	test_heading_over_label();
+	test_lettered_recommendations();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
