@@ -386,6 +386,17 @@ static bool stance_line(cleaner *c, size_t i)
 	return false;
 }
 
+/* Is line @i a list's number ("4.", "12)"), as Markdown from a PDF
+ * leaves a recommendation's number in bold on a line of its own? */
+static bool enumerator_line(const cleaner *c, size_t i)
+{
+	const char *t = ltext(c, i);
+	size_t n = llen(c, i), d = 0;
+	while (d < n && isdigit((unsigned char)t[d]))
+		d++;
+	return d > 0 && d <= 3 && n == d + 1 && (t[d] == '.' || t[d] == ')');
+}
+
 /* Is line @i a number of three digits at most and nothing else? */
 static bool bare_number(const cleaner *c, size_t i)
 {
@@ -479,6 +490,7 @@ static void mark_page_edges(cleaner *c)
 			size_t i = edges[p][e];
 			uint64_t h = line_hash(c, i);
 			if (llen(c, i) > 200 || stance_line(c, i) ||
+			    enumerator_line(c, i) ||
 			    bsearch(&h, inner, ninner, sizeof *inner, by_hash))
 				continue;
 			/* A label at a page's top ("Recommendation 3", a

@@ -1784,7 +1784,25 @@ static size_t wrap_width(const cleaner *c)
 		if (seen >= want)
 			break;
 	}
-	return w <= 120 ? w : 0;
+	if (w <= 120)
+		return w;
+	/* Paragraphs a line each, and some hard-wrapped among them (Markdown
+	 * from a PDF): the width of those, when a dozen lines or more come
+	 * near it. */
+	n = 0;
+	for (w = 0; w <= 120; w++)
+		n += hist[w];
+	want = n - n / 10;
+	seen = 0;
+	for (w = 0; w <= 120; w++) {
+		seen += hist[w];
+		if (seen >= want)
+			break;
+	}
+	size_t near = 0;
+	for (size_t k = w > 12 ? w - 12 : 0; k <= w && k <= 120; k++)
+		near += hist[k];
+	return w >= 70 && w <= 120 && near >= 12 ? w : 0;
 }
 
 bool nrm_ends_sentence(const char *s, size_t n)

@@ -2953,6 +2953,101 @@ static void test_lettered_recommendations(void)
 	lp_doc_free(doc);
 }
 
+/* A recommendation's number in bold on a page's first line ("**2.**",
+ * after the page number "5") is no page number, though the next page
+ * starts with a number too. */
+static void test_numbers_at_page_tops(void)
+{
+	lp_doc *doc = process_all(
+		"## Conclusions and recommendations\n"
+		"\n"
+		"**1.** **The Regulator should require every company to publish an assessment of its network. (Paragraph 34)**\n"
+		"\n"
+		"**Government response**\n"
+		"\n"
+		"The Government agrees with this recommendation and will consult on a common method this summer.\n"
+		"\n"
+		"Government Response to the Committee\n"
+		"\n"
+		"5\n"
+		"\n"
+		"**2.** **The Agency should be given the resources it needs to increase inspections. (Paragraph 63)**\n"
+		"\n"
+		"**3.** **The Government should ensure that the cost is met by the companies. (Paragraph 64)**\n"
+		"\n"
+		"**Government response to Recommendations 2 and 3**\n"
+		"\n"
+		"The Government agrees. Inspections will rise to 4,000 a year by March 2025, and the\n"
+		"companies will meet the cost through their charges.\n"
+		"\n"
+		"**4.** **The Government should legislate to ban bonuses. (Paragraph 71)**\n"
+		"\n"
+		"**Government response**\n"
+		"\n"
+		"The Government agrees and will legislate when parliamentary time allows, and it will publish\n"
+		"\n"
+		"Government Response to the Committee\n"
+		"\n"
+		"6\n"
+		"\n"
+		"guidance in the autumn.\n"
+		"\n"
+		"**5.** **The Government should publish a workforce strategy. (Paragraph 88)**\n"
+		"\n"
+		"**Government response**\n"
+		"\n"
+		"The Government agrees and will publish one within twelve months.\n"
+		"\n"
+		"Government Response to the Committee\n"
+		"\n"
+		"7\n");
+	if (!doc)
+		return;
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 4 && p &&
+		      attr_is(p, "number", "2,3"),
+	      "%zu pairs, the second %s", count_kind(doc, LP_SPAN_PAIR),
+	      p && lp_span_attr(p, "number") ? lp_span_attr(p, "number")
+					     : "(none)");
+	lp_doc_free(doc);
+}
+
+/* Markdown whose paragraphs are a line each but for some hard-wrapped
+ * ones: those are wrapped at their own width, so a line that fills it
+ * runs on into the next, capital or not ("the Environment / Agency"). */
+static void test_mixed_wrapping(void)
+{
+	char src[8192];
+	size_t n = 0;
+	for (int k = 0; k < 6; k++)
+		n += (size_t)snprintf(src + n, sizeof src - n,
+			"The Department has considered the Committee's "
+			"recommendation %d with care, and it sets out here, in "
+			"a paragraph that a converter left on one long line, what "
+			"it has done since the report and what it will do next.\n\n",
+			k + 1);
+	for (int k = 0; k < 2; k++) /* a dozen wrapped lines */
+		n += (size_t)snprintf(src + n, sizeof src - n,
+			"The Government agrees with both recommendations. "
+			"Inspections by the Environment\nAgency will increase to "
+			"4,000 a year by March 2025, and then to 10,000 a year "
+			"from\nApril 2025. To support this, the Agency will "
+			"receive up to £55 million a year of\nadditional funding, "
+			"recovered in full from companies through the charges they "
+			"pay. The\nEnvironment Agency is to recruit 500 officers by "
+			"the end of 2025-26, and we will lay the\nregulations "
+			"before Parliament in the autumn, after a consultation on "
+			"them with the\nindustry, the regulator and the consumer "
+			"body, which will run for twelve weeks.\n\n");
+	lp_doc *doc = process_all(src);
+	if (!doc)
+		return;
+	CHECK(strstr(doc->text, "by the Environment Agency will") &&
+		      strstr(doc->text, "The Environment Agency is to"),
+	      "the wrapped lines joined: [%s]", doc->text);
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3368,6 +3463,8 @@ int main(int argc, char **argv)
 	test_closing_before_back_matter();
 	test_heading_over_label();
 	test_lettered_recommendations();
+	test_numbers_at_page_tops();
+	test_mixed_wrapping();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
