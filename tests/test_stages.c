@@ -3048,6 +3048,55 @@ static void test_mixed_wrapping(void)
 	lp_doc_free(doc);
 }
 
+/* "**Paragraph 58**" labelling a recommendation at a page's top is no
+ * running header for being like "**Paragraph 90**" at another's. */
+static void test_paragraph_labels_at_page_tops(void)
+{
+	lp_doc *doc = process_all(
+		"The recommendations are in bold, each followed by the response.\n"
+		"\n"
+		"**Paragraph 45**\n"
+		"\n"
+		"**The Committee recommends that the Government publishes a plan.**\n"
+		"\n"
+		"The Government agrees and will publish the plan in the spring.\n"
+		"\n"
+		"Housing: Government response\n"
+		"\n"
+		"2\n"
+		"\n"
+		"**Paragraph 58**\n"
+		"\n"
+		"**The Committee recommends that the Government extends the fund.**\n"
+		"\n"
+		"The Government agrees with this recommendation and will extend the fund to\n"
+		"\n"
+		"Housing: Government response\n"
+		"\n"
+		"3\n"
+		"\n"
+		"March 2027.\n"
+		"\n"
+		"**Paragraph 90**\n"
+		"\n"
+		"**The Committee recommends that the Government publishes a workforce plan.**\n"
+		"\n"
+		"The Government agrees and will publish one in the autumn.\n"
+		"\n"
+		"Housing: Government response\n"
+		"\n"
+		"4\n");
+	if (!doc)
+		return;
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3 && p &&
+		      attr_is(p, "number", "90"),
+	      "%zu pairs, the third %s", count_kind(doc, LP_SPAN_PAIR),
+	      p && lp_span_attr(p, "number") ? lp_span_attr(p, "number")
+					     : "(none)");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3465,6 +3514,7 @@ int main(int argc, char **argv)
 	test_lettered_recommendations();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
+	test_paragraph_labels_at_page_tops();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
