@@ -2038,6 +2038,19 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 	 * section after its signature ("Response to Recommendation 3"):
 	 * the letter's prose after the list is neither a recommendation
 	 * nor an answer. */
+	/* Answers that name their recommendation in their first words
+	 * ("In response to recommendation 3, ..."); in minutes, the
+	 * minute after the last ends it ("87.3 In discussion ..."), as
+	 * the list's own items' answers opening with one did not. */
+	if (rc == 0 && nv == 0) {
+		bool minuted = s->minuted;
+		free(v);
+		s->minuted = false;
+		rc = find_answers(s, lp_rule_get(s->g, "label.response-inline"),
+				  false, from, stop_block, &v, &nv);
+		if (nv == 0)
+			s->minuted = minuted;
+	}
 	bool after_letter = false;
 	if (rc == 0 && nv == 0 && stop_block != NONE && stop_block > from) {
 		free(v);

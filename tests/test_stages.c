@@ -3097,6 +3097,41 @@ static void test_paragraph_labels_at_page_tops(void)
 	lp_doc_free(doc);
 }
 
+/* Minutes that list the recommendations, then answer each in a
+ * paragraph that names it ("In response to recommendation 2, ..."): the
+ * paragraphs are the answers, whole, and the minute after the last ends
+ * it. */
+static void test_answers_naming_recommendations(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><h2>Minutes</h2><p>42.1 The Working Group had made "
+		"the following recommendations to Cabinet:</p><ol><li>That the "
+		"Council reviews its parking permits.</li><li>That the Council "
+		"publishes a register of fines each quarter.</li><li>That the "
+		"Council funds an advice service for tenants.</li></ol><p>42.2 "
+		"The Cabinet Member thanked the Group and set out the response to "
+		"each recommendation.</p><h3>Executive response</h3><p>In "
+		"response to recommendation 1, the Executive agrees and will "
+		"review the permits by June.</p><p>In response to recommendation "
+		"2, the Executive accepts the recommendation.</p><p>In response "
+		"to recommendation 3, the Executive does not support it at this "
+		"time.</p><p>42.3 In discussion, Members welcomed the report and "
+		"asked about costs.</p></body></html>");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "In response to recommendation 2, the Executive accepts "
+		      "the recommendation."),
+	      "the second answer, whole");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "In response to recommendation 3, the Executive does not "
+		      "support it at this time."),
+	      "the last answer, without the discussion after it");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3515,6 +3550,7 @@ int main(int argc, char **argv)
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
+	test_answers_naming_recommendations();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
