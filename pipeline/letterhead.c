@@ -293,8 +293,21 @@ static int find_sender(seg *s, size_t val, size_t to)
 		if ((rc = person_at(s, i, &name)) < 0)
 			return rc;
 		if (!name && seg_words(s, i) <= 6 && !seg_ends_stop(s, i) &&
-		    !s->b[i].heading)
+		    !s->b[i].heading) {
 			name = seg_str(s, s->b[i].start, s->b[i].end);
+			/* Signed with a first name, the full one under it
+			 * ("Daniel" over "Professor Daniel Okafor"). */
+			const char *full;
+			if (seg_words(s, i) == 1 && i + 1 < to &&
+			    (rc = person_at(s, i + 1, &full)) != 0) {
+				if (rc < 0)
+					return rc;
+				if (full && named_in(full, name)) {
+					name = full;
+					i++;
+				}
+			}
+		}
 		if (!name)
 			return 0;
 		s->doc->letter.sender_name = name;
@@ -329,6 +342,18 @@ static int find_fields(seg *s, const char *prefix, size_t to,
 			 * "To: Panel Clerk" and "Cc: Cllr Denise Arkwright".
 			 * One copied in counts only so. */
 			const char *n = seg_group(s, "name");
+			/* "To: Pennington, Rachel (Cllr) <...>", as e-mail
+			 * programs write a name: surname first. */
+			const char *fore = seg_group(s, "forename");
+			if (n && fore) {
+				size_t lf = strlen(fore), ln = strlen(n);
+				char *whole = lp_arena_alloc(s->doc->arena,
+							     lf + ln + 2);
+				memcpy(whole, fore, lf);
+				whole[lf] = ' ';
+				memcpy(whole + lf + 1, n, ln + 1);
+				n = whole;
+			}
 			bool named = sal_name && n && named_in(n, sal_name);
 			size_t ca, ce;
 			if (!named && lp_match_group(s->m, "copy", &ca, &ce))

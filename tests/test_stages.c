@@ -284,6 +284,37 @@ static void test_minister_letterhead(void)
 	CHECK(lt->sender_name && strcmp(lt->sender_name, "Helen Morrow") == 0,
 	      "sender %s", lt->sender_name);
 	lp_doc_free(doc);
+	/* An e-mail program's "Surname, Forename (title) <address>"; a
+	 * sign-off with the first name over the full one. */
+	doc = process("From: Okafor, Daniel (THE TRUST) <d.okafor@example.nhs.uk>\n"
+		      "To: Pennington, Rachel (Cllr) <r.pennington@example.gov.uk>\n"
+		      "Subject: RE: review of maternity services\n\n"
+		      "Dear Cllr Pennington,\n\nThank you for the report.\n\n"
+		      "Kind regards\n\nDaniel\n\nProfessor Daniel Okafor\n"
+		      "Chief Executive\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(lt->recipient_name &&
+		      strcmp(lt->recipient_name, "Rachel Pennington") == 0,
+	      "recipient %s", lt->recipient_name);
+	CHECK(lt->sender_name && strcmp(lt->sender_name, "Daniel Okafor") == 0 &&
+		      lt->sender_role &&
+		      strcmp(lt->sender_role, "Chief Executive") == 0,
+	      "sender %s, %s", lt->sender_name, lt->sender_role);
+	lp_doc_free(doc);
+	/* A Special Report's heading over the letter names its addressee. */
+	doc = process("Letter from Helen Garside MP, Minister for Roads, to "
+		      "Clare Whitmore MP, Chair of the Committee, dated 6 "
+		      "October 2023\n\nDear Clare,\n\nThank you for the "
+		      "report.\n\nYours sincerely,\n\nHelen Garside MP\n");
+	if (!doc)
+		return;
+	lt = &doc->letter;
+	CHECK(lt->recipient_name &&
+		      strcmp(lt->recipient_name, "Clare Whitmore") == 0,
+	      "recipient %s", lt->recipient_name);
+	lp_doc_free(doc);
 }
 
 static void test_nfc_and_spaces(void)
