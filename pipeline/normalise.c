@@ -1036,6 +1036,22 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		flags |= L_BLOCK | L_ITEM;
 		i = after_bullet;
 	}
+	/* A line that is only a link within the page ("- [Recommendation
+	 * 3](#recommendation-3)") is a table of contents' entry, or "Back to
+	 * top": the page's navigation, not its text.  So is a footnote that
+	 * links back to its mark ("1. [Source](...)[↩](#fnref:1)"). */
+	size_t l = i;
+	while (l < b && s[l] == ' ')
+		l++;
+	size_t close = 0, e = c->markdown && l < b && s[l] == '['
+				       ? link_end(s, l, b, &close)
+				       : 0;
+	if ((e && s[close + 2] == '#' && spaces_only(s, e + 1, b)) ||
+	    (c->markdown && memmem(s + i, b - i, "](#fnref", 8))) {
+		open_line(c, flags & L_PAGE);
+		close_line(c);
+		return;
+	}
 	if (c->markdown && table_row(s, i, b)) {
 		/* The head's names of columns ("No. | Recommendation |
 		 * Response"), repeated on each page, are not text; they say

@@ -3163,6 +3163,35 @@ static void test_answers_naming_recommendations(void)
 	lp_doc_free(doc);
 }
 
+/* A page's table of contents, links within it ("- [Recommendation
+ * 1](#recommendation-1)"), and a footnote that links back to its mark
+ * are navigation: no labels, no answer's text. */
+static void test_contents_and_footnotes(void)
+{
+	lp_doc *doc = process_all(
+		"# The Government response\n\nContents\n\n"
+		"-   [Introduction](#introduction)\n"
+		"-   [Recommendation 1](#recommendation-1)\n"
+		"-   [Recommendation 2](#recommendation-2)\n\n"
+		"## Recommendation 1\n\n> The Department should act.\n\n"
+		"The Government agrees.\n\n## Recommendation 2\n\n"
+		"> The Department should report.\n\nThe Government agrees and "
+		"will report in May.\n\n---\n\n"
+		"1.  [Bus statistics, 1 June 2023](https://example.gov.uk/x)"
+		"[\u21a9](#fnref:1)\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Department should act."),
+	      "the first recommendation");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Government agrees and will report in May."),
+	      "the last answer without the footnote");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3582,6 +3611,7 @@ int main(int argc, char **argv)
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
 	test_answers_naming_recommendations();
+	test_contents_and_footnotes();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
