@@ -727,17 +727,36 @@ static void end_of(candidate *c)
 	snprintf(c->value, sizeof c->value, "%04d-%02d-%02d", y, m, d);
 }
 
+/* Does @c's text give a year ("October 2024", not "October")? */
+static bool names_year(const lp_xctx *x, const candidate *c)
+{
+	size_t digits = 0;
+	for (size_t k = c->start; k < c->end && digits < 4; k++)
+		digits = isdigit((unsigned char)x->doc->fold[k]) ? digits + 1 : 0;
+	return digits == 4;
+}
+
 /* "since 2019": from then to the reference date. */
 static void since(lp_xctx *x, candidate *c)
 {
 	if (!x->ref_y || !c->value[0] || strchr(c->value, '/'))
 		return;
-	char from[11]; /* a day at most: "2019-06-30" */
+	char from[11], ref[11]; /* a day at most: "2019-06-30" */
 	size_t n = strnlen(c->value, sizeof from - 1);
 	memcpy(from, c->value, n);
 	from[n] = '\0';
-	snprintf(c->value, sizeof c->value, "%s/%04d-%02d-%02d", from,
-		 x->ref_y, x->ref_m, x->ref_d);
+	snprintf(ref, sizeof ref, "%04d-%02d-%02d", x->ref_y, x->ref_m,
+		 x->ref_d);
+	/* "since October", written in February: last October, not the
+	 * coming one that a month without its year is taken to be. */
+	if (n >= 7 && strncmp(from, ref, n) > 0 && !names_year(x, c)) {
+		int y = atoi(from) - 1;
+		from[0] = (char)('0' + y / 1000 % 10);
+		from[1] = (char)('0' + y / 100 % 10);
+		from[2] = (char)('0' + y / 10 % 10);
+		from[3] = (char)('0' + y % 10);
+	}
+	snprintf(c->value, sizeof c->value, "%s/%s", from, ref);
 	c->kind = "relative";
 }
 

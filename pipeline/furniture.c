@@ -489,7 +489,7 @@ static void mark_page_edges(cleaner *c)
 		for (size_t e = 0; e < nedges[p]; e++) {
 			size_t i = edges[p][e];
 			uint64_t h = line_hash(c, i);
-			if (llen(c, i) > 200 || stance_line(c, i) ||
+			if (llen(c, i) > 320 || stance_line(c, i) ||
 			    enumerator_line(c, i) ||
 			    bsearch(&h, inner, ninner, sizeof *inner, by_hash))
 				continue;

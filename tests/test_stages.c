@@ -3192,6 +3192,40 @@ static void test_contents_and_footnotes(void)
 	lp_doc_free(doc);
 }
 
+/* A bilingual footer, long, over "Tudalen 1 o 2 / Page 1 of 2", cuts
+ * an answer: both are furniture, the answer whole. */
+static void test_bilingual_footer(void)
+{
+	const char *footer =
+		"Bwrdd Iechyd Prifysgol Dyffryn Teifi yw enw gweithredol Bwrdd "
+		"Iechyd Lleol Prifysgol Dyffryn Teifi / Teifi Valley University "
+		"Health Board is the operational name of Teifi Valley University "
+		"Local Health Board\n";
+	char src[4096];
+	snprintf(src, sizeof src,
+		 "Dear Ms Pugh,\n\nOur response to the recommendations is set "
+		 "out below.\n\nRecommendation 2: Health boards should set a "
+		 "date of discharge.\n\nResponse: Accepted.\n\nDates are now "
+		 "set for most patients, and the health board will report on "
+		 "them\n\n%sTudalen 1 o 2 / Page 1 of 2\n\nto the Committee each "
+		 "quarter.\n\nRecommendation 3: Health boards should pool "
+		 "budgets.\n\nResponse: Accepted.\n\nWe will pool them from "
+		 "April.\n\nYn gywir / Yours sincerely,\n\nGareth Evans\n\n"
+		 "%sTudalen 2 o 2 / Page 2 of 2\n", footer, footer);
+	lp_doc *doc = process_all(src);
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accepted.\n\nDates are now set for most patients, and the "
+		      "health board will report on them to the Committee each "
+		      "quarter."),
+	      "the answer without the footer");
+	CHECK(doc->letter.sender_name &&
+		      strcmp(doc->letter.sender_name, "Gareth Evans") == 0,
+	      "sender %s", doc->letter.sender_name);
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3612,6 +3646,7 @@ int main(int argc, char **argv)
 	test_paragraph_labels_at_page_tops();
 	test_answers_naming_recommendations();
 	test_contents_and_footnotes();
+	test_bilingual_footer();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
