@@ -3226,6 +3226,36 @@ static void test_bilingual_footer(void)
 	lp_doc_free(doc);
 }
 
+/* In wrapped text, "PCC response: Accepted. ..." after a full line
+ * starts the answer's own line: its label is no part of the
+ * recommendation above it. */
+static void test_answer_label_after_full_line(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nThank you for the Panel's report on rural crime, "
+		"which I have considered\nwith the Chief Constable. My responses "
+		"to its recommendations are set out\nbelow, in the order in which "
+		"the Panel made them in its report to me.\n\nRec 1\nThe "
+		"Commissioner should maintain the Rural Crime Team at its current "
+		"size for\nthe remainder of the Police and Crime Plan period, "
+		"as the Panel has asked.\nPCC response: Accepted. The team's "
+		"establishment is protected in the budget,\nand I will maintain "
+		"it at this level until the end of the Plan period.\n\nRec 2\n"
+		"The Commissioner and the Chief Constable should improve the "
+		"recording of\nrural crime, including by introducing a rural "
+		"crime flag on the recording system.\nPCC response: Accepted. "
+		"The Chief Constable has agreed that a rural crime\nflag will be "
+		"introduced from November, and my office will publish the data.\n\n"
+		"Yours sincerely\n\nJane Smith\n");
+	if (!doc)
+		return;
+	const lp_span *r = find_span(doc, LP_SPAN_RECOMMENDATION, 1);
+	CHECK(r && doc->text[r->end - 1] == '.',
+	      "the second recommendation ends with its sentence: [%.*s]",
+	      r ? (int)(r->end - r->start) : 0, r ? doc->text + r->start : "");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3647,6 +3677,7 @@ int main(int argc, char **argv)
 	test_answers_naming_recommendations();
 	test_contents_and_footnotes();
 	test_bilingual_footer();
+	test_answer_label_after_full_line();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
