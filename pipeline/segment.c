@@ -1510,13 +1510,18 @@ static bool field(const seg *s, size_t i)
  * "London Fire Brigade / January 2024", an ISBN, a decision's closing
  * fields "Signed: ...", where @fields says they are) is short and
  * unpunctuated, has no lower-case word at all, or is a field. */
-static bool prose(const seg *s, size_t i, bool fields)
+static bool prose(seg *s, size_t i, bool fields)
 {
 	bool lower = false;
 	for (size_t k = s->b[i].start; k < s->b[i].end && !lower; k++)
 		lower = islower((unsigned char)s->doc->fold[k]);
-	return lower && !(fields && field(s, i)) &&
-	       (seg_words(s, i) > 8 || seg_ends_stop(s, i));
+	if (!lower || (fields && field(s, i)) ||
+	    !(seg_words(s, i) > 8 || seg_ends_stop(s, i)))
+		return false;
+	/* An address footer printed once, on the last page ("Civic
+	 * Quarter, 12 Calder Street, Halifax HX1 1AB | 0300 123 4567"). */
+	return seg_ends_stop(s, i) || !seg_lone_line(s, i) ||
+	       seg_at(s, lp_rule_get(s->g, "layout.footer"), i) <= 0;
 }
 
 /* Does field @i's name ("Status:") open a paragraph before block
@@ -1541,7 +1546,7 @@ static bool field_recurs(const seg *s, size_t i, size_t before)
  * answer has them ("Action:", "Owner:", "Status:"); one alone is the
  * answer's own ("Financial implications: None."); and a table's last
  * row's details (lead officer, target date) are that row's. */
-static size_t trim_back_matter(const seg *s, size_t from, size_t end_block)
+static size_t trim_back_matter(seg *s, size_t from, size_t end_block)
 {
 	size_t fields = 0;
 	for (size_t p = end_block; p > from + 1;) {

@@ -3256,6 +3256,25 @@ static void test_answer_label_after_full_line(void)
 	lp_doc_free(doc);
 }
 
+/* An address footer printed once, after the last answer, is the page's,
+ * not the answer's. */
+static void test_footer_once_after_last_answer(void)
+{
+	lp_doc *doc = process_all(
+		"**R1** The Mayor should publish the plan.\n\n*Mayor's response:* "
+		"Agreed. We will publish it in May.\n\n**R2** The Combined "
+		"Authority should report on progress.\n\n*Mayor's response:* "
+		"Agreed. Officers will report in the autumn.\n\nPennine Combined "
+		"Authority | Civic Quarter, 12 Calder Street, Halifax HX1 1AB | "
+		"0300 123 4567 | www.example.gov.uk\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Agreed. Officers will report in the autumn."),
+	      "the last answer without the footer");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3678,6 +3697,7 @@ int main(int argc, char **argv)
 	test_contents_and_footnotes();
 	test_bilingual_footer();
 	test_answer_label_after_full_line();
+	test_footer_once_after_last_answer();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
