@@ -1659,6 +1659,38 @@ static bool lt_heads_follow(const unsigned char *s, size_t e, size_t n,
 	return false;
 }
 
+/* Where the text after @t's last row starts, in [@i, @end): lines after
+ * a blank one that, to the end, have text in the first column only (a
+ * signature under the table: "Councillor Keith Allerton" over his
+ * role); @end when there are none. */
+static size_t lt_tail(const unsigned char *s, size_t i, size_t end,
+		      size_t n, const lt_table *t)
+{
+	size_t tail = end;
+	bool after_blank = false;
+	for (size_t k = i;;) {
+		size_t ke = line_end(s, k, n), np;
+		lt_piece p[LT_MAX_COLS];
+		if (spaces_only(s, k, ke)) {
+			after_blank = true;
+		} else {
+			if (lt_row_start(s, k, ke, t) ||
+			    lt_same_heads(s, k, ke, t) ||
+			    ((np = lt_fit(s, k, ke, t, p)) &&
+			     (np > 1 || p[0].col != 1)))
+				tail = end;
+			else if (after_blank && tail == end)
+				tail = k;
+			after_blank = false;
+		}
+		if (ke >= end)
+			break;
+		unsigned f;
+		k = next_line(s, ke, n, &f);
+	}
+	return tail;
+}
+
 /* Read the table @t from line @i to @end (lt_find's): each row as
  * lt_row keeps it; the heads dropped; any other line as it is. */
 static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
@@ -1671,12 +1703,19 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 	lt_piece last[LT_MAX_COLS] = { { 0 } }; /* each column's last */
 	unsigned row_flags = 0;
 	size_t blanks = 0; /* blank lines just before this one */
+	size_t tail = lt_tail(s, i, end, n, t);
 	for (size_t k = i;;) {
 		size_t ke = line_end(s, k, n), np = 0;
 		lt_piece p[LT_MAX_COLS];
 		lt_seg g[LT_MAX_COLS + 1];
 		bool blank_line = spaces_only(s, k, ke);
-		if (blank_line) {
+		if (k >= tail) {
+			/* After the table: its last row first. */
+			if (row)
+				lt_row(c, num_a, num_e, v, nv, t, row_flags);
+			row = false;
+			clean_line(c, k, ke, flags);
+		} else if (blank_line) {
 			for (size_t j = 0; j < LT_MAX_COLS; j++)
 				gap[j] = true;
 		} else if ((blanks >= 2 && lt_page_foot(s, ke, n)) ||

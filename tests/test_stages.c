@@ -3275,6 +3275,41 @@ static void test_footer_once_after_last_answer(void)
 	lp_doc_free(doc);
 }
 
+/* A signature under a `-layout` table, its lines in the first column's
+ * place, is after the table, not a row's text. */
+static void test_signature_under_layout_table(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Councillor Patel,\n"
+		"\n"
+		"Our responses are set out below.\n"
+		"\n"
+		"Recommendation                            Cabinet response                                       Timescale\n"
+		"\n"
+		"1. The Council should publish a           Agreed. We will publish the first register            June 2025\n"
+		"register of empty homes.                  in June 2025.\n"
+		"\n"
+		"2. The Cabinet Member should provide      Accepted. Officers will circulate a written update     Written update by\n"
+		"the Panel with a progress update on       within six months, and I will attend the Panel's       September 2024;\n"
+		"the implementation of these               meeting in March 2025 to report on progress            Panel meeting\n"
+		"recommendations within six months.        against each recommendation.                           March 2025\n"
+		"\n"
+		"Councillor Keith Allerton\n"
+		"Cabinet Member with Responsibility for Children and Families\n"
+		"March 2024\n"
+		"\n"
+		"\n"
+		"                                                  Page 4 of 4\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accepted. Officers will circulate a written update within "
+		      "six months, and I will attend the Panel's meeting in March "
+		      "2025 to report on progress against each recommendation."),
+	      "the last answer without the signature");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3698,6 +3733,7 @@ int main(int argc, char **argv)
 	test_bilingual_footer();
 	test_answer_label_after_full_line();
 	test_footer_once_after_last_answer();
+	test_signature_under_layout_table();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
