@@ -42,6 +42,10 @@ typedef struct decoder {
 				 response's, from 1; 0: none */
 	unsigned stance_col;  /* the table's column of stances, from 1 */
 	unsigned col;         /* the cell's column in its row, from 1 */
+	/* A table of one answer's fields, a row each ("Response" over
+	 * "Lead member" and "Deadline"): the rows after the response's
+	 * are its details, as columns after the response's are. */
+	bool after_response_row, detail_row;
 	lp_table_cell *cells; /* see lp_doc */
 	size_t ncells, cells_cap;
 } decoder;
@@ -464,6 +468,15 @@ static void table_columns(decoder *d, const xmlNode *table)
 		xmlFree(names[j]);
 }
 
+/* Is row @tr a field named for the response, its name in a head cell
+ * and its text in one other: "<th>Response</th><td>Agreed. ...</td>"? */
+static bool names_response_row(const xmlNode *tr)
+{
+	const xmlNode *c[3];
+	return row_cells(tr, c, 3) == 2 && named(c[0], "th") &&
+	       content_is(c[0], lp_names_response);
+}
+
 /* A table cell is a paragraph of its own, as a cell of prose reads;
  * but a cell that only numbers its row ("1") begins the next cell's
  * paragraph as a numbered one: "1. The Mayor should ...". */
@@ -478,7 +491,8 @@ static void table_cell(decoder *d, const xmlNode *n, int depth,
 	bool number = number_cell(n);
 	d->col++;
 	bool stance = d->col == d->stance_col;
-	bool detail = d->detail_from && d->col >= d->detail_from;
+	bool detail = (d->detail_from && d->col >= d->detail_from) ||
+		      d->detail_row;
 	/* The cell's entry is made before its contents', so that the
 	 * cells of a table inside it come after it. */
 	if (d->ncells == d->cells_cap)
@@ -659,6 +673,8 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 			continue;
 		if (named(n, "tr")) {
 			d->col = 0;
+			d->detail_row = d->after_response_row;
+			d->after_response_row |= names_response_row(n);
 			size_t s;
 			long k = rows_sharing(n, &s);
 			if (k > 1) {
@@ -713,12 +729,19 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		/* A table says which of its columns are a row's details
 		 * and its stance; a table inside one says so for its own. */
 		unsigned outer = d->detail_from, outer_stance = d->stance_col;
-		if (named(n, "table"))
+		bool outer_rows[2] = { d->after_response_row, d->detail_row };
+		if (named(n, "table")) {
 			table_columns(d, n);
+			d->after_response_row = d->detail_row = false;
+		}
 		if (depth < MAX_DEPTH)
 			walk(d, n->children, depth + 1);
 		d->detail_from = outer;
 		d->stance_col = outer_stance;
+		if (named(n, "table")) {
+			d->after_response_row = outer_rows[0];
+			d->detail_row = outer_rows[1];
+		}
 		d->bold -= strong;
 		if (mark_bold) {
 			mark(d, "**");

@@ -3310,6 +3310,33 @@ static void test_signature_under_layout_table(void)
 	lp_doc_free(doc);
 }
 
+/* An HTML table of one answer's fields, a row each: the rows after the
+ * "Response" row are the pair's details, their dates its own. */
+static void test_answer_fields_as_rows(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><p>Dear Chair,</p><p>Our responses follow.</p>"
+		"<h4>Recommendation 1: Ending B&amp;B</h4><p>The Council should "
+		"end the use of bed and breakfast for families.</p><table><tbody>"
+		"<tr><th scope=\"row\">Response</th><td><p><strong>Agreed."
+		"</strong> We will end it.</p></td></tr><tr><th scope=\"row\">"
+		"Lead member</th><td>Cllr Jo Bloggs</td></tr><tr><th scope=\"row"
+		"\">Deadline</th><td>March 2025</td></tr></tbody></table>"
+		"<h4>Recommendation 2: Placement policy</h4><p>The Council should "
+		"adopt a placement policy.</p><table><tbody><tr><th scope=\"row\">"
+		"Response</th><td><p>Agreed.</p></td></tr></tbody></table>"
+		"<p>Yours sincerely,</p><p>Amy Lee</p></body></html>");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. We will end it."),
+	      "the first answer, its response cell");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 0),
+		      "Lead member\n\nCllr Jo Bloggs\n\nDeadline\n\nMarch 2025"),
+	      "its other rows, the pair's details");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3734,6 +3761,7 @@ int main(int argc, char **argv)
 	test_answer_label_after_full_line();
 	test_footer_once_after_last_answer();
 	test_signature_under_layout_table();
+	test_answer_fields_as_rows();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
