@@ -733,9 +733,11 @@ static int titles_recommendations(seg *s, const label *l)
 		label_numbers(s, l, nums, sizeof nums);
 		return under == strtol(nums, NULL, 10);
 	}
-	return rc < 0 ? rc
-		      : seg_at(s, lp_rule_get(s->g, "recommendation.continued"),
-			       k);
+	if (rc < 0)
+		return rc;
+	rc = seg_at(s, lp_rule_get(s->g, "recommendation.continued"), k);
+	/* Or a resolution's "That the Executive commissions ...". */
+	return rc == 0 && voice ? seg_at(s, voice, k) : rc;
 }
 
 /* Do the @nl labels @list, all before the first of the @nh bare

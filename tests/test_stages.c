@@ -3337,6 +3337,28 @@ static void test_answer_fields_as_rows(void)
 	lp_doc_free(doc);
 }
 
+/* A heading's title over a resolution's "That the Executive
+ * commissions ...": the title is the heading's, the resolution the
+ * recommendation. */
+static void test_title_over_resolution(void)
+{
+	lp_doc *doc = process_all(
+		"### Recommendation 1 – Review of parking charges\n\n"
+		"That the Executive commissions an independent review of "
+		"parking charges.\n\n**Executive response:** Agreed.\n\n"
+		"The review will report by December 2024.\n\n"
+		"### Recommendation 2 – Parking enforcement\n\n"
+		"That the Executive publishes its enforcement data.\n\n"
+		"**Executive response:** Agreed.\n\nWe will publish it.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "That the Executive commissions an independent review of "
+		      "parking charges."),
+	      "the recommendation under its title");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3762,6 +3784,7 @@ int main(int argc, char **argv)
 	test_footer_once_after_last_answer();
 	test_signature_under_layout_table();
 	test_answer_fields_as_rows();
+	test_title_over_resolution();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
