@@ -3359,6 +3359,33 @@ static void test_title_over_resolution(void)
 	lp_doc_free(doc);
 }
 
+/* Recommendations numbered "1)" and quoted, in an e-mail: the quoted
+ * words are the recommendation; "Let me know if ..." closes it. */
+static void test_parenthesis_numbers_quoted(void)
+{
+	lp_doc *doc = process_all(
+		"Hi Hannah,\n\nBelow are our responses to the Group's "
+		"recommendations.\n\n1) \"The Council should issue more fixed "
+		"penalty notices.\"\n\nOur response: Supported. We will publish "
+		"the figures each quarter.\n\n2) \"The Cabinet should invest in "
+		"more cameras.\"\n\nOur response: Partially supported. A bid "
+		"has been made.\n\n3) \"An annual report should be presented to "
+		"the Committee.\"\n\nOur response: Supported. The first will "
+		"come in July 2024.\n\nLet me know if the Committee needs "
+		"anything else.\n\nKind regards,\n\nMark\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Cabinet should invest in more cameras."),
+	      "the second recommendation, without its quotation marks");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "Supported. The first will come in July 2024."),
+	      "the last answer without the closing");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3785,6 +3812,7 @@ int main(int argc, char **argv)
 	test_signature_under_layout_table();
 	test_answer_fields_as_rows();
 	test_title_over_resolution();
+	test_parenthesis_numbers_quoted();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
