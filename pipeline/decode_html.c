@@ -269,6 +269,14 @@ static bool in_content(const xmlNode *n)
 	return false;
 }
 
+static int heading_level(const xmlNode *n)
+{
+	if (n->name && (n->name[0] == 'h' || n->name[0] == 'H') &&
+	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0')
+		return n->name[1] - '0';
+	return 0;
+}
+
 /* Site chrome and machinery, not the letter. */
 static bool chrome(const xmlNode *n)
 {
@@ -277,6 +285,11 @@ static bool chrome(const xmlNode *n)
 		"aside", "form", "button", "select", "textarea", "template",
 		"svg", "iframe", "object", "head", "title", "meta", "link",
 	};
+	/* An accordion's button is its section's title ("<h3><button
+	 * aria-controls=...>Recommendation 1: ...</button></h3>"). */
+	if (named(n, "button") && n->parent &&
+	    (heading_level(n->parent) || xmlHasProp(n, BAD_CAST "aria-controls")))
+		return false;
 	for (size_t i = 0; i < sizeof drop / sizeof *drop; i++)
 		if (named(n, drop[i]))
 			return true;
@@ -319,14 +332,6 @@ static bool block(const xmlNode *n)
 		if (named(n, blocks[i]))
 			return true;
 	return false;
-}
-
-static int heading_level(const xmlNode *n)
-{
-	if (n->name && (n->name[0] == 'h' || n->name[0] == 'H') &&
-	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0')
-		return n->name[1] - '0';
-	return 0;
 }
 
 static void walk(decoder *d, const xmlNode *n, int depth);

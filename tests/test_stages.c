@@ -3386,6 +3386,36 @@ static void test_parenthesis_numbers_quoted(void)
 	lp_doc_free(doc);
 }
 
+/* An accordion's buttons title its sections ("<h3><button>Recommendation
+ * 1: Rural crime</button></h3>"): a label, its title over "The Panel
+ * recommends that ...". */
+static void test_accordion_labels(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><main><div class=\"accordion\">"
+		"<div class=\"accordion-item\"><h3><button aria-controls=\"r1\">"
+		"Recommendation 1: Neighbourhood policing</button></h3>"
+		"<div id=\"r1\" hidden><p><strong>The Panel recommends that the "
+		"Commissioner publishes officer numbers.</strong></p>"
+		"<h4>Commissioner's response</h4><p>Accepted. I will publish them "
+		"in April.</p></div></div>"
+		"<div class=\"accordion-item\"><h3><button aria-controls=\"r2\">"
+		"Recommendation 2: Rural crime</button></h3>"
+		"<div id=\"r2\" hidden><p><strong>The Panel recommends that the "
+		"Commissioner funds a rural team.</strong></p>"
+		"<h4>Commissioner's response</h4><p>Accepted.</p></div></div>"
+		"</div></main></body></html>");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Panel recommends that the Commissioner publishes "
+		      "officer numbers."),
+	      "the first recommendation, under its title");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3813,6 +3843,7 @@ int main(int argc, char **argv)
 	test_answer_fields_as_rows();
 	test_title_over_resolution();
 	test_parenthesis_numbers_quoted();
+	test_accordion_labels();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
