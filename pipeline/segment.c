@@ -1132,6 +1132,17 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	*rec_s = body != NONE ? body : (first < end_block ? s->b[first].start
 							  : s->b[l->block].end);
 	*rec_e = first < end_block ? s->b[first].end : *rec_s;
+	/* "Recommendation 4" over "4. The Government should ...": the
+	 * number again is not the recommendation's text. */
+	char own[256];
+	if (body == NONE && first < end_block &&
+	    label_numbers(s, l, own, sizeof own) == 1) {
+		const char *f = s->doc->fold + *rec_s;
+		size_t n = strlen(own);
+		if (*rec_e - *rec_s > n + 2 && strncmp(f, own, n) == 0 &&
+		    f[n] == '.' && f[n + 1] == ' ')
+			*rec_s += n + 2;
+	}
 	*resp_s = NONE;
 	if (first >= end_block)
 		return 0;

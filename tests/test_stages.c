@@ -3416,6 +3416,23 @@ static void test_accordion_labels(void)
 	lp_doc_free(doc);
 }
 
+/* "Recommendation 4" over "4. The Government should ...": the number
+ * again is not the recommendation's text. */
+static void test_label_over_own_number(void)
+{
+	lp_doc *doc = process_all(
+		"Recommendation 4\n\n4. The Government should guarantee the "
+		"scheme until 2030.\n\nThe Government partly agrees with this "
+		"recommendation.\n\nRecommendation 5\n\n5. The Government "
+		"should raise the grant.\n\nThe Government agrees.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Government should guarantee the scheme until 2030."),
+	      "the recommendation without its number");
+	lp_doc_free(doc);
+}
+
 /* A GOV.UK page numbers its sections ("2. Introduction") as the report
  * numbers its paragraphs: the headings are not recommendations, and a
  * recommendation's "We recommend" paragraph after its finding is its
@@ -3844,6 +3861,7 @@ int main(int argc, char **argv)
 	test_title_over_resolution();
 	test_parenthesis_numbers_quoted();
 	test_accordion_labels();
+	test_label_over_own_number();
 	test_html_table_rows();
 	test_map_invariant();
 	test_grammar_errors(argv[2]);
