@@ -459,17 +459,24 @@ static int collect_root(batch *b, const char *root, bool alone)
 	return 0;
 }
 
+bool lp_list_next(FILE *f, char **line, size_t *cap)
+{
+	ssize_t n;
+	while ((n = getline(line, cap, f)) > 0) {
+		while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
+			(*line)[--n] = '\0';
+		if (n > 0)
+			return true;
+	}
+	return false;
+}
+
 /* --files-from: one path per line, as given. */
 static void collect_list(batch *b, FILE *f)
 {
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t n;
-	while ((n = getline(&line, &cap, f)) > 0) {
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (n == 0)
-			continue;
+	while (lp_list_next(f, &line, &cap)) {
 		char *rel = out_rel(line);
 		add_job(b, line, rel);
 		free(rel);

@@ -36,4 +36,11 @@ enum { LP_BATCH_OK = 0, LP_BATCH_FAILED = 1, LP_BATCH_TROUBLE = 2 };
  */
 int lp_batch_run(const lp_batch_options *o, char **inputs, size_t ninputs);
 
+/**
+ * The next path of a --files-from list @f (batch's, parse's): its next
+ * line that is not empty, without its line end, in *@line, a getline
+ * buffer of *@cap bytes.  False at the list's end or on a read error.
+ */
+bool lp_list_next(FILE *f, char **line, size_t *cap);
+
 #endif

@@ -480,13 +480,8 @@ static char **input_files(int argc, char **argv, const char *list,
 	 * free_files knows them by their index. */
 	char *line = NULL;
 	size_t linecap = 0;
-	ssize_t len;
 	bool ok = true;
-	while (ok && (len = getline(&line, &linecap, f)) > 0) {
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0)
-			continue;
+	while (ok && lp_list_next(f, &line, &linecap)) {
 		if (*n == cap) {
 			char **more = realloc(files, 2 * cap * sizeof *files);
 			ok = more != NULL;

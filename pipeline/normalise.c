@@ -1820,6 +1820,20 @@ static void split_lines(cleaner *c)
 
 /* The width a hard-wrapped text was wrapped at, or 0 when its lines are
  * whole paragraphs (as Markdown from a converter usually is). */
+/* The 90th percentile of the line lengths in @hist up to @top. */
+static size_t ninetieth(const size_t hist[201], size_t top)
+{
+	size_t n = 0, seen = 0, w;
+	for (w = 0; w <= top; w++)
+		n += hist[w];
+	for (w = 0; w <= top; w++) {
+		seen += hist[w];
+		if (seen >= n - n / 10)
+			break;
+	}
+	return w;
+}
+
 static size_t wrap_width(const cleaner *c)
 {
 	size_t hist[201] = { 0 }, n = 0;
@@ -1833,27 +1847,13 @@ static size_t wrap_width(const cleaner *c)
 	if (n < 8)
 		return 0;
 	/* The 90th percentile: most lines of a wrapped paragraph fill it. */
-	size_t want = n - n / 10, seen = 0, w = 0;
-	for (w = 0; w <= 200; w++) {
-		seen += hist[w];
-		if (seen >= want)
-			break;
-	}
+	size_t w = ninetieth(hist, 200);
 	if (w <= 120)
 		return w;
 	/* Paragraphs a line each, and some hard-wrapped among them (Markdown
 	 * from a PDF): the width of those, when a dozen lines or more come
 	 * near it. */
-	n = 0;
-	for (w = 0; w <= 120; w++)
-		n += hist[w];
-	want = n - n / 10;
-	seen = 0;
-	for (w = 0; w <= 120; w++) {
-		seen += hist[w];
-		if (seen >= want)
-			break;
-	}
+	w = ninetieth(hist, 120);
 	size_t near = 0;
 	for (size_t k = w > 12 ? w - 12 : 0; k <= w && k <= 120; k++)
 		near += hist[k];

@@ -289,7 +289,6 @@ static int ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
 static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 			       size_t *nout)
 {
-	bool lettered = rule && strcmp(lp_rule_name(rule), "label.lettered") == 0;
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
 	size_t n = 0, cap = 16;
 	numbered *v = lp_xmalloc(cap * sizeof *v);
@@ -320,10 +319,12 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 						      &be);
 			c.l.has_para = lp_match_group(s->m, "para", &c.l.para_s,
 						      &c.l.para_e);
-			c.number = lettered ? s->doc->fold[c.l.nums_s] - 'a' + 1
-					    : strtol(s->doc->fold + c.l.nums_s,
-						     NULL, 10);
-			if (lettered)
+			/* "(b)" is 2, and says so as the label's number. */
+			const char *num = s->doc->fold + c.l.nums_s;
+			c.number = isdigit((unsigned char)*num)
+					   ? strtol(num, NULL, 10)
+					   : *num - 'a' + 1;
+			if (!isdigit((unsigned char)*num))
 				c.l.seq = c.number;
 			/* The text: on the number's line, or (a number in a
 			 * cell of its own) the next block. */
@@ -1266,21 +1267,26 @@ bool seg_lone_line(const seg *s, size_t i)
 	       (i + 1 == s->nb || s->b[i + 1].para_start);
 }
 
+/* Do block @i's words read as a heading: a few, capitalised, no full
+ * stop (pairs.section-heading), and not "The Mayor" in bold over
+ * "agrees that ...", a sentence that goes on after it?  1, 0 or an
+ * error. */
+static int heading_words(seg *s, size_t i)
+{
+	if (seg_words(s, i) > 10 ||
+	    (i + 1 < s->nb &&
+	     islower((unsigned char)s->doc->fold[s->b[i + 1].start])))
+		return 0;
+	return seg_at(s, lp_rule_get(s->g, "pairs.section-heading"), i);
+}
+
 /* A section heading between pairs ("Rights and accountability",
  * "3. Next steps") belongs to neither of them. */
 int seg_section_heading(seg *s, size_t i)
 {
 	if (!seg_lone_line(s, i))
 		return 0;
-	if (s->b[i].heading)
-		return 1;
-	/* Not "The Mayor" in bold over "agrees that ...": a sentence goes
-	 * on after it. */
-	if (seg_words(s, i) > 10 ||
-	    (i + 1 < s->nb &&
-	     islower((unsigned char)s->doc->fold[s->b[i + 1].start])))
-		return 0;
-	return seg_at(s, lp_rule_get(s->g, "pairs.section-heading"), i);
+	return s->b[i].heading ? 1 : heading_words(s, i);
 }
 
 /* The item and paragraph of the minute number just matched. */
@@ -1444,9 +1450,8 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		 * label after it ("Theme 2: Zoning" over "RECOMMENDATION
 		 * 4"). */
 		if (rc == 0 && k + 1 == end_block && !last &&
-		    s->b[k].para_start && seg_words(s, k) <= 10)
-			rc = seg_at(s, lp_rule_get(s->g, "pairs.section-heading"),
-				    k);
+		    s->b[k].para_start)
+			rc = heading_words(s, k);
 		if (rc > 0 && follow_up)
 			rc = !seg_at(s, follow_up, k);
 		/* Minutes going on after the responses: "54.4 In
@@ -1528,13 +1533,16 @@ static bool prose(seg *s, size_t i, bool fields)
 	bool lower = false;
 	for (size_t k = s->b[i].start; k < s->b[i].end && !lower; k++)
 		lower = islower((unsigned char)s->doc->fold[k]);
-	if (!lower || (fields && field(s, i)) ||
-	    !(seg_words(s, i) > 8 || seg_ends_stop(s, i)))
+	if (!lower || (fields && field(s, i)))
 		return false;
-	/* An address footer printed once, on the last page ("Civic
-	 * Quarter, 12 Calder Street, Halifax HX1 1AB | 0300 123 4567"). */
-	return seg_ends_stop(s, i) || !seg_lone_line(s, i) ||
-	       seg_at(s, lp_rule_get(s->g, "layout.footer"), i) <= 0;
+	if (seg_ends_stop(s, i))
+		return true;
+	/* Long enough, unless an address footer printed once, on the last
+	 * page ("Civic Quarter, 12 Calder Street, Halifax HX1 1AB | 0300
+	 * 123 4567"). */
+	return seg_words(s, i) > 8 &&
+	       (!seg_lone_line(s, i) ||
+		seg_at(s, lp_rule_get(s->g, "layout.footer"), i) <= 0);
 }
 
 /* Does field @i's name ("Status:") open a paragraph before block
@@ -2052,10 +2060,6 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 	size_t nv, from = ls[n - 1].block + 1;
 	const lp_rule *resp_label = lp_rule_get(s->g, "label.response");
 	int rc = find_answers(s, resp_label, false, from, stop_block, &v, &nv);
-	/* A letter that lists the recommendations, then answers them in a
-	 * section after its signature ("Response to Recommendation 3"):
-	 * the letter's prose after the list is neither a recommendation
-	 * nor an answer. */
 	/* Answers that name their recommendation in their first words
 	 * ("In response to recommendation 3, ..."); in minutes, the
 	 * minute after the last ends it ("87.3 In discussion ..."), as
@@ -2069,6 +2073,10 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 		if (nv == 0)
 			s->minuted = minuted;
 	}
+	/* A letter that lists the recommendations, then answers them in a
+	 * section after its signature ("Response to Recommendation 3"):
+	 * the letter's prose after the list is neither a recommendation
+	 * nor an answer. */
 	bool after_letter = false;
 	if (rc == 0 && nv == 0 && stop_block != NONE && stop_block > from) {
 		free(v);
