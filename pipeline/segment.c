@@ -170,751 +170,6 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 	return 0;
 }
 
-/* ---- labels ------------------------------------------------------- */
-
-/* "4 and 5" -> "4,5"; "1-3" -> "1,2,3"; "Four and Five" -> "4,5".
- * Written into @buf. */
-static void list_numbers(const char *f, size_t a, size_t e, char *buf,
-			 size_t cap)
-{
-	size_t len = 0;
-	long prev = -1;
-	bool range = false;
-	buf[0] = '\0';
-	for (size_t i = a; i < e;) {
-		long v = 0;
-		size_t n = 0;
-		if (isdigit((unsigned char)f[i])) {
-			while (i + n < e && isdigit((unsigned char)f[i + n]))
-				v = v * 10 + (f[i + n++] - '0');
-		} else if (isalpha((unsigned char)f[i])) {
-			v = lp_number_word(f + i, f + e, &n);
-			/* "to" makes a range; "and" is a word between numbers. */
-			if (!v && n == 2 && strncasecmp(f + i, "to", 2) == 0)
-				range = true;
-		} else {
-			range |= f[i] == '-';
-			n = 1;
-		}
-		i += n;
-		if (!v)
-			continue;
-		long from = range && prev >= 0 && v > prev && v - prev < 50
-				    ? prev + 1
-				    : v;
-		for (long k = from; k <= v && len + 8 < cap; k++)
-			len += (size_t)snprintf(buf + len, cap - len, "%s%ld",
-						len ? "," : "", k);
-		prev = v;
-		range = false;
-	}
-}
-
-/* The numbers of label @l, as list_numbers gives them ("5,6,7"), or its
- * place when it gives none, in @buf; how many. */
-static size_t label_numbers(const seg *s, const label *l, char *buf,
-			    size_t cap)
-{
-	if (l->seq)
-		snprintf(buf, cap, "%ld", l->seq);
-	else
-		list_numbers(s->doc->fold, l->nums_s, l->nums_e, buf, cap);
-	size_t n = *buf != '\0';
-	for (const char *p = buf; *p; p++)
-		n += *p == ',';
-	return n;
-}
-
-/* A numbered paragraph that may open a pair: "2. The Department should
- * ...". */
-typedef struct numbered {
-	label l;
-	long number;
-	bool sure; /* in bold, in a recommendation's voice, or answered */
-	bool bold;
-	bool heading; /* a heading sure only for being answered, or not */
-} numbered;
-
-/* Is block @i + 1, before @end, a "Recommendation: ..." field under
- * the label in block @i ("### 1. Library opening hours")?  1 (with
- * @body at its text, or NONE when its text starts on the next line), 0,
- * or an error. */
-static int field_below(seg *s, size_t i, size_t end, size_t *body)
-{
-	const lp_rule *field = lp_rule_get(s->g, "label.recommendation-field");
-	if (!field || i + 1 >= end)
-		return 0;
-	int rc = seg_at(s, field, i + 1);
-	size_t fe;
-	if (rc > 0 && !lp_match_group(s->m, "body", body, &fe))
-		*body = NONE;
-	return rc;
-}
-
-/* Is the numbered paragraph at block @i, its text from block @text,
- * answered: does a paragraph after its text, before the next numbered
- * one and within a few dozen lines, open with a stance ("Supported.",
- * "The Council agrees")?  Then it is a recommendation, whatever its
- * voice: "4. Write to every tenant ...".  1, 0 or an error. */
-static int answered(seg *s, const lp_rule *rule, size_t i, size_t text)
-{
-	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
-	for (size_t k = text + 1; stance && k < s->nb && k <= text + 40; k++) {
-		if (!s->b[k].para_start)
-			continue;
-		int rc = seg_at(s, rule, k);
-		if (rc != 0)
-			return rc < 0 ? rc : 0;
-		if ((rc = seg_at(s, stance, k)) != 0)
-			return rc;
-	}
-	return 0;
-}
-
-/* Does fold [@a, @e) end with the committee's paragraph ("... in
- * managed decline. (Paragraph 74)"), rule @after
- * (recommendation.paragraph-after)?  1 with the match in s->m, 0 or an
- * error. */
-static int ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
-			       size_t e)
-{
-	if (!after || e <= a ||
-	    !lp_rule_may_match(after, s->doc->fold, a, e, s->m))
-		return 0;
-	return lp_rule_find(after, s->doc->fold, e, a, s->m, s->err);
-}
-
-/* The paragraphs of the letter numbered by @rule (label.numbered, or
- * label.lettered: "(b)" is 2), in order. */
-static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
-			       size_t *nout)
-{
-	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
-	size_t n = 0, cap = 16;
-	numbered *v = lp_xmalloc(cap * sizeof *v);
-	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
-	for (size_t i = 0; rule && i < s->nb; i++) {
-		/* A paragraph, or an item of a list, whose line before it
-		 * ends a sentence or a recommendation ("... (Paragraph 63)",
-		 * the next glued to it in bold). */
-		int rc = 0;
-		if (!s->b[i].para_start &&
-		    (i == 0 || (!seg_ends_stop(s, i - 1) &&
-				(rc = ends_with_paragraph(s, after,
-							  s->b[i - 1].start,
-							  s->b[i - 1].end)) == 0)))
-			continue;
-		if (rc < 0) {
-			free(v);
-			return rc;
-		}
-		rc = seg_at(s, rule, i);
-		if (rc == 0)
-			continue;
-		numbered c = { .l = { .block = i, .rule = rule } };
-		if (rc > 0) {
-			size_t be;
-			lp_match_group(s->m, "nums", &c.l.nums_s, &c.l.nums_e);
-			c.l.has_body = lp_match_group(s->m, "body", &c.l.body_s,
-						      &be);
-			c.l.has_para = lp_match_group(s->m, "para", &c.l.para_s,
-						      &c.l.para_e);
-			/* "(b)" is 2, and says so as the label's number. */
-			const char *num = s->doc->fold + c.l.nums_s;
-			c.number = isdigit((unsigned char)*num)
-					   ? strtol(num, NULL, 10)
-					   : *num - 'a' + 1;
-			if (!isdigit((unsigned char)*num))
-				c.l.seq = c.number;
-			/* The text: on the number's line, or (a number in a
-			 * cell of its own) the next block. */
-			size_t text = c.l.has_body ? i : i + 1;
-			if (text >= s->nb)
-				continue;
-			/* Bold from its start (the recommendation in bold,
-			 * perhaps with the answer after it in plain type);
-			 * over a "Recommendation: That ..." field ("### 1.
-			 * Library opening hours"); or in a recommendation's
-			 * voice. */
-			size_t body, st = s->b[text].start;
-			c.sure = c.bold = seg_is_bold(s, st,
-						      s->b[text].end - st > 12
-							      ? st + 12
-							      : s->b[text].end);
-			if (!c.sure)
-				c.sure = (rc = field_below(s, i, s->nb, &body)) > 0;
-			if (!c.sure && rc >= 0 && voice)
-				c.sure = (rc = lp_rule_find(voice, s->doc->fold,
-							    s->b[text].end,
-							    s->b[text].start,
-							    s->m, s->err)) > 0;
-			/* A heading that titles the recommendation under
-			 * it ("## 3. Local plans" over "The Government
-			 * should ..."), one not numbered itself. */
-			if (!c.sure && rc >= 0 && voice && c.l.has_body &&
-			    s->b[i].heading && i + 1 < s->nb &&
-			    s->b[i + 1].para_start &&
-			    (rc = seg_at(s, rule, i + 1)) == 0)
-				c.sure = c.l.titled =
-					(rc = lp_rule_find(voice, s->doc->fold,
-							   s->b[i + 1].end,
-							   s->b[i + 1].start,
-							   s->m, s->err)) > 0;
-			c.heading = !c.sure && s->b[i].heading;
-			if (!c.sure && rc >= 0)
-				c.sure = (rc = answered(s, rule, i, text)) > 0;
-		}
-		if (rc < 0) {
-			free(v);
-			return rc;
-		}
-		if (n == cap) {
-			cap *= 2;
-			v = lp_xrealloc(v, cap * sizeof *v);
-		}
-		v[n++] = c;
-	}
-	*out = v;
-	*nout = n;
-	return 0;
-}
-
-/* Numbered paragraphs that open pairs ("1. The Department should ..."),
- * where a report has no "Recommendation N" labels.  Numbered lists and
- * minutes are traps, so a paragraph counts only when its number is above
- * the last one taken and it is in bold, speaks as a recommendation or is
- * answered with a stance; or, in none of these (a conclusion: "1.
- * Employers told us ..."), when it comes next in the numbering and the
- * run of numbers after it, one up each, leads to one that does.  A
- * response may answer only some of a report's recommendations, so the
- * numbers may skip. */
-static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
-			 size_t *cap)
-{
-	numbered *v;
-	size_t nv;
-	int rc = numbered_paragraphs(s, rule, &v, &nv);
-	if (rc < 0)
-		return rc;
-	/* Numbered headings beside numbered paragraphs that speak as
-	 * recommendations number the sections ("2. Introduction" on a
-	 * GOV.UK page), not the recommendations. */
-	size_t plain = 0, m = 0;
-	for (size_t i = 0; i < nv; i++)
-		plain += !v[i].heading && v[i].sure;
-	for (size_t i = 0; i < nv; i++)
-		if (plain < 2 || !v[i].heading)
-			v[m++] = v[i];
-	nv = m;
-	/* From the end: does a run of one-up numbers lead from i to a sure
-	 * one? */
-	bool *leads = lp_xmalloc((nv ? nv : 1) * sizeof *leads);
-	for (size_t i = nv; i-- > 0;)
-		leads[i] = i + 1 < nv && v[i + 1].number == v[i].number + 1 &&
-			   (v[i + 1].sure || leads[i + 1]);
-	/* Where the numbering starts again at 1 ("1. That the report be
-	 * noted" in a decision, before the recommendations' own 1 to 6),
-	 * the run with the most sure paragraphs, those in bold counting
-	 * twice, is the recommendations'. */
-	size_t from = 0, start = 0, best = 0, sure = 0;
-	for (size_t i = 0; i <= nv; i++) {
-		if (i == nv || (i > 0 && v[i].number == 1)) {
-			if (sure > best) {
-				best = sure;
-				from = start;
-			}
-			start = i;
-			sure = 0;
-		}
-		if (i < nv)
-			sure += (size_t)v[i].sure + v[i].bold;
-	}
-	long last = 0;
-	for (size_t i = from; i < nv; i++) {
-		bool ok = v[i].number > last &&
-			  (v[i].sure || (leads[i] && v[i].number == last + 1));
-		if (!ok)
-			continue;
-		if (*n == *cap) {
-			*cap *= 2;
-			*ls = lp_xrealloc(*ls, *cap * sizeof **ls);
-		}
-		(*ls)[(*n)++] = v[i].l;
-		/* A row numbered "7 and 8" quotes the two, each numbered
-		 * ("7. The Council should ...", "8. ..."): they are its
-		 * text, not pairs of their own. */
-		char nums[256];
-		label_numbers(s, &v[i].l, nums, sizeof nums);
-		const char *lastnum = strrchr(nums, ',');
-		long top = strtol(lastnum ? lastnum + 1 : nums, NULL, 10);
-		last = top > v[i].number ? top : v[i].number;
-	}
-	free(leads);
-	free(v);
-	return 0;
-}
-
-/* Do the numbered pairs @num (@nn of them) take in every number that
- * the labels @lab (@nl) give, and more?  Then the labels are headings
- * over responses ("Recommendations 6 and 7" before a shared answer),
- * and the numbered paragraphs are the pairs. */
-static bool numbers_cover(const seg *s, const label *num, size_t nn,
-			  const label *lab, size_t nl)
-{
-	const char *f = s->doc->fold;
-	if (nn < 3 || nn <= nl)
-		return false;
-	for (size_t k = 0; k < nl; k++) {
-		char nums[256];
-		label_numbers(s, &lab[k], nums, sizeof nums);
-		for (char *p = nums; *p; p += *p == ',') {
-			long want = strtol(p, &p, 10);
-			bool found = false;
-			for (size_t j = 0; j < nn && !found; j++)
-				found = strtol(f + num[j].nums_s, NULL, 10) == want;
-			if (!found)
-				return false;
-		}
-	}
-	return true;
-}
-
-/* A label over several recommendations ("Recommendations 5 to 10") that
- * the letter then labels or numbers one by one heads them: it is not a
- * pair.  Dropped when the next label starts with its first number
- * ("Recommendation 5"); replaced by the numbered paragraphs under it
- * ("1. That the Executive ...") when they give all its numbers, each
- * answered in turn. */
-static int ungroup(seg *s, label **lsp, size_t *np)
-{
-	label *ls = *lsp;
-	size_t n = *np, nv = 0, vcap = 16;
-	label *v = NULL; /* the numbered paragraphs, found when first needed */
-	label *out = lp_xmalloc((n + 1) * sizeof *out);
-	size_t m = 0, cap = n + 1;
-	for (size_t k = 0; k < n; k++) {
-		char nums[256], next[256];
-		size_t count = label_numbers(s, &ls[k], nums, sizeof nums);
-		bool dropped = false;
-		if (count >= 2 && k + 1 < n) {
-			label_numbers(s, &ls[k + 1], next, sizeof next);
-			dropped = strtol(nums, NULL, 10) == strtol(next, NULL, 10);
-		}
-		if (count >= 2 && !dropped) {
-			if (!v) {
-				v = lp_xmalloc(vcap * sizeof *v);
-				int rc = find_numbered(
-					s, lp_rule_get(s->g, "label.numbered"),
-					&v, &nv, &vcap);
-				if (rc < 0) {
-					free(v);
-					free(out);
-					return rc;
-				}
-			}
-			size_t end = k + 1 < n ? ls[k + 1].block : s->nb;
-			size_t first = nv, last = 0, found = 0;
-			for (size_t j = 0; j < nv; j++) {
-				if (v[j].block <= ls[k].block || v[j].block >= end)
-					continue;
-				first = first < j ? first : j;
-				last = j;
-				found++;
-			}
-			/* Each of its numbers, one paragraph each, in order,
-			 * each with its answer after it: numbered paragraphs
-			 * one under another are recommendations quoted
-			 * together, which the label's pair holds. */
-			bool all = found == count;
-			char *p = nums;
-			for (size_t j = first; all && j <= last; j++) {
-				long want = strtol(p, &p, 10);
-				p += *p == ',';
-				all = strtol(s->doc->fold + v[j].nums_s, NULL,
-					     10) == want &&
-				      (j == last || v[j + 1].block > v[j].block + 1);
-			}
-			if (all) {
-				for (size_t j = first; j <= last; j++) {
-					if (m == cap)
-						out = lp_xrealloc(
-							out,
-							(cap *= 2) * sizeof *out);
-					out[m++] = v[j];
-				}
-				dropped = true;
-			}
-		}
-		if (dropped)
-			continue;
-		if (m == cap)
-			out = lp_xrealloc(out, (cap *= 2) * sizeof *out);
-		out[m++] = ls[k];
-	}
-	free(v);
-	free(ls);
-	*lsp = out;
-	*np = m;
-	return 0;
-}
-
-/* Are paragraph labels @ls (@n of them) numbered by the report's
- * paragraphs: is each only "Paragraph 45" or "Paragraphs 52 and 53",
- * with no contents list before them that numbers the recommendations
- * ("Recommendation 1: Strategy .... 2")? */
-static bool by_paragraph(const seg *s, const label *ls, size_t n)
-{
-	const char *f = s->doc->fold;
-	for (size_t k = 0; k < n; k++)
-		if (!ls[k].has_para ||
-		    strncasecmp(f + s->b[ls[k].block].start, "paragraph", 9) != 0)
-			return false;
-	static const char word[] = "recommendation 1";
-	size_t w = sizeof word - 1, end = s->b[ls[0].block].start;
-	for (size_t i = 0; i + w < end; i++)
-		if (strncasecmp(f + i, word, w) == 0 &&
-		    !isdigit((unsigned char)f[i + w]))
-			return false;
-	return true;
-}
-
-/* Where recommendations are labelled only by the paragraph of the
- * committee's report ("Paragraph 87: The Government should ...",
- * "(Paragraphs 148 to 150)" over the quote), the labels, numbered in
- * order, as a contents list numbers them.  Only when there are two or
- * more and each heads a recommendation's voice: "(Paragraph 48)" after
- * a recommendation, over its answer, is no label.  0 or an error. */
-static int paragraph_labels(seg *s, label **ls, size_t *n, size_t *cap)
-{
-	const lp_rule *rule = lp_rule_get(s->g, "label.paragraph");
-	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
-	size_t found = 0;
-	for (size_t i = 0; rule && voice && i < s->nb; i++) {
-		if (!s->b[i].para_start)
-			continue;
-		int rc = seg_at(s, rule, i);
-		if (rc == 0)
-			continue;
-		label l = { .block = i, .rule = rule, .seq = (long)found + 1 };
-		size_t be;
-		if (rc > 0) {
-			l.has_body = lp_match_group(s->m, "body", &l.body_s, &be);
-			l.has_para = lp_match_group(s->m, "para", &l.para_s,
-						    &l.para_e);
-			size_t text = l.has_body ? i : i + 1;
-			rc = text < s->nb
-				     ? lp_rule_find(voice, s->doc->fold,
-						    s->b[text].end,
-						    l.has_body ? l.body_s
-							       : s->b[text].start,
-						    s->m, s->err)
-				     : 0;
-		}
-		if (rc < 0)
-			return rc;
-		if (rc == 0) { /* not a recommendation's: none of them is */
-			*n = 0;
-			return 0;
-		}
-		if (*n == *cap)
-			*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
-		(*ls)[(*n)++] = l;
-		found++;
-	}
-	if (found < 2)
-		*n = 0;
-	else if (by_paragraph(s, *ls, *n))
-		for (size_t k = 0; k < *n; k++) {
-			(*ls)[k].seq = 0;
-			(*ls)[k].nums_s = (*ls)[k].para_s;
-			(*ls)[k].nums_e = (*ls)[k].para_e;
-		}
-	return 0;
-}
-
-/* Append to *@ls a label that no number names: block @i, all of it the
- * recommendation's text, numbered @seq by its place in order. */
-static void add_label_in_order(const seg *s, label **ls, size_t *n,
-			       size_t *cap, size_t i, const lp_rule *rule,
-			       size_t seq)
-{
-	if (*n == *cap)
-		*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
-	(*ls)[(*n)++] = (label){ .block = i,
-				 .rule = rule,
-				 .seq = (long)seq,
-				 .has_body = true,
-				 .body_s = s->b[i].start };
-}
-
-/* Recommendations with no label at all, known by the committee's
- * paragraph after them ("... from 2027. (Paragraph 18)"), as a Special
- * Report prints them once their bold is lost: each such paragraph in a
- * recommendation's voice opens a pair, numbered in order.  Two at
- * least. */
-static int paragraph_ref_labels(seg *s, label **ls, size_t *n, size_t *cap)
-{
-	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
-	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
-	size_t found = 0, first = *n;
-	for (size_t i = 0; after && voice && i < s->nb; i++) {
-		if (!s->b[i].para_start)
-			continue;
-		int rc = ends_with_paragraph(s, after, s->b[i].start,
-					     s->b[i].end);
-		if (rc > 0)
-			rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
-					  s->b[i].start, s->m, s->err);
-		if (rc < 0)
-			return rc;
-		if (rc == 0)
-			continue;
-		add_label_in_order(s, ls, n, cap, i, after, ++found);
-	}
-	if (found < 2)
-		*n = first;
-	return 0;
-}
-
-/* Where nothing labels or numbers the recommendations, each is told by
- * its voice alone: a paragraph that opens as one ("The Mayor should
- * ...", "TfL must ..."), after a paragraph that does not, opens a pair,
- * numbered in order; one that opens as a resolution ("That the
- * Authority should ...") does after any.  Three at least. */
-static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
-{
-	const lp_rule *opens = lp_rule_get(s->g, "recommendation.continued");
-	size_t found = 0, first = *n;
-	bool after_one = false; /* the paragraph before opened as one */
-	for (size_t i = 0; opens && i < s->nb; i++) {
-		if (!s->b[i].para_start)
-			continue;
-		int rc = seg_at(s, opens, i);
-		if (rc < 0)
-			return rc;
-		size_t a, e;
-		if (rc && (!after_one || lp_match_group(s->m, "new", &a, &e)))
-			add_label_in_order(s, ls, n, cap, i, opens, ++found);
-		after_one = rc > 0;
-	}
-	if (found < 3)
-		*n = first;
-	return 0;
-}
-
-/* Is label @l a heading whose words after its numbers are a title
- * ("## Recommendations 1 to 3: Housing supply"), the recommendations
- * themselves under it: is its next paragraph numbered with its first
- * number, or does it open as a recommendation?  1, 0 or an error. */
-static int titles_recommendations(seg *s, const label *l)
-{
-	size_t k = l->block + 1;
-	/* A heading, or a few words with no sentence in them, alone on
-	 * their paragraph ("Recommendation 5 - to all boroughs"). */
-	bool title = l->has_body &&
-		     (s->b[l->block].heading ||
-		      (l->body_e - l->body_s <= 40 &&
-		       l->body_e == s->b[l->block].end &&
-		       !memchr(s->doc->fold + l->body_s, '.',
-			       l->body_e - l->body_s)));
-	if (!title || k >= s->nb)
-		return 0;
-	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
-	int rc = voice ? lp_rule_find(voice, s->doc->fold, l->body_e, l->body_s,
-				      s->m, s->err)
-		       : 0;
-	if (rc != 0)
-		return rc < 0 ? rc : 0;
-	rc = seg_at(s, lp_rule_get(s->g, "label.numbered"), k);
-	if (rc > 0) {
-		size_t ns, ne;
-		char nums[256];
-		lp_match_group(s->m, "nums", &ns, &ne);
-		long under = strtol(s->doc->fold + ns, NULL, 10);
-		label_numbers(s, l, nums, sizeof nums);
-		return under == strtol(nums, NULL, 10);
-	}
-	if (rc < 0)
-		return rc;
-	rc = seg_at(s, lp_rule_get(s->g, "recommendation.continued"), k);
-	/* Or a resolution's "That the Executive commissions ...". */
-	return rc == 0 && voice ? seg_at(s, voice, k) : rc;
-}
-
-/* Do the @nl labels @list, all before the first of the @nh bare
- * headings @heads, give each heading's numbers ("R5 and R6" among
- * them)? */
-static bool labels_listed(const seg *s, const label *list, size_t nl,
-			  const label *heads, size_t nh)
-{
-	if (nl < nh)
-		return false;
-	for (size_t j = 0; j < nl; j++)
-		if (list[j].block >= heads[0].block)
-			return false;
-	for (size_t k = 0; k < nh; k++) {
-		if (heads[k].has_body || !s->b[heads[k].block].heading)
-			return false;
-		char want[256], have[256];
-		label_numbers(s, &heads[k], want, sizeof want);
-		for (char *p = want; *p;) {
-			long w = strtol(p, &p, 10);
-			p += *p == ',';
-			bool found = false;
-			for (size_t j = 0; j < nl && !found; j++) {
-				label_numbers(s, &list[j], have, sizeof have);
-				found = strtol(have, NULL, 10) == w;
-			}
-			if (!found)
-				return false;
-		}
-	}
-	return true;
-}
-
-/* Labels @ls (*@n of them), each a bare heading ("### Recommendation
- * 3") after numbered paragraphs that give every one of their numbers
- * (find_numbered: in bold, or in a recommendation's voice): those
- * paragraphs replace them as the labels, and the headings head the
- * answers (answers_by_number).  0 or an error. */
-static int listed_before(seg *s, label **ls, size_t *n, size_t *cap)
-{
-	/* The list may be of labels themselves ("- R1: The Authority
-	 * should ..."), before the headings ("### R1"). */
-	size_t first = 0;
-	while (first < *n && (*ls)[first].has_body &&
-	       !s->b[(*ls)[first].block].heading)
-		first++;
-	if (first >= 3 && first < *n &&
-	    labels_listed(s, *ls, first, *ls + first, *n - first)) {
-		*n = first;
-		return 0;
-	}
-	for (size_t k = 0; k < *n; k++)
-		if ((*ls)[k].has_body || !s->b[(*ls)[k].block].heading)
-			return 0;
-	size_t nn = 0, ncap = 16;
-	label *num = lp_xmalloc(ncap * sizeof *num);
-	int rc = find_numbered(s, lp_rule_get(s->g, "label.numbered"), &num,
-			       &nn, &ncap);
-	if (rc == 0 && nn && labels_listed(s, num, nn, *ls, *n)) {
-		free(*ls);
-		*ls = num;
-		*n = nn;
-		*cap = ncap;
-	} else {
-		free(num);
-	}
-	return rc;
-}
-
-static int find_labels(seg *s, label **out, size_t *nout)
-{
-	size_t n = 0, cap = 16;
-	label *ls = lp_xmalloc(cap * sizeof *ls);
-	const lp_rule *const *rules;
-	size_t nrules = lp_rule_family(s->g, "label.pair.", &rules);
-	for (size_t i = 0; i < s->nb; i++) {
-		for (size_t k = 0; k < nrules; k++) {
-			const lp_rule *rule = rules[k];
-			int rc = seg_at(s, rule, i);
-			if (rc < 0) {
-				free(ls);
-				return rc;
-			}
-			if (!rc)
-				continue;
-			label l = { .block = i, .rule = rule };
-			lp_match_group(s->m, "nums", &l.nums_s, &l.nums_e);
-			l.has_body = lp_match_group(s->m, "body", &l.body_s,
-						    &l.body_e);
-			l.has_para = lp_match_group(s->m, "para", &l.para_s,
-						    &l.para_e);
-			if ((rc = titles_recommendations(s, &l)) < 0) {
-				free(ls);
-				return rc;
-			}
-			l.titled = rc > 0;
-			if (n == cap) {
-				cap *= 2;
-				ls = lp_xrealloc(ls, cap * sizeof *ls);
-			}
-			ls[n++] = l;
-			break;
-		}
-	}
-	/* Bare "Recommendation N" headings over the answers, the
-	 * recommendations listed in full before them ("1. LLDC should
-	 * ..."): the list's items are the pairs. */
-	if (n >= 3) {
-		int rc = listed_before(s, &ls, &n, &cap);
-		if (rc < 0) {
-			free(ls);
-			return rc;
-		}
-	}
-	/* Numbered paragraphs make the pairs where there are no labels, or
-	 * where the few labels there are only head some of them. */
-	if (n >= 3) {
-		int rc = ungroup(s, &ls, &n);
-		if (rc < 0) {
-			free(ls);
-			return rc;
-		}
-		*out = ls;
-		*nout = n;
-		return 0;
-	}
-	/* Labels that give only the committee's paragraph, where there
-	 * are no others. */
-	if (n == 0) {
-		int rc = paragraph_labels(s, &ls, &n, &cap);
-		if (rc < 0) {
-			free(ls);
-			return rc;
-		}
-		if (n > 0) {
-			*out = ls;
-			*nout = n;
-			return 0;
-		}
-	}
-	size_t nn = 0, ncap = 16;
-	label *num = lp_xmalloc(ncap * sizeof *num);
-	int rc = find_numbered(s, lp_rule_get(s->g, "label.numbered"), &num,
-			       &nn, &ncap);
-	if (rc < 0) {
-		free(ls);
-		free(num);
-		return rc;
-	}
-	if (n == 0 && nn == 0) {
-		free(num);
-		rc = paragraph_ref_labels(s, &ls, &n, &cap);
-		/* Lettered as a council's resolutions are ("(a) That the
-		 * Service reviews ..."), where nothing is numbered. */
-		if (rc == 0 && n == 0)
-			rc = find_numbered(s, lp_rule_get(s->g, "label.lettered"),
-					   &ls, &n, &cap);
-		if (rc == 0 && n < 2) {
-			n = 0;
-			rc = voice_labels(s, &ls, &n, &cap);
-		}
-		if (rc < 0) {
-			free(ls);
-			return rc;
-		}
-	} else if (n == 0 || numbers_cover(s, num, nn, ls, n)) {
-		free(ls);
-		ls = num;
-		n = nn;
-	} else {
-		free(num);
-	}
-	*out = ls;
-	*nout = n;
-	return 0;
-}
 
 size_t seg_trim_end(const seg *s, size_t a, size_t e)
 {
@@ -1079,12 +334,12 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	/* A combined label ("Recommendations 3, 4 and 5") quotes as many
 	 * recommendations as it has numbers, often one paragraph each. */
 	char nums[256];
-	label_numbers(s, l, nums, sizeof nums);
+	seg_label_numbers(s, l, nums, sizeof nums);
 	/* So does one that names the report's paragraphs ("Paragraphs 52
 	 * and 53"), numbered by its place. */
 	if (l->seq && l->has_para)
-		list_numbers(s->doc->fold, l->para_s, l->para_e, nums,
-			     sizeof nums);
+		seg_list_numbers(s->doc->fold, l->para_s, l->para_e, nums,
+				 sizeof nums);
 	size_t numbers = 1;
 	for (const char *p = nums; *p; p++)
 		numbers += *p == ',';
@@ -1124,7 +379,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	size_t body = on_line ? l->body_s : NONE;
 	/* A label over a "Recommendation: ..." field: the field holds the
 	 * text. */
-	int below = field_below(s, l->block, end_block, &body);
+	int below = seg_field_below(s, l->block, end_block, &body);
 	if (below < 0)
 		return below;
 	if (below)
@@ -1137,7 +392,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	 * number again is not the recommendation's text. */
 	char own[256];
 	if (body == NONE && first < end_block &&
-	    label_numbers(s, l, own, sizeof own) == 1) {
+	    seg_label_numbers(s, l, own, sizeof own) == 1) {
 		const char *f = s->doc->fold + *rec_s;
 		size_t n = strlen(own);
 		if (*rec_e - *rec_s > n + 2 && strncmp(f, own, n) == 0 &&
@@ -1231,7 +486,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	 * paragraph closes the recommendation, whatever its sentences'
 	 * voice. */
 	int closed = !bold && !labelled
-			     ? ends_with_paragraph(s, after, *rec_s, *rec_e)
+			     ? seg_ends_with_paragraph(s, after, *rec_s, *rec_e)
 			     : 0;
 	if (closed < 0)
 		return closed;
@@ -1774,7 +1029,7 @@ static int trim_recommendation(seg *s, const label *l, size_t *rec_s,
 		(*rec_s)++;
 		*rec_e = qe - 1;
 	}
-	rc = ends_with_paragraph(s, after, *rec_s, *rec_e);
+	rc = seg_ends_with_paragraph(s, after, *rec_s, *rec_e);
 	if (rc < 0)
 		return rc;
 	if (rc) {
@@ -1879,7 +1134,7 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	for (size_t k = first; k <= last && len + 1 < sizeof nums; k++) {
 		if (len)
 			nums[len++] = ',';
-		label_numbers(s, &ls[k], nums + len, sizeof nums - len);
+		seg_label_numbers(s, &ls[k], nums + len, sizeof nums - len);
 		len += strlen(nums + len);
 	}
 	int p = lp_doc_add_span(s->doc, LP_SPAN_PAIR, seg_text_at(s, pair_s),
@@ -1931,7 +1186,7 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 		if (!s->b[k].para_start)
 			continue;
 		size_t pe = s->b[k - 1].end;
-		rc = ends_with_paragraph(s, after, s->b[k - 1].start, pe);
+		rc = seg_ends_with_paragraph(s, after, s->b[k - 1].start, pe);
 		if (rc < 0)
 			return rc;
 		if (rc)
@@ -2018,7 +1273,7 @@ static int find_answers(seg *s, const lp_rule *label_rule, bool headings,
 				start = s->b[i + 2].start;
 		}
 		char nums[256];
-		list_numbers(s->doc->fold, ns, ne, nums, sizeof nums);
+		seg_list_numbers(s->doc->fold, ns, ne, nums, sizeof nums);
 		for (char *p = nums; *p;) {
 			if (n == cap) {
 				cap *= 2;
@@ -2116,7 +1371,7 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 	}
 	for (size_t k = 0; k < n; k++) {
 		char nums[256];
-		label_numbers(s, &ls[k], nums, sizeof nums);
+		seg_label_numbers(s, &ls[k], nums, sizeof nums);
 		long number = strtol(nums, NULL, 10);
 		if (by_heading && c[k].resp_s != NONE && k + 1 < n)
 			continue;
@@ -2163,8 +1418,8 @@ static int answered_together(seg *s, const label *l, const cut *c,
 	if (rc <= 0 || !lp_match_group(s->m, "nums", &ns, &ne))
 		return rc;
 	char said[256], mine[256];
-	list_numbers(s->doc->fold, ns, ne, said, sizeof said);
-	label_numbers(s, l, mine, sizeof mine);
+	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);
+	seg_label_numbers(s, l, mine, sizeof mine);
 	long want = strtol(mine, NULL, 10);
 	for (char *p = said; *p; p += *p == ',')
 		if (strtol(p, &p, 10) == want)
@@ -2229,7 +1484,7 @@ int lp_segment(lp_doc *doc, const lp_grammar *g, lp_error *err)
 
 	label *ls = NULL;
 	size_t nl = 0, val = NONE, intro = NONE, last = NONE;
-	int rc = find_labels(&s, &ls, &nl);
+	int rc = seg_find_labels(&s, &ls, &nl);
 	size_t first_label = nl ? ls[0].block : s.nb;
 	if (rc == 0)
 		rc = seg_find_letter(&s, first_label, &val, &intro);

@@ -1,6 +1,7 @@
 /*
- * segment.h - shared by segment.c (the pairs) and letterhead.c (the letter
- * around them); not part of the public API.
+ * segment.h - shared by segment.c (the pairs), labels.c (the labels that
+ * open them) and letterhead.c (the letter around them); not part of the
+ * public API.
  *
  * Segmentation reads the folded text as lines ("blocks"); rules say what
  * each one is, and spans are made over the normalised text.
@@ -77,6 +78,26 @@ int seg_section_heading(seg *s, size_t i);
  * range [a, e), its group @group copied to *out; 1, 0, or <0 error. */
 int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 		    const char *group, const char **out);
+
+/* The labels that open the letter's recommendations, in order, into a
+ * new array *@out of *@nout (labels.c).  0 or an error from a rule. */
+int seg_find_labels(seg *s, label **out, size_t *nout);
+/* "4 and 5" -> "4,5"; "1-3" -> "1,2,3"; "Four and Five" -> "4,5": the
+ * numbers in fold [@a, @e) of @f, written into @buf. */
+void seg_list_numbers(const char *f, size_t a, size_t e, char *buf,
+		      size_t cap);
+/* The numbers of label @l, as seg_list_numbers gives them, or its place
+ * when it gives none, in @buf; how many. */
+size_t seg_label_numbers(const seg *s, const label *l, char *buf,
+			 size_t cap);
+/* Is block @i + 1, before @end, a "Recommendation: ..." field under the
+ * label in block @i?  1 (with @body at its text, or NONE when it starts
+ * on the next line), 0, or an error. */
+int seg_field_below(seg *s, size_t i, size_t end, size_t *body);
+/* Does fold [@a, @e) end with the committee's paragraph ("(Paragraph
+ * 74)"), rule @after?  1 with the match in s->m, 0 or an error. */
+int seg_ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
+			    size_t e);
 
 /* The letter's particulars, cover, annex title and introduction
  * (letterhead.c): *val_out is the valediction's block and *intro_out the
