@@ -656,6 +656,23 @@ static int listed_before(seg *s, label **ls, size_t *n, size_t *cap)
 	return rc;
 }
 
+/* A label alone on its line with the committee's paragraph alone on the
+ * next ("**Recommendation 1****(paragraph 18)**", as a converter splits
+ * glued bold): the paragraph is the label's, into @l.  0 or an error. */
+static int para_below(seg *s, label *l)
+{
+	const lp_rule *ref = lp_rule_get(s->g, "recommendation.paragraph-ref");
+	size_t k = l->block + 1;
+	if (!ref || k + 1 >= s->nb)
+		return 0;
+	int rc = seg_at(s, ref, k);
+	if (rc <= 0 || s->m->end < seg_trim_end(s, s->b[k].start, s->b[k].end))
+		return rc < 0 ? rc : 0;
+	l->has_para = lp_match_group(s->m, "para", &l->para_s, &l->para_e);
+	l->para_below = l->has_para;
+	return 0;
+}
+
 int seg_find_labels(seg *s, label **out, size_t *nout)
 {
 	size_t n = 0, cap = 16;
@@ -678,6 +695,16 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 						    &l.body_e);
 			l.has_para = lp_match_group(s->m, "para", &l.para_s,
 						    &l.para_e);
+			if (!l.has_body && !l.has_para &&
+			    (rc = para_below(s, &l)) < 0) {
+				free(ls);
+				return rc;
+			}
+			if (!l.has_body && !l.has_para &&
+			    (rc = para_below(s, &l)) < 0) {
+				free(ls);
+				return rc;
+			}
 			if ((rc = titles_recommendations(s, &l)) < 0) {
 				free(ls);
 				return rc;

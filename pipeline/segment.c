@@ -375,7 +375,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		return 0;
 	}
 	bool on_line = l->has_body && !l->titled;
-	size_t first = on_line ? l->block : l->block + 1;
+	size_t first = on_line ? l->block : l->block + 1 + l->para_below;
 	size_t body = on_line ? l->body_s : NONE;
 	/* A label over a "Recommendation: ..." field: the field holds the
 	 * text. */

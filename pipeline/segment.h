@@ -28,6 +28,9 @@ typedef struct label {
 	long seq; /* a label that gives no number ("Paragraph 87:"): its
 		     place among such labels, from 1 */
 	bool has_body, has_para;
+	bool para_below; /* its paragraph on the line under it, on its own
+			    ("Recommendation 1" over "(paragraph 18)"): the
+			    recommendation starts a line lower */
 	bool titled; /* the text on the number's line is a title ("## 3.
 			Local plans"): the recommendation is the block
 			below */

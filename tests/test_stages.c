@@ -2984,6 +2984,37 @@ static void test_lettered_recommendations(void)
 	lp_doc_free(doc);
 }
 
+/* A label and its committee's paragraph in bold glued together
+ * ("**Recommendation 1****(paragraph 18)**"), which normalise splits
+ * into two lines: the paragraph is the label's, and the recommendation
+ * is the text under both. */
+static void test_paragraph_under_label(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"| **Committee recommendation** | **Response** |\n|---|---|\n"
+		"| **Recommendation 1****(paragraph 18)**<br>Ofgem should publish "
+		"a summary for typical users. | **Accepted.**<br>We will add "
+		"worked examples. |\n"
+		"| **Recommendation 2****(paragraph 24)**<br>Ofgem should require "
+		"suppliers to tell customers. | **Partially accepted.**<br>"
+		"Suppliers must already notify customers. |\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2 && p &&
+		      attr_is(p, "paragraph", "24"),
+	      "%zu pairs, the second's paragraph %s",
+	      count_kind(doc, LP_SPAN_PAIR),
+	      p && lp_span_attr(p, "paragraph") ? lp_span_attr(p, "paragraph")
+						: "(none)");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "Ofgem should require suppliers to tell customers."),
+	      "the second recommendation");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -3848,6 +3879,7 @@ int main(int argc, char **argv)
 	test_closing_before_back_matter();
 	test_heading_over_label();
 	test_lettered_recommendations();
+	test_paragraph_under_label();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
