@@ -321,6 +321,21 @@ static int asks_only(seg *s, size_t a, size_t e)
 		     : 1;
 }
 
+/* The number of the list item that block @k is ("2. notifying ...",
+ * "2) ..."), or 0. */
+static long item_number(const seg *s, size_t k)
+{
+	const char *f = s->doc->fold + s->b[k].start;
+	size_t len = s->b[k].end - s->b[k].start, n = 0;
+	long v = 0;
+	while (n < len && n < 2 && isdigit((unsigned char)f[n]))
+		v = v * 10 + (f[n++] - '0');
+	return n && n + 1 < len && (f[n] == '.' || f[n] == ')') &&
+		       f[n + 1] == ' '
+		       ? v
+		       : 0;
+}
+
 /* Where does the recommendation end and the response begin?  In order:
  * an explicit "Response:" label; the end of bold type, where the source
  * had it (a Markdown letter sets the recommendation in bold); a new
@@ -385,6 +400,7 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	if (below)
 		first = body != NONE ? l->block + 1 : l->block + 2;
 	size_t rec_last = first; /* the recommendation's last line so far */
+	long item = 0; /* the number of the item of a list it opened, last */
 	*rec_s = body != NONE ? body : (first < end_block ? s->b[first].start
 							  : s->b[l->block].end);
 	*rec_e = first < end_block ? s->b[first].end : *rec_s;
@@ -453,6 +469,13 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			/* "The Department should, working with the Agency:"
 			 * goes on in the list it opens. */
 			more = true;
+			item = item_number(s, k);
+		} else if (item && k == rec_last + 1 &&
+			   item_number(s, k) == item + 1) {
+			/* ... to the list's last item, numbered one up
+			 * each ("2. notifying ..."). */
+			more = true;
+			item++;
 		} else {
 			rc = seg_at(s, part, k);
 			bool answer = false;

@@ -3015,6 +3015,30 @@ static void test_paragraph_under_label(void)
 	lp_doc_free(doc);
 }
 
+/* A recommendation that opens a numbered list ("by:") goes on to the
+ * list's last item, numbered one up each, not only its first. */
+static void test_recommendation_list(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"**Recommendation 1:** That the Executive keeps residents "
+		"informed, by:\n\n1.  adding photographs to reports;\n\n"
+		"2.  notifying the reporter; and\n\n3.  publishing monthly "
+		"data.\n\n**Executive response:** Supported.\n\nWe will do "
+		"all three.\n\n**Recommendation 2:** That the Executive "
+		"publishes a plan.\n\n**Executive response:** Supported.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	const lp_span *r = find_span(doc, LP_SPAN_RECOMMENDATION, 0);
+	CHECK(r && doc->text[r->end - 1] == '.' &&
+		      memmem(doc->text + r->start, r->end - r->start,
+			     "3. publishing", 13),
+	      "the recommendation ends after the list's third item: [%.*s]",
+	      r ? (int)(r->end - r->start) : 0, r ? doc->text + r->start : "");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -3880,6 +3904,7 @@ int main(int argc, char **argv)
 	test_heading_over_label();
 	test_lettered_recommendations();
 	test_paragraph_under_label();
+	test_recommendation_list();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
