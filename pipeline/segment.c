@@ -839,14 +839,15 @@ static bool field_recurs(const seg *s, size_t i, size_t before)
 	return false;
 }
 
-/* Drop paragraphs of back matter from the end of the last response.
- * Fields are back matter when two or more end the letter ("Conflicts of
+/* Drop paragraphs of back matter from the end of the last response: a
+ * publication's imprint, and fields.  Fields are back matter when two or more end the letter ("Conflicts of
  * interest declared: None." ... "Contact officer: ..."), unless every
  * answer has them ("Action:", "Owner:", "Status:"); one alone is the
  * answer's own ("Financial implications: None."); and a table's last
  * row's details (lead officer, target date) are that row's. */
 static size_t trim_back_matter(seg *s, size_t from, size_t end_block)
 {
+	const lp_rule *imprint = lp_rule_get(s->g, "pairs.imprint");
 	size_t fields = 0;
 	for (size_t p = end_block; p > from + 1;) {
 		p--;
@@ -863,8 +864,15 @@ static size_t trim_back_matter(seg *s, size_t from, size_t end_block)
 		if (!s->b[p].para_start || s->b[p].detail ||
 		    (field(s, p) && field_recurs(s, p, from)))
 			break;
-		bool any_prose = false;
-		for (size_t k = p; k < end_block; k++)
+		/* A publication's imprint ("CP 1052. ISBN 978-...") is no
+		 * prose, full stops and all (an error reads as prose). */
+		int imprinted = imprint ? lp_rule_find(imprint, s->doc->fold,
+						       s->b[end_block - 1].end,
+						       s->b[p].start, s->m,
+						       s->err)
+					: 0;
+		bool any_prose = imprinted < 0;
+		for (size_t k = p; imprinted == 0 && k < end_block; k++)
 			any_prose |= prose(s, k, fields >= 2);
 		if (any_prose)
 			break;

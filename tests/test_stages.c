@@ -3039,6 +3039,26 @@ static void test_recommendation_list(void)
 	lp_doc_free(doc);
 }
 
+/* A Command Paper's imprint after the last answer ("... CP 1052. ISBN
+ * 978-..."), full stops and all, is back matter, not the answer's. */
+static void test_imprint_after_last_answer(void)
+{
+	lp_doc *doc = process_all(
+		"Recommendation 1 (paragraph 20)\nThe Government should "
+		"publish a plan.\nThe Government agrees. We will publish it "
+		"in May.\n\nRecommendation 2 (paragraph 31)\nThe Government "
+		"should review the duties.\nThe Government partly agrees. Any "
+		"change will be consulted on.\n\n\nDepartment for Rural "
+		"Affairs, March 2024. CP 1052. ISBN\n978-1-5286-4679-3.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Government partly agrees. Any change will be "
+		      "consulted on."),
+	      "the last answer without the imprint");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -3905,6 +3925,7 @@ int main(int argc, char **argv)
 	test_lettered_recommendations();
 	test_paragraph_under_label();
 	test_recommendation_list();
+	test_imprint_after_last_answer();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
