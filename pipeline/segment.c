@@ -450,8 +450,15 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			/* A bold recommendation whose bold stops mid-sentence
 			 * goes on to the end of that sentence; a stance in
 			 * bold after it ("**Partially accepted.**") is the
-			 * answer's. */
-			more = seg_is_bold(s, s->b[k].start, s->b[k].end) ||
+			 * answer's.  The committee's paragraph after the bold
+			 * ("... service.** (Paragraph 82)") is its too. */
+			size_t be = s->b[k].end;
+			if ((rc = seg_ends_with_paragraph(s, after, s->b[k].start,
+							  be)) < 0)
+				return rc;
+			if (rc)
+				be = seg_trim_end(s, s->b[k].start, s->m->start);
+			more = seg_is_bold(s, s->b[k].start, be) ||
 			       (k == rec_last + 1 && !seg_ends_stop(s, rec_last) &&
 				islower((unsigned char)s->doc->fold[s->b[k].start]));
 			if (more && (rc = seg_at(s, stance, k)) != 0) {

@@ -3059,6 +3059,27 @@ static void test_imprint_after_last_answer(void)
 	lp_doc_free(doc);
 }
 
+/* A bold recommendation's last part with the committee's paragraph
+ * after the bold ("**(b) fund the service.** (Paragraph 82)") is still
+ * the recommendation's. */
+static void test_bold_part_then_paragraph(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\n**Recommendation 1:** **The Government should "
+		"act. We recommend that the Government:**\n\n**(a) require "
+		"Ofcom to set response times; and**\n\n**(b) fund the "
+		"service.** (Paragraph 82)\n\nThe Government does not agree "
+		"with part (a).\n\n**Recommendation 2:** **The Government "
+		"should publish data.** (Paragraph 90)\n\nThe Government "
+		"agrees.\n\nYours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The Government does not agree with part (a)."),
+	      "the first answer starts after part (b)");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -3926,6 +3947,7 @@ int main(int argc, char **argv)
 	test_paragraph_under_label();
 	test_recommendation_list();
 	test_imprint_after_last_answer();
+	test_bold_part_then_paragraph();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
