@@ -69,7 +69,7 @@ static int mark_by_rule(cleaner *c)
 		if (rc)
 			c->lines[i].flags |= L_FURNITURE | L_PAGE_NO;
 		else if ((rc = rule_whole_line(c, c->web_chrome, i)) > 0)
-			c->lines[i].flags |= L_FURNITURE;
+			c->lines[i].flags |= L_FURNITURE | L_CHROME;
 		if (rc < 0)
 			return rc;
 		rc = rule_whole_line(c, c->block_start, i);

@@ -2196,7 +2196,10 @@ static void assemble(cleaner *c)
 			continue;
 		}
 		if (l->flags & L_FURNITURE) {
-			crossed = true;
+			/* A page's header or footer: a page break, which may
+			 * have cut a sentence in two.  A web page's own lines
+			 * ("Last updated: ...") are no page's edge. */
+			crossed |= !(l->flags & L_CHROME);
 			continue;
 		}
 		uint32_t here = c->scratch.map[l->start];

@@ -25,6 +25,8 @@ enum {
 				 on at the next line's start */
 	L_STANCE = 1 << 12,   /* a table's cell of the answer's stance, in a
 				 column of its own before the response's */
+	L_CHROME = 1 << 13,   /* furniture that is a web page's own line ("Was
+				 this page useful?"), not a page's edge */
 };
 
 typedef struct line {

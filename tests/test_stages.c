@@ -3080,6 +3080,40 @@ static void test_bold_part_then_paragraph(void)
 	lp_doc_free(doc);
 }
 
+/* A web page's own lines ("Last updated: ...") are no page break: the
+ * line before them is not run into the one after as a sentence a page
+ * break cut ("First published: 17 July 2024", the page's date). */
+static void test_web_chrome_no_page_break(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><main>\n"
+		"  <div class=\"meta\">First published: 17 July 2024</div>\n"
+		"  <div class=\"meta\">Last updated: 17 July 2024</div>\n"
+		"<nav aria-label=\"Contents\">\n"
+		"  <h2>Contents</h2>\n"
+		"  <ol><li><a href=\"#i\">Introduction</a></li></ol>\n"
+		"</nav>\n"
+		"<article>\n"
+		"<p>This file may not be suitable for users of assistive "
+		"technology. <a href=\"/a\">Request an accessible format</a>."
+		"</p>\n"
+		"<h2 id=\"i\">Introduction</h2>\n"
+		"<h3>Recommendation 1</h3>\n"
+		"<p>The Government should publish a plan.</p>\n"
+		"<p><strong>Response: Accept</strong></p>\n"
+		"<p>We will publish it later this year.</p>\n"
+		"<h3>Recommendation 2</h3>\n"
+		"<p>The Government should fund it.</p>\n"
+		"<p><strong>Response: Accept</strong></p>\n"
+		"<p>We will fund it.</p>\n"
+		"</article></main></body></html>\n");
+	if (!doc)
+		return;
+	CHECK(doc->letter.date && strcmp(doc->letter.date, "2024-07-17") == 0,
+	      "date %s", doc->letter.date ? doc->letter.date : "(none)");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -3948,6 +3982,7 @@ int main(int argc, char **argv)
 	test_recommendation_list();
 	test_imprint_after_last_answer();
 	test_bold_part_then_paragraph();
+	test_web_chrome_no_page_break();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
