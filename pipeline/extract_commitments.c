@@ -334,6 +334,19 @@ static const char *resolve(lp_xctx *x, const char *actor)
 	return lt->sender_role ? lt->sender_role : lt->sender_name;
 }
 
+/* Does @actor name someone or something, rather than point back to it
+ * ("it", "this", "they")? */
+static bool named(const char *actor)
+{
+	static const char *const pointers[] = { "it", "this", "that", "these",
+						"those", "they", "he", "she",
+						"which", "who" };
+	for (size_t i = 0; i < sizeof pointers / sizeof *pointers; i++)
+		if (strcasecmp(actor, pointers[i]) == 0)
+			return false;
+	return *actor != '\0';
+}
+
 /* A section's entities of one kind, in text order, to link commitments
  * to without scanning every span for each one. */
 typedef struct entity_index {
@@ -582,6 +595,16 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 			*lead = c;
 		lp_span_set(x->doc, c, "actor", actor);
 		const char *resolved = resolve(x, actor);
+		/* "TfL will publish ..., and in April it will add ...": "it"
+		 * is who undertook before it in the sentence, when that is
+		 * named ("we will publish a plan and it will ..." is the
+		 * plan). */
+		if (!resolved && prev >= 0 && strcasecmp(actor, "it") == 0) {
+			const lp_span *p = &x->doc->spans[prev];
+			const char *before = lp_span_attr(p, "actor");
+			if (!lp_span_attr(p, "actor_resolved") && named(before))
+				resolved = before;
+		}
 		if (resolved)
 			lp_span_set(x->doc, c, "actor_resolved", resolved);
 		lp_span_set(x->doc, c, "modality",

@@ -3114,6 +3114,28 @@ static void test_web_chrome_no_page_break(void)
 	lp_doc_free(doc);
 }
 
+/* "it" after an undertaking in the same sentence is its actor again:
+ * "TfL will publish ..., and in April 2025 it will add ..." resolves "it"
+ * to TfL. */
+static void test_it_resolved(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nRecommendation 1\n\nTfL should publish the "
+		"data.\n\nResponse\n\nTfL will continue to publish the data "
+		"every month, and in April 2025 it will add a breakdown by "
+		"borough.\n\nYours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	const lp_span *c = find_span(doc, LP_SPAN_COMMITMENT, 1);
+	CHECK(c && attr_is(c, "actor", "it") &&
+		      attr_is(c, "actor_resolved", "TfL"),
+	      "the second commitment's actor resolved: %s",
+	      c && lp_span_attr(c, "actor_resolved")
+		      ? lp_span_attr(c, "actor_resolved")
+		      : "(none)");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -3983,6 +4005,7 @@ int main(int argc, char **argv)
 	test_imprint_after_last_answer();
 	test_bold_part_then_paragraph();
 	test_web_chrome_no_page_break();
+	test_it_resolved();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
