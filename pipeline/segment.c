@@ -966,6 +966,21 @@ static int heading_label(seg *s, size_t i)
 	return 0;
 }
 
+/* Does block @b give a stance, by any stance.* rule ("ACCEPTED",
+ * "Partially agreed")?  1, 0 or an error. */
+static int says_stance(seg *s, size_t b)
+{
+	const lp_rule *const *rules;
+	size_t nrules = lp_rule_family(s->g, "stance.", &rules);
+	for (size_t k = 0; k < nrules; k++) {
+		int rc = lp_rule_find(rules[k], s->doc->fold, s->b[b].end,
+				      s->b[b].start, s->m, s->err);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 		    size_t stop_block, cut *c)
 {
@@ -1014,6 +1029,21 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 			return rc;
 		if (rc)
 			c->resp_s = b + 1 < end_block ? s->b[b + 1].start : NONE;
+	}
+	/* A heading alone between the recommendation and the next label
+	 * ("Conclusion or recommendation", over each of them) is no
+	 * answer: this one is answered with the next. */
+	if (c->resp_s != NONE && k + 1 < n) {
+		size_t b = block_of(s, c->resp_s);
+		int heading = b + 1 == end_block && seg_lone_line(s, b)
+				      ? seg_section_heading(s, b)
+				      : 0;
+		/* "ACCEPTED" on its own is the answer, all of it. */
+		int stance = heading > 0 ? says_stance(s, b) : 0;
+		if (heading < 0 || stance < 0)
+			return heading < 0 ? heading : stance;
+		if (heading && !stance)
+			c->resp_s = NONE;
 	}
 	if (c->resp_s != NONE) {
 		size_t from = block_of(s, c->resp_s);
@@ -1439,7 +1469,8 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 
 /* Does the first answer after pair @from (of @n) say that it answers
  * label @l's recommendation with others ("The Government will respond
- * to recommendations 4 and 5 together")?  1, 0 or an error. */
+ * to recommendations 4 and 5 together", or without numbers, "agrees
+ * with these recommendations")?  1, 0 or an error. */
 static int answered_together(seg *s, const label *l, const cut *c,
 			     size_t from, size_t n)
 {
@@ -1453,7 +1484,16 @@ static int answered_together(seg *s, const label *l, const cut *c,
 	size_t a = c[k].resp_s, e = c[k].resp_e - a > 400 ? a + 400 : c[k].resp_e;
 	int rc = lp_rule_find(together, s->doc->fold, e, a, s->m, s->err);
 	size_t ns, ne;
-	if (rc <= 0 || !lp_match_group(s->m, "nums", &ns, &ne))
+	if (rc == 0) {
+		/* "The Government agrees with these recommendations." in
+		 * its first sentence or so: the one before it is one. */
+		const lp_rule *plural = lp_rule_get(s->g, "response.plural");
+		return plural ? lp_rule_find(plural, s->doc->fold,
+					     e - a > 160 ? a + 160 : e, a, s->m,
+					     s->err)
+			      : 0;
+	}
+	if (rc < 0 || !lp_match_group(s->m, "nums", &ns, &ne))
 		return rc;
 	char said[256], mine[256];
 	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);

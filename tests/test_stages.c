@@ -3136,6 +3136,34 @@ static void test_it_resolved(void)
 	lp_doc_free(doc);
 }
 
+/* A heading repeated over each recommendation ("Conclusion or
+ * recommendation") is no answer; a recommendation with none, before an
+ * answer to "these recommendations", is answered with the next. */
+static void test_answered_as_these(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nConclusion or recommendation\n\n1. The Home "
+		"Office should publish a plan. [paragraph 34]\n\nGovernment "
+		"response\n\nThe Government agrees with this recommendation.\n\n"
+		"Conclusion or recommendation\n\n2. People are placed in shared "
+		"rooms without assessment. The Home Office should screen them. "
+		"[paragraph 71]\n\nConclusion or recommendation\n\n3. The "
+		"Department should report incidents within 24 hours. [paragraph "
+		"74]\n\nGovernment response\n\nThe Government agrees with these "
+		"recommendations. A screening tool was introduced in June.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	const lp_span *p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2 && p &&
+		      attr_is(p, "number", "2,3"),
+	      "%zu pairs, the second numbered %s",
+	      count_kind(doc, LP_SPAN_PAIR),
+	      p && lp_span_attr(p, "number") ? lp_span_attr(p, "number")
+					     : "(none)");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -4006,6 +4034,7 @@ int main(int argc, char **argv)
 	test_bold_part_then_paragraph();
 	test_web_chrome_no_page_break();
 	test_it_resolved();
+	test_answered_as_these();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
