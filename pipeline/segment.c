@@ -966,6 +966,23 @@ static int heading_label(seg *s, size_t i)
 	return 0;
 }
 
+/* Fold offset @at, or past a paragraph number there that label @l's
+ * own number opens ("1.1 " under Recommendation 1), before @end. */
+static size_t after_own_number(const seg *s, const label *l, size_t at,
+			       size_t end)
+{
+	char own[256];
+	if (seg_label_numbers(s, l, own, sizeof own) != 1)
+		return at;
+	const char *f = s->doc->fold;
+	size_t n = strlen(own);
+	if (at + n + 3 < end && strncmp(f + at, own, n) == 0 &&
+	    f[at + n] == '.' && f[at + n + 1] == '1' && f[at + n + 2] == ' ' &&
+	    isupper((unsigned char)f[at + n + 3]))
+		return at + n + 3;
+	return at;
+}
+
 /* Does block @b give a stance, by any stance.* rule ("ACCEPTED",
  * "Partially agreed")?  1, 0 or an error. */
 static int says_stance(seg *s, size_t b)
@@ -1020,6 +1037,11 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 		c->resp_s = s->m->end;
 		s->minuted = true;
 	}
+	/* An answer in paragraphs numbered by the recommendation ("1.1 The
+	 * Force accepts ...", under Recommendation 1): the number is not
+	 * its text. */
+	if (c->resp_s != NONE)
+		c->resp_s = after_own_number(s, l, c->resp_s, region_e);
 	/* A heading that names the recommendations over their shared answer
 	 * ("Recommendations 6 and 7") is not part of the answer. */
 	if (c->resp_s != NONE) {

@@ -3164,6 +3164,27 @@ static void test_answered_as_these(void)
 	lp_doc_free(doc);
 }
 
+/* An answer in paragraphs numbered by its recommendation ("2.1 The
+ * Force accepts ...", under Recommendation 2) starts after the number. */
+static void test_answer_numbered_by_recommendation(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\n**Recommendation 1: The Force should restore "
+		"the target.**\n\n1.1 The Force accepts this in part.\n\n"
+		"1.2 Performance has improved.\n\n**Recommendation 2: The "
+		"Force should publish data.**\n\n2.1 The Force accepts this "
+		"recommendation.\n\nYours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Force accepts this recommendation."),
+	      "the second answer without its number");
+	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 0);
+	CHECK(r && memmem(doc->text + r->start, r->end - r->start, "1.2 ", 4),
+	      "later paragraphs keep theirs");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -4035,6 +4056,7 @@ int main(int argc, char **argv)
 	test_web_chrome_no_page_break();
 	test_it_resolved();
 	test_answered_as_these();
+	test_answer_numbered_by_recommendation();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
