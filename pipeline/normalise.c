@@ -2065,6 +2065,11 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	if (!c->markdown && width && starts_numbered(nt, nl) &&
 	    (ll + 1 + fw + 8 <= width || nrm_ends_sentence(lt, ll)))
 		return SEP_PARA;
+	/* A word broken at a Markdown hard break ("commit-" and two
+	 * spaces, then "ments") goes on over it. */
+	if (hyphen && L->flags & L_HARD && !type_change)
+		return keep_hyphen(c, lt, ll, nt, nl) ? SEP_KEEP_HYPHEN
+						      : SEP_HYPHEN;
 	if (L->flags & L_HARD || type_change)
 		return SEP_LINE;
 	/* A heading ("Annex B: Abbreviations") after a sentence that ended

@@ -3185,6 +3185,20 @@ static void test_answer_numbered_by_recommendation(void)
 	lp_doc_free(doc);
 }
 
+/* A word broken at a Markdown hard break ("commit-" and two spaces)
+ * is joined with the rest on the next line. */
+static void test_hyphen_at_hard_break(void)
+{
+	const char *src = "# Response\n\n*The Mayor should ensure that the "
+			  "commit-  \nments in the offer are enforceable.*\n";
+	lp_doc *doc = norm(src, strlen(src));
+	if (!doc)
+		return;
+	CHECK(strstr(doc->text, "the commitments in the offer") != NULL,
+	      "the word joined: [%s]", doc->text);
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -4057,6 +4071,7 @@ int main(int argc, char **argv)
 	test_it_resolved();
 	test_answered_as_these();
 	test_answer_numbered_by_recommendation();
+	test_hyphen_at_hard_break();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
