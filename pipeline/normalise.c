@@ -201,7 +201,8 @@ static size_t bullet_end(const unsigned char *s, size_t i, size_t b)
 }
 
 /* Is the single * or _ at @i an emphasis marker?  An opener follows a
- * space or punctuation and precedes a letter; a closer is the reverse.
+ * space or punctuation and precedes a letter; a closer is the reverse,
+ * or ends a label's colon before a capital ("*Response:*Agreed").
  * "snake_case", "2 * 3" and a lone "*" stay as they are. */
 static bool emphasis_mark(const unsigned char *s, size_t a, size_t i,
 			  size_t b)
@@ -218,7 +219,9 @@ static bool emphasis_mark(const unsigned char *s, size_t a, size_t i,
 		return true; /* opens: " *word" */
 	if (prev != ' ' && after_word)
 		return true; /* closes: "word* " or "word*." */
-	return false;
+	/* closes a label glued to the text after it, as a PDF's converter
+	 * writes "*ICB response:*Supported." */
+	return (prev == ':' || prev == '.') && isupper(next);
 }
 
 /* The `)` closing a Markdown link `[text](url)` whose `[` is at @i, or 0. */

@@ -3199,6 +3199,21 @@ static void test_hyphen_at_hard_break(void)
 	lp_doc_free(doc);
 }
 
+/* An italic label glued to the text after it, as a PDF's converter
+ * writes it ("*ICB response:*Supported."), loses both markers. */
+static void test_glued_italic_label(void)
+{
+	const char *src = "# Response\n\n*ICB response:*Supported. We will "
+			  "fund it.\n";
+	lp_doc *doc = norm(src, strlen(src));
+	if (!doc)
+		return;
+	CHECK(strstr(doc->text, "ICB response:Supported.") != NULL &&
+		      !strchr(doc->text, '*'),
+	      "no markers left: [%s]", doc->text);
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -4072,6 +4087,7 @@ int main(int argc, char **argv)
 	test_answered_as_these();
 	test_answer_numbered_by_recommendation();
 	test_hyphen_at_hard_break();
+	test_glued_italic_label();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
