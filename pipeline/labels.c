@@ -656,6 +656,23 @@ static int listed_before(seg *s, label **ls, size_t *n, size_t *cap)
 	return rc;
 }
 
+/* An e-mail that quotes the one it answers ("> Recommendation One -
+ * fixed penalties"), its own labels unquoted: the quoted ones are the
+ * request's, not pairs.  (Where only quoted lines carry labels, the
+ * reply answers inline, under each.) */
+static void drop_quoted(const seg *s, label *ls, size_t *n)
+{
+	size_t own = 0, m = 0;
+	for (size_t k = 0; k < *n; k++)
+		own += !s->b[ls[k].block].quoted;
+	if (own == 0)
+		return;
+	for (size_t k = 0; k < *n; k++)
+		if (!s->b[ls[k].block].quoted)
+			ls[m++] = ls[k];
+	*n = m;
+}
+
 /* A label alone on its line with the committee's paragraph alone on the
  * next ("**Recommendation 1****(paragraph 18)**", as a converter splits
  * glued bold): the paragraph is the label's, into @l.  0 or an error. */
@@ -718,6 +735,7 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 			break;
 		}
 	}
+	drop_quoted(s, ls, &n);
 	/* Bare "Recommendation N" headings over the answers, the
 	 * recommendations listed in full before them ("1. LLDC should
 	 * ..."): the list's items are the pairs. */

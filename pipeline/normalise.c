@@ -1075,15 +1075,18 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 }
 
 /* Markdown if the file uses heading or bold markup; otherwise plain text
- * such as pdftotext gives, where a `**` would be literal. */
+ * such as pdftotext gives, where a `**` would be literal.  A run of
+ * three or more ("*****", an e-mail disclaimer's rule) is no bold. */
 static bool sniff_markdown(const unsigned char *s, size_t n)
 {
 	bool at_line_start = true;
-	for (size_t i = 0; i + 1 < n; i++) {
+	for (size_t i = 0; i + 2 < n; i++) {
 		if (at_line_start && s[i] == '#' &&
 		    (s[i + 1] == '#' || s[i + 1] == ' '))
 			return true;
-		if (s[i] == '*' && s[i + 1] == '*')
+		if (s[i] == '*' && s[i + 1] == '*' &&
+		    (i == 0 || s[i - 1] != '*') && s[i + 2] != '*' &&
+		    !isspace(s[i + 2]))
 			return true;
 		at_line_start = s[i] == '\n' || s[i] == '\r';
 	}

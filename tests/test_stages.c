@@ -3214,6 +3214,29 @@ static void test_glued_italic_label(void)
 	lp_doc_free(doc);
 }
 
+/* A plain-text e-mail that quotes the request it answers (">
+ * Recommendation One - fines"), with a disclaimer ruled in asterisks:
+ * plain text, not Markdown, and the quoted labels are not pairs. */
+static void test_email_quoting_request(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Daniel,\n\nRecommendation One\n\nThat the Council "
+		"raises its fines.\n\nSupported. We will raise them in April."
+		"\n\nRecommendation Two\n\nThat the Council publishes its "
+		"figures.\n\nSupported. We will publish them each quarter.\n\n"
+		"Kind regards\n\nJo Bloggs\n\n> The Panel made two "
+		"recommendations:\n>\n> Recommendation One - fines\n> "
+		"Recommendation Two - figures\n\n"
+		"**********************************************************\n"
+		"This e-mail is confidential.\n"
+		"**********************************************************\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -4088,6 +4111,7 @@ int main(int argc, char **argv)
 	test_answer_numbered_by_recommendation();
 	test_hyphen_at_hard_break();
 	test_glued_italic_label();
+	test_email_quoting_request();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
