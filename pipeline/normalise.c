@@ -2308,11 +2308,19 @@ char *lp_fold_string(const char *s)
 	return out;
 }
 
+/* Is there a "--" between digits at @i ("2024--25", pandoc's en dash)? */
+static bool digit_dashes(const unsigned char *t, size_t n, size_t i)
+{
+	return i > 0 && i + 2 < n && t[i] == '-' && t[i + 1] == '-' &&
+	       isdigit(t[i - 1]) && isdigit(t[i + 2]);
+}
+
 static void build_fold(lp_doc *doc)
 {
 	const unsigned char *t = (const unsigned char *)doc->text;
 	size_t n = doc->text_len;
-	bool any = memchr(t, 0xE2, n) != NULL;
+	bool dashes = memmem(t, n, "--", 2) != NULL;
+	bool any = dashes || memchr(t, 0xE2, n) != NULL;
 	doc->fold = doc->text;
 	doc->fold_len = n;
 	doc->fold_map = NULL;
@@ -2320,13 +2328,26 @@ static void build_fold(lp_doc *doc)
 		return;
 	lp_buf b = { 0 };
 	for (size_t i = 0; i < n;) {
-		/* Every character fold_cp changes starts with 0xE2: what
-		 * comes before the next one is copied as it is. */
-		const unsigned char *e2 = memchr(t + i, 0xE2, n - i);
-		size_t run = e2 ? (size_t)(e2 - t) - i : n - i;
+		/* Every character fold_cp changes starts with 0xE2, and a
+		 * pandoc en dash is "--": what comes before the next one is
+		 * copied as it is. */
+		const unsigned char *next = memchr(t + i, 0xE2, n - i);
+		const unsigned char *dd =
+			dashes ? memmem(t + i, n - i, "--", 2) : NULL;
+		if (!dd)
+			dashes = false;
+		else if (!next || dd < next)
+			next = dd;
+		size_t run = next ? (size_t)(next - t) - i : n - i;
 		if (run) {
 			lp_buf_copy(&b, (const char *)t + i, run, (uint32_t)i);
 			i += run;
+			continue;
+		}
+		if (t[i] == '-') {
+			/* "2024--25" reads as "2024-25"; other dashes stay. */
+			lp_buf_put(&b, "-", 1, (uint32_t)i);
+			i += digit_dashes(t, n, i) ? 2 : 1;
 			continue;
 		}
 		size_t k = i;

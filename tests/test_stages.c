@@ -3237,6 +3237,26 @@ static void test_email_quoting_request(void)
 	lp_doc_free(doc);
 }
 
+/* pandoc writes an en dash as "--": "2024--25" is a financial year,
+ * its text as written. */
+static void test_pandoc_dashes(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\n**Recommendation 1:** The Council should fund "
+		"it.\n\n**Response:** Agreed. We will fund it in 2024--25.\n\n"
+		"**Recommendation 2:** The Council should report.\n\n"
+		"**Response:** Agreed.\n\nYours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	const lp_span *d = find_span(doc, LP_SPAN_DATE, 0);
+	CHECK(d && span_is(doc, d, "2024--25") &&
+		      attr_is(d, "value", "2024-04-01/2025-03-31"),
+	      "the year read: %s",
+	      d && lp_span_attr(d, "value") ? lp_span_attr(d, "value")
+					    : "(none)");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -4112,6 +4132,7 @@ int main(int argc, char **argv)
 	test_hyphen_at_hard_break();
 	test_glued_italic_label();
 	test_email_quoting_request();
+	test_pandoc_dashes();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
