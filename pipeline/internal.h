@@ -201,8 +201,8 @@ int lp_days_in_month(int y, int m);
  * "first" to "twentieth", with the word's length in @len; 0 if none. */
 long lp_number_word(const char *p, const char *e, size_t *len);
 /* Does a table column's head s[0..n) name the response ("Cabinet
- * response", "Answer", "Reply")?  The columns after it are a row's
- * details (normalise.c). */
+ * response", "Answer", "Reply", "Action taken / planned")?  The columns
+ * after it are a row's details (normalise.c). */
 bool lp_names_response(const char *s, size_t n);
 /* The columns of a table whose heads are @heads[j] (@lens[j] bytes),
  * j < @n, counted from 1 (0: none): *@detail_from, the first after the

@@ -600,8 +600,11 @@ static bool holds_ci(const char *s, size_t n, const char *word)
 
 bool lp_names_response(const char *s, size_t n)
 {
+	/* An action plan's "Action taken / planned" is its answer; a bare
+	 * "Action" beside a "Response" is a detail. */
 	return holds_ci(s, n, "response") || holds_ci(s, n, "answer") ||
-	       holds_ci(s, n, "reply");
+	       holds_ci(s, n, "reply") || holds_ci(s, n, "action taken") ||
+	       holds_ci(s, n, "actions taken");
 }
 
 bool lp_heads_of_figures(const char *s, size_t n)

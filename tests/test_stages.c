@@ -3257,6 +3257,19 @@ static void test_pandoc_dashes(void)
 	lp_doc_free(doc);
 }
 
+/* An action plan's column "Action taken / planned" is its answer, so
+ * the columns after it (a completion date) are a row's details; a bare
+ * "Action" is not. */
+static void test_action_taken_column(void)
+{
+	const char *heads[] = { "Action taken / planned", "Actions taken",
+				"Action", "Completion date" };
+	bool want[] = { true, true, false, false };
+	for (size_t k = 0; k < 4; k++)
+		CHECK(lp_names_response(heads[k], strlen(heads[k])) == want[k],
+		      "'%s' names the response: %d", heads[k], !want[k]);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -4133,6 +4146,7 @@ int main(int argc, char **argv)
 	test_glued_italic_label();
 	test_email_quoting_request();
 	test_pandoc_dashes();
+	test_action_taken_column();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
