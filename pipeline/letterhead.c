@@ -630,10 +630,11 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 	 * at the very end, as Command Papers are.  The signature names the
 	 * writer better than front matter that gives only an office
 	 * ("Presented to Parliament by the Secretary of State"). */
-	bool signed_doc = val == NONE && sal == NONE;
-	if (rc >= 0 && signed_doc && !lt->sender_name)
+	if (rc >= 0 && val == NONE && sal == NONE && !lt->sender_name)
 		rc = find_signature(s, 0, first_label);
-	if (rc >= 0 && signed_doc && !lt->sender_name)
+	/* A letter may begin "Dear ..." and end with the signature alone,
+	 * as a web page that reproduces it often prints it. */
+	if (rc >= 0 && val == NONE && !lt->sender_name)
 		rc = find_signature(s, s->nb > 12 ? s->nb - 12 : 0, s->nb);
 	size_t sender_at = NONE;
 	if (rc >= 0 && lt->sender_name && !lt->sender_role)

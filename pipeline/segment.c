@@ -1073,8 +1073,11 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 					end_block == stop_block, &end_block);
 		if (rc < 0)
 			return rc;
-		/* The back matter gone, a closing paragraph may show. */
-		if (end_block == s->nb) {
+		/* The back matter gone, a closing paragraph may show: at
+		 * the end of the text, or before what ended the last
+		 * response (a web page's "Related documents"). */
+		if (end_block == s->nb ||
+		    (k + 1 == n && end_block != stop_block)) {
 			end_block = trim_back_matter(s, from, end_block);
 			if ((rc = trim_closing(s, from, &end_block)) < 0)
 				return rc;

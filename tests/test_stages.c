@@ -3270,6 +3270,34 @@ static void test_action_taken_column(void)
 		      "'%s' names the response: %d", heads[k], !want[k]);
 }
 
+/* A letter without a valediction, its signature and date followed by
+ * a web page's "Related documents": the signature names the sender, and
+ * it and the closing before it are not the last answer's. */
+static void test_signature_before_related(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><main><p>Dear Councillor Pritchard,</p>\n"
+		"<h3>1. Idling</h3><p><em>The Council should enforce the rules."
+		"</em></p><p><strong>Response:</strong> Agreed. We will enforce "
+		"them.</p>\n<h3>2. Progress</h3><p><em>The Leader should report "
+		"progress.</em></p><p><strong>Response:</strong> Agreed. I will "
+		"report in September 2025.</p>\n<p>Thank you again to the task "
+		"group for its work.</p>\n<p>Councillor Rachel Bamford<br>Leader "
+		"of the Council</p>\n<p>24 September 2024</p>\n<h2>Related "
+		"documents</h2><ul><li><a href=\"/r.pdf\">Task group report "
+		"(PDF, 1.2MB)</a></li></ul></main></body></html>\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Agreed. I will report in September 2025."),
+	      "the last answer alone");
+	CHECK(doc->letter.sender_name &&
+		      strcmp(doc->letter.sender_name, "Rachel Bamford") == 0,
+	      "sender %s",
+	      doc->letter.sender_name ? doc->letter.sender_name : "(none)");
+	lp_doc_free(doc);
+}
+
 /* A recommendation's number in bold on a page's first line ("**2.**",
  * after the page number "5") is no page number, though the next page
  * starts with a number too. */
@@ -4147,6 +4175,7 @@ int main(int argc, char **argv)
 	test_email_quoting_request();
 	test_pandoc_dashes();
 	test_action_taken_column();
+	test_signature_before_related();
 	test_numbers_at_page_tops();
 	test_mixed_wrapping();
 	test_paragraph_labels_at_page_tops();
