@@ -2318,12 +2318,33 @@ static bool digit_dashes(const unsigned char *t, size_t n, size_t i)
 	       isdigit(t[i - 1]) && isdigit(t[i + 2]);
 }
 
+/* The first "--" between digits at or after @i, or NULL.  Most "--" are
+ * not (a Markdown table's "|---|"); memchr finds a '-' faster than
+ * memmem finds a pair. */
+static const unsigned char *next_digit_dashes(const unsigned char *t,
+					      size_t n, size_t i)
+{
+	while (i < n) {
+		const unsigned char *p = memchr(t + i, '-', n - i);
+		if (!p)
+			return NULL;
+		i = (size_t)(p - t);
+		if (digit_dashes(t, n, i))
+			return p;
+		i++;
+	}
+	return NULL;
+}
+
 static void build_fold(lp_doc *doc)
 {
 	const unsigned char *t = (const unsigned char *)doc->text;
 	size_t n = doc->text_len;
-	bool dashes = memmem(t, n, "--", 2) != NULL;
-	bool any = dashes || memchr(t, 0xE2, n) != NULL;
+	/* The next 0xE2 and the next "2024--25", each kept until passed so
+	 * that no byte is looked at twice. */
+	const unsigned char *e2 = memchr(t, 0xE2, n);
+	const unsigned char *dd = next_digit_dashes(t, n, 0);
+	bool any = dd || e2;
 	doc->fold = doc->text;
 	doc->fold_len = n;
 	doc->fold_map = NULL;
@@ -2334,13 +2355,11 @@ static void build_fold(lp_doc *doc)
 		/* Every character fold_cp changes starts with 0xE2, and a
 		 * pandoc en dash is "--": what comes before the next one is
 		 * copied as it is. */
-		const unsigned char *next = memchr(t + i, 0xE2, n - i);
-		const unsigned char *dd =
-			dashes ? memmem(t + i, n - i, "--", 2) : NULL;
-		if (!dd)
-			dashes = false;
-		else if (!next || dd < next)
-			next = dd;
+		if (e2 && e2 < t + i)
+			e2 = memchr(t + i, 0xE2, n - i);
+		if (dd && dd < t + i)
+			dd = next_digit_dashes(t, n, i);
+		const unsigned char *next = !dd || (e2 && e2 < dd) ? e2 : dd;
 		size_t run = next ? (size_t)(next - t) - i : n - i;
 		if (run) {
 			lp_buf_copy(&b, (const char *)t + i, run, (uint32_t)i);
@@ -2348,9 +2367,9 @@ static void build_fold(lp_doc *doc)
 			continue;
 		}
 		if (t[i] == '-') {
-			/* "2024--25" reads as "2024-25"; other dashes stay. */
+			/* "2024--25" reads as "2024-25". */
 			lp_buf_put(&b, "-", 1, (uint32_t)i);
-			i += digit_dashes(t, n, i) ? 2 : 1;
+			i += 2;
 			continue;
 		}
 		size_t k = i;
