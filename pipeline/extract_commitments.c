@@ -335,16 +335,13 @@ static const char *resolve(lp_xctx *x, const char *actor)
 }
 
 /* Does @actor name someone or something, rather than point back to it
- * ("it", "this", "they")? */
-static bool named(const char *actor)
+ * ("it", "this", "they": rule actor.pointing)? */
+static bool named(lp_xctx *x, const char *actor)
 {
-	static const char *const pointers[] = { "it", "this", "that", "these",
-						"those", "they", "he", "she",
-						"which", "who" };
-	for (size_t i = 0; i < sizeof pointers / sizeof *pointers; i++)
-		if (strcasecmp(actor, pointers[i]) == 0)
-			return false;
-	return *actor != '\0';
+	const lp_rule *r = lp_rule_get(x->g, "actor.pointing");
+	lp_error e;
+	return *actor &&
+	       (!r || lp_rule_at(r, actor, strlen(actor), 0, x->m, &e) != 1);
 }
 
 /* A section's entities of one kind, in text order, to link commitments
@@ -602,7 +599,8 @@ static int sentence(lp_xctx *x, int section, size_t a, size_t e,
 		if (!resolved && prev >= 0 && strcasecmp(actor, "it") == 0) {
 			const lp_span *p = &x->doc->spans[prev];
 			const char *before = lp_span_attr(p, "actor");
-			if (!lp_span_attr(p, "actor_resolved") && named(before))
+			if (!lp_span_attr(p, "actor_resolved") &&
+			    named(x, before))
 				resolved = before;
 		}
 		if (resolved)

@@ -1083,11 +1083,11 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 static bool sniff_markdown(const unsigned char *s, size_t n)
 {
 	bool at_line_start = true;
-	for (size_t i = 0; i + 2 < n; i++) {
+	for (size_t i = 0; i + 1 < n; i++) {
 		if (at_line_start && s[i] == '#' &&
 		    (s[i + 1] == '#' || s[i + 1] == ' '))
 			return true;
-		if (s[i] == '*' && s[i + 1] == '*' &&
+		if (s[i] == '*' && s[i + 1] == '*' && i + 2 < n &&
 		    (i == 0 || s[i - 1] != '*') && s[i + 2] != '*' &&
 		    !isspace(s[i + 2]))
 			return true;

@@ -164,6 +164,8 @@ int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 				      s->err);
 		if (rc < 0)
 			return rc;
+		if (rc && !group)
+			return 1;
 		if (rc && (*out = seg_group(s, group)))
 			return 1;
 	}
@@ -336,6 +338,25 @@ static long item_number(const seg *s, size_t k)
 		       : 0;
 }
 
+/* Fold offset @at, or past label @l's own number there followed by
+ * @after, text following before @end (a capital, when @capital): "4. "
+ * under "Recommendation 4" opening its text, "4.1 " opening its
+ * answer. */
+static size_t past_own_number(const seg *s, const label *l, size_t at,
+			      size_t end, const char *after, bool capital)
+{
+	char own[256];
+	if (seg_label_numbers(s, l, own, sizeof own) != 1)
+		return at;
+	const char *f = s->doc->fold + at;
+	size_t n = strlen(own), k = strlen(after);
+	if (end - at > n + k && strncmp(f, own, n) == 0 &&
+	    strncmp(f + n, after, k) == 0 &&
+	    (!capital || isupper((unsigned char)f[n + k])))
+		return at + n + k;
+	return at;
+}
+
 /* Where does the recommendation end and the response begin?  In order:
  * an explicit "Response:" label; the end of bold type, where the source
  * had it (a Markdown letter sets the recommendation in bold); a new
@@ -406,15 +427,8 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	*rec_e = first < end_block ? s->b[first].end : *rec_s;
 	/* "Recommendation 4" over "4. The Government should ...": the
 	 * number again is not the recommendation's text. */
-	char own[256];
-	if (body == NONE && first < end_block &&
-	    seg_label_numbers(s, l, own, sizeof own) == 1) {
-		const char *f = s->doc->fold + *rec_s;
-		size_t n = strlen(own);
-		if (*rec_e - *rec_s > n + 2 && strncmp(f, own, n) == 0 &&
-		    f[n] == '.' && f[n + 1] == ' ')
-			*rec_s += n + 2;
-	}
+	if (body == NONE && first < end_block)
+		*rec_s = past_own_number(s, l, *rec_s, *rec_e, ". ", false);
 	*resp_s = NONE;
 	if (first >= end_block)
 		return 0;
@@ -966,38 +980,6 @@ static int heading_label(seg *s, size_t i)
 	return 0;
 }
 
-/* Fold offset @at, or past a paragraph number there that label @l's
- * own number opens ("1.1 " under Recommendation 1), before @end. */
-static size_t after_own_number(const seg *s, const label *l, size_t at,
-			       size_t end)
-{
-	char own[256];
-	if (seg_label_numbers(s, l, own, sizeof own) != 1)
-		return at;
-	const char *f = s->doc->fold;
-	size_t n = strlen(own);
-	if (at + n + 3 < end && strncmp(f + at, own, n) == 0 &&
-	    f[at + n] == '.' && f[at + n + 1] == '1' && f[at + n + 2] == ' ' &&
-	    isupper((unsigned char)f[at + n + 3]))
-		return at + n + 3;
-	return at;
-}
-
-/* Does block @b give a stance, by any stance.* rule ("ACCEPTED",
- * "Partially agreed")?  1, 0 or an error. */
-static int says_stance(seg *s, size_t b)
-{
-	const lp_rule *const *rules;
-	size_t nrules = lp_rule_family(s->g, "stance.", &rules);
-	for (size_t k = 0; k < nrules; k++) {
-		int rc = lp_rule_find(rules[k], s->doc->fold, s->b[b].end,
-				      s->b[b].start, s->m, s->err);
-		if (rc != 0)
-			return rc;
-	}
-	return 0;
-}
-
 static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 		    size_t stop_block, cut *c)
 {
@@ -1041,7 +1023,8 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	 * Force accepts ...", under Recommendation 1): the number is not
 	 * its text. */
 	if (c->resp_s != NONE)
-		c->resp_s = after_own_number(s, l, c->resp_s, region_e);
+		c->resp_s = past_own_number(s, l, c->resp_s, region_e, ".1 ",
+					    true);
 	/* A heading that names the recommendations over their shared answer
 	 * ("Recommendations 6 and 7") is not part of the answer. */
 	if (c->resp_s != NONE) {
@@ -1061,7 +1044,12 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 				      ? seg_section_heading(s, b)
 				      : 0;
 		/* "ACCEPTED" on its own is the answer, all of it. */
-		int stance = heading > 0 ? says_stance(s, b) : 0;
+		const char *unused;
+		int stance = heading > 0 ? seg_find_family(s, "stance.",
+							   s->b[b].start,
+							   s->b[b].end, NULL,
+							   &unused)
+					 : 0;
 		if (heading < 0 || stance < 0)
 			return heading < 0 ? heading : stance;
 		if (heading && !stance)

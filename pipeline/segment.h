@@ -78,7 +78,8 @@ bool seg_is_bold(const seg *s, size_t a, size_t e);
 /* Is block @i a section heading between pairs?  1, 0, or <0 error. */
 int seg_section_heading(seg *s, size_t i);
 /* The first match of a rule of family @prefix (ending in a dot) in fold
- * range [a, e), its group @group copied to *out; 1, 0, or <0 error. */
+ * range [a, e), its group @group copied to *out (with @group NULL, any
+ * match, *out NULL); 1, 0, or <0 error. */
 int seg_find_family(seg *s, const char *prefix, size_t a, size_t e,
 		    const char *group, const char **out);
 
