@@ -2288,29 +2288,6 @@ static const char *fold_cp(int32_t cp)
 	}
 }
 
-char *lp_fold_string(const char *s)
-{
-	size_t n = strlen(s);
-	char *out = lp_xmalloc(n * 3 + 1), *o = out;
-	for (size_t i = 0; i < n;) {
-		size_t k = i;
-		int32_t cp = lp_utf8_next((const unsigned char *)s, n, &k);
-		const char *f = cp >= 0 ? fold_cp(cp) : NULL;
-		if (cp < 0)
-			k = i + 1;
-		if (f) {
-			memcpy(o, f, strlen(f));
-			o += strlen(f);
-		} else {
-			memcpy(o, s + i, k - i);
-			o += k - i;
-		}
-		i = k;
-	}
-	*o = '\0';
-	return out;
-}
-
 /* Is there a "--" between digits at @i ("2024--25", pandoc's en dash)? */
 static bool digit_dashes(const unsigned char *t, size_t n, size_t i)
 {
@@ -2336,21 +2313,18 @@ static const unsigned char *next_digit_dashes(const unsigned char *t,
 	return NULL;
 }
 
-static void build_fold(lp_doc *doc)
+/* Fold @t into @b, each byte mapped to its offset in @t; false, with
+ * @b untouched, when there is nothing to fold.  The one fold for a
+ * letter's text and for the strings compared with it (a rule's
+ * examples, a diff's words). */
+static bool fold_text(const unsigned char *t, size_t n, lp_buf *b)
 {
-	const unsigned char *t = (const unsigned char *)doc->text;
-	size_t n = doc->text_len;
 	/* The next 0xE2 and the next "2024--25", each kept until passed so
 	 * that no byte is looked at twice. */
 	const unsigned char *e2 = memchr(t, 0xE2, n);
 	const unsigned char *dd = next_digit_dashes(t, n, 0);
-	bool any = dd || e2;
-	doc->fold = doc->text;
-	doc->fold_len = n;
-	doc->fold_map = NULL;
-	if (!any)
-		return;
-	lp_buf b = { 0 };
+	if (!dd && !e2)
+		return false;
 	for (size_t i = 0; i < n;) {
 		/* Every character fold_cp changes starts with 0xE2, and a
 		 * pandoc en dash is "--": what comes before the next one is
@@ -2362,27 +2336,49 @@ static void build_fold(lp_doc *doc)
 		const unsigned char *next = !dd || (e2 && e2 < dd) ? e2 : dd;
 		size_t run = next ? (size_t)(next - t) - i : n - i;
 		if (run) {
-			lp_buf_copy(&b, (const char *)t + i, run, (uint32_t)i);
+			lp_buf_copy(b, (const char *)t + i, run, (uint32_t)i);
 			i += run;
 			continue;
 		}
 		if (t[i] == '-') {
 			/* "2024--25" reads as "2024-25". */
-			lp_buf_put(&b, "-", 1, (uint32_t)i);
+			lp_buf_put(b, "-", 1, (uint32_t)i);
 			i += 2;
 			continue;
 		}
 		size_t k = i;
 		int32_t cp = lp_utf8_next(t, n, &k);
 		const char *f = cp >= 0 ? fold_cp(cp) : NULL;
+		if (cp < 0)
+			k = i + 1;
 		if (f)
-			lp_buf_put(&b, f, strlen(f), (uint32_t)i);
+			lp_buf_put(b, f, strlen(f), (uint32_t)i);
 		else
-			lp_buf_copy(&b, (const char *)t + i, k - i, (uint32_t)i);
+			lp_buf_copy(b, (const char *)t + i, k - i, (uint32_t)i);
 		i = k;
 	}
-	lp_buf_put(&b, "", 0, (uint32_t)n);
-	b.map[b.len] = (uint32_t)n;
+	lp_buf_put(b, "", 0, (uint32_t)n);
+	b->map[b->len] = (uint32_t)n;
+	return true;
+}
+
+char *lp_fold_string(const char *s)
+{
+	lp_buf b = { 0 };
+	if (!fold_text((const unsigned char *)s, strlen(s), &b))
+		return lp_xstrdup(s);
+	free(b.map);
+	return b.s;
+}
+
+static void build_fold(lp_doc *doc)
+{
+	lp_buf b = { 0 };
+	doc->fold = doc->text;
+	doc->fold_len = doc->text_len;
+	doc->fold_map = NULL;
+	if (!fold_text((const unsigned char *)doc->text, doc->text_len, &b))
+		return;
 	doc->fold = b.s;
 	doc->fold_len = b.len;
 	doc->fold_map = b.map;

@@ -3257,6 +3257,22 @@ static void test_pandoc_dashes(void)
 	lp_doc_free(doc);
 }
 
+/* A rule's examples and a diff's words are folded as a letter is:
+ * "2024--25" and "2024–25" both read "2024-25", and a "--" that
+ * is no range stays. */
+static void test_fold_string(void)
+{
+	const char *in[] = { "in 2024--25.", "in 2024\xe2\x80\x93" "25.",
+			     "a -- b", "\xe2\x80\x9cit\xe2\x80\x9d" };
+	const char *want[] = { "in 2024-25.", "in 2024-25.", "a -- b",
+			       "\"it\"" };
+	for (size_t k = 0; k < 4; k++) {
+		char *f = lp_fold_string(in[k]);
+		CHECK(strcmp(f, want[k]) == 0, "'%s' folds to '%s'", in[k], f);
+		free(f);
+	}
+}
+
 /* An action plan's column "Action taken / planned" is its answer, so
  * the columns after it (a completion date) are a row's details; a bare
  * "Action" is not. */
@@ -4174,6 +4190,7 @@ int main(int argc, char **argv)
 	test_glued_italic_label();
 	test_email_quoting_request();
 	test_pandoc_dashes();
+	test_fold_string();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
