@@ -508,10 +508,16 @@ static int paragraph_ref_labels(seg *s, label **ls, size_t *n, size_t *cap)
 	for (size_t i = 0; after && voice && i < s->nb; i++) {
 		if (!s->b[i].para_start)
 			continue;
+		/* The reference may be a line of its own under the
+		 * paragraph's text ("... practice team.**" over
+		 * "(paragraph 45)"). */
+		size_t last = i;
+		while (last + 1 < s->nb && !s->b[last + 1].para_start)
+			last++;
 		int rc = seg_ends_with_paragraph(s, after, s->b[i].start,
-						 s->b[i].end);
+						 s->b[last].end);
 		if (rc > 0)
-			rc = lp_rule_find(voice, s->doc->fold, s->b[i].end,
+			rc = lp_rule_find(voice, s->doc->fold, s->b[last].end,
 					  s->b[i].start, s->m, s->err);
 		if (rc < 0)
 			return rc;
@@ -712,11 +718,6 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 						    &l.body_e);
 			l.has_para = lp_match_group(s->m, "para", &l.para_s,
 						    &l.para_e);
-			if (!l.has_body && !l.has_para &&
-			    (rc = para_below(s, &l)) < 0) {
-				free(ls);
-				return rc;
-			}
 			if (!l.has_body && !l.has_para &&
 			    (rc = para_below(s, &l)) < 0) {
 				free(ls);

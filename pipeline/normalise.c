@@ -1475,7 +1475,7 @@ static bool lt_heads(const unsigned char *s, size_t i, size_t e,
 		size_t words = 1;
 		for (size_t p = g[k].a; p < g[k].e; p++)
 			words += s[p] == ' ';
-		if (lt_column(t, g[k].col) < 0 || words > 5 ||
+		if (lt_column(t, g[k].col) < 0 || words > 8 ||
 		    s[g[k].e - 1] == '.')
 			return false;
 	}

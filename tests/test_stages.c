@@ -1182,6 +1182,27 @@ static void test_layout_table(void)
 		      "empty homes."),
 	      "R2's recommendation across the page, without the footer");
 	lp_doc_free(doc);
+	/* Heads of six words ("Cabinet response, lead officer and
+	 * timescale"), the rows numbered in their first cell. */
+	doc = process(
+		"Dear Councillor Patel,\n\n"
+		"Our responses are set out below.\n\n"
+		" Group recommendation              Cabinet response, lead officer and timescale\n\n"
+		" R1 That the Council publishes a   Supported. We will publish the\n"
+		" register of empty homes.          register in June 2025.\n"
+		"                                   Lead officer: Head of Housing\n\n"
+		" R2 That the Council raises the    Not supported. The budget does\n"
+		" grant paid to owners.             not allow it.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "That the Council publishes a register of empty homes."),
+	      "R1's recommendation, its column alone");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Not supported. The budget does not allow it."),
+	      "R2's response, its column alone");
+	lp_doc_free(doc);
 	/* The row's number starts its first cell, whose lines go on under
 	 * the number; a cell's line that starts with a count is no row; the
 	 * page's header above the heads again is not a cell's text; and the
@@ -1265,6 +1286,25 @@ static void test_paragraph_ref_recommendations(void)
 	      "response 1 stops before the heading");
 	CHECK(p1 && attr_is(p1, "number", "2,3"),
 	      "2 and 3 answered together: %s",
+	      p1 ? lp_span_attr(p1, "number") : "none");
+	lp_doc_free(doc);
+	/* In bold, the reference on a line of its own under the text. */
+	doc = process(
+		"Dear Convener,\n\n"
+		"**The Committee recommends that the Government publishes a "
+		"plan.** (paragraph 34)\n\n"
+		"We will publish a plan.\n\n"
+		"**The Committee recommends that the Government funds the "
+		"scheme.** (paragraph 41)\n\n"
+		"**The Committee further recommends that the payment is "
+		"increased.**\n(paragraph 45)\n\n"
+		"The scheme will be funded, and the payment reviewed.\n\n"
+		"Yours sincerely,\n\nEuan Galbraith\n");
+	if (!doc)
+		return;
+	p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && attr_is(p1, "number", "2,3"),
+	      "the third known by its paragraph's line: %s",
 	      p1 ? lp_span_attr(p1, "number") : "none");
 	lp_doc_free(doc);
 	/* Two recommendations under one label, each with its paragraph:
