@@ -540,6 +540,22 @@ static bool *page_edge_lines(const cleaner *c)
 	return edge;
 }
 
+/* Does line @i go on with a sentence from the line before: does it open
+ * with a lower-case word, not a list's letter or numeral ("c) That the
+ * Council ...", "ii) the costs", "b. by March")? */
+static bool goes_on(const cleaner *c, size_t i)
+{
+	const char *t = ltext(c, i);
+	size_t n = llen(c, i), k = 0;
+	if (n == 0 || !islower((unsigned char)t[0]))
+		return false;
+	while (k < n && k < 5 && islower((unsigned char)t[k]))
+		k++;
+	if (k < n && k <= 4 && t[k] == ')')
+		return false;
+	return !(k == 1 && n >= 2 && t[1] == '.' && (n == 2 || t[2] == ' '));
+}
+
 /* Stray furniture that neither rule nor repetition finds: a bare page
  * number on a line of its own, and a short line that stands in the
  * middle of a sentence, as a running header printed once does ("...
@@ -568,8 +584,7 @@ static void mark_stray_lines(cleaner *c, const bool *repeated)
 			continue;
 		if (nrm_count_words(ltext(c, p), llen(c, p), 8) < 8 ||
 		    nrm_ends_sentence(ltext(c, p), llen(c, p)) ||
-		    (c->lines[p].flags & L_HEADING) ||
-		    !islower((unsigned char)ltext(c, q)[0]))
+		    (c->lines[p].flags & L_HEADING) || !goes_on(c, q))
 			continue;
 		/* ... and it is short, or a line that comes back on other
 		 * pages, or a footer printed once (an address, a phone
@@ -679,12 +694,18 @@ static void mark_numbered_headings(cleaner *c)
 }
 
 /* Is the nearest line with text before or after @i (step -1 or +1)
- * furniture, or is there none: is @i at an edge of what the page says? */
-static bool beside_furniture(const cleaner *c, size_t i, int step)
+ * furniture, or another notice that comes back three times or more
+ * (@thrice gives, by line, such a notice's lines' run in notice_lines'
+ * order, from 1), or is there none: is @i at an edge of what the page
+ * says?  Like lines next to each other ("2013/14 - 16 new ranks" over
+ * "2014/15 - 23 new ranks") are a list, not a notice. */
+static bool beside_furniture(const cleaner *c, size_t i, int step,
+			     const size_t *thrice)
 {
 	for (size_t k = i + (size_t)step; k < c->nlines; k += (size_t)step)
 		if (!blank(c, k))
-			return c->lines[k].flags & L_FURNITURE;
+			return (c->lines[k].flags & L_FURNITURE) ||
+			       (thrice[k] && thrice[k] != thrice[i]);
 	return true;
 }
 
@@ -710,11 +731,13 @@ static size_t *notice_lines(cleaner *c, size_t *n)
  * operational name of ...", a protective marking, "Board | Paper 7 |
  * OFFICIAL"), among @like (notice_lines'): a line that comes back word
  * for word (digits aside) three times or more, each time next to other
- * furniture or at an end of the text; or that comes back where another
- * rule found it furniture (cutting a sentence in two).  An answer's "The
- * Government agrees with this recommendation." recurs too, but among
- * the answers. */
-static void mark_repeated_notices(cleaner *c, const size_t *like, size_t n)
+ * furniture, to another such line (a footer of two lines, "BOLTON BURY
+ * ..." over "OLDHAM SALFORD ...") or at an end of the text; or that
+ * comes back where another rule found it furniture (cutting a sentence
+ * in two).  An answer's "The Government agrees with this
+ * recommendation." recurs too, but among the answers. */
+static void mark_repeated_notices(cleaner *c, const size_t *like, size_t n,
+				  const size_t *thrice)
 {
 	for (size_t a = 0, b; a < n; a = b) {
 		b = like_run(c, like, n, a);
@@ -723,8 +746,8 @@ static void mark_repeated_notices(cleaner *c, const size_t *like, size_t n)
 			bool furniture = c->lines[like[k]].flags & L_FURNITURE;
 			found += furniture;
 			beside += furniture ||
-				  beside_furniture(c, like[k], -1) ||
-				  beside_furniture(c, like[k], +1);
+				  beside_furniture(c, like[k], -1, thrice) ||
+				  beside_furniture(c, like[k], +1, thrice);
 		}
 		if ((found && found < b - a) || (b - a >= 3 && beside == b - a))
 			for (size_t k = a; k < b; k++)
@@ -738,13 +761,17 @@ static void mark_strays_and_notices(cleaner *c)
 {
 	size_t n, *like = notice_lines(c, &n);
 	bool *repeated = lp_xcalloc(c->nlines + 1, sizeof *repeated);
+	size_t *thrice = lp_xcalloc(c->nlines + 1, sizeof *thrice);
 	for (size_t a = 0, b; a < n; a = b) {
 		b = like_run(c, like, n, a);
-		for (size_t k = a; b - a >= 2 && k < b; k++)
+		for (size_t k = a; b - a >= 2 && k < b; k++) {
 			repeated[like[k]] = true;
+			thrice[like[k]] = b - a >= 3 ? a + 1 : 0;
+		}
 	}
 	mark_stray_lines(c, repeated);
-	mark_repeated_notices(c, like, n);
+	mark_repeated_notices(c, like, n, thrice);
+	free(thrice);
 	free(repeated);
 	free(like);
 }

@@ -302,6 +302,37 @@ static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 	return 0;
 }
 
+/* Recommendations lettered in bold ("**a)****That TfGM publish ...**"),
+ * where the numbers found (@nn) are a report's own: its sections ("#
+ * 1. Introduction") and the decisions it asks for ("1. Note the
+ * responses").  Three or more, each in bold, and more than the numbers:
+ * appended to *@ls, 1; else 0 with *@ls as it was, or an error.  A
+ * recommendation's parts ("(a) by March", "(b) ...") are seldom each in
+ * bold. */
+static int bold_lettered(seg *s, size_t nn, label **ls, size_t *n,
+			 size_t *cap)
+{
+	size_t first = *n;
+	int rc = find_numbered(s, lp_rule_get(s->g, "label.lettered"), ls, n,
+			       cap);
+	if (rc < 0)
+		return rc;
+	bool bold = *n - first >= 3 && *n - first > nn;
+	for (size_t k = first; k < *n && bold; k++) {
+		size_t text = (*ls)[k].has_body ? (*ls)[k].block
+						 : (*ls)[k].block + 1;
+		if (text >= s->nb) {
+			bold = false;
+			break;
+		}
+		size_t a = s->b[text].start, e = s->b[text].end;
+		bold = seg_is_bold(s, a, e - a > 12 ? a + 12 : e);
+	}
+	if (!bold)
+		*n = first;
+	return bold;
+}
+
 /* Do the numbered pairs @num (@nn of them) take in every number that
  * the labels @lab (@nl) give, and more?  Then the labels are headings
  * over responses ("Recommendations 6 and 7" before a shared answer),
@@ -794,6 +825,12 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 			n = 0;
 			rc = voice_labels(s, &ls, &n, &cap);
 		}
+		if (rc < 0) {
+			free(ls);
+			return rc;
+		}
+	} else if (n == 0 && (rc = bold_lettered(s, nn, &ls, &n, &cap)) != 0) {
+		free(num);
 		if (rc < 0) {
 			free(ls);
 			return rc;

@@ -3297,6 +3297,67 @@ static void test_pandoc_dashes(void)
 	lp_doc_free(doc);
 }
 
+/* Recommendations lettered in bold, glued to their text, in a report
+ * whose own sections and decisions are numbered: the letters make the
+ * pairs.  A response's last field, a line before the next letter ("c)"
+ * opens no lower-case word), is the response's, not a stray header;
+ * and a footer of two lines, printed three times without page breaks,
+ * is furniture, where three like lines in a list are not. */
+static void test_bold_lettered(void)
+{
+	lp_doc *doc = process_all(
+		"# **Recommendations:**\n\n"
+		"- 1. Note the responses to the recommendations set out in "
+		"section 2.\n"
+		"- 2. Agree that an update be brought in January.\n\n"
+		"# **1. Introduction**\n\n"
+		"1.1 The Group made three recommendations to improve the "
+		"service.\n\n"
+		"In 2024 the Group saw:\n\n"
+		"2013/14 - 16 new routes in the network\n\n"
+		"2014/15 - 23 new routes in the network\n\n"
+		"2015/16 - 31 new routes in the network\n\n"
+		"# **2. Response to the Recommendations**\n\n"
+		"**a)****That TfGM publish monthly data for every route.**\n\n"
+		"Supported. TfGM will publish monthly data from September.\n\n"
+		"NORTH AND SOUTH DISTRICTS OF THE COUNTY\n\n"
+		"EAST AND WEST DISTRICTS OF THE COUNTY\n\n"
+		"**Lead:** Head of Bus Performance\n\n"
+		"**b)****That the Authority fund bus priority measures.**\n\n"
+		"Partially supported. The Authority has already allocated "
+		"funding to the ten most delayed corridors of the network\n\n"
+		"**Timescale:** Programme delivery 2024/25 to 2026/27\n\n"
+		"**c)****That TfGM review the enforcement of bus lanes.**\n\n"
+		"Supported in principle. TfGM has begun a review.\n\n"
+		"NORTH AND SOUTH DISTRICTS OF THE COUNTY\n\n"
+		"EAST AND WEST DISTRICTS OF THE COUNTY\n\n"
+		"**d)****That TfGM add evening services.**\n\n"
+		"Not supported. The cost is too high.\n\n"
+		"# **3. Next Steps**\n\n"
+		"An update will come to the Committee in January.\n\n"
+		"NORTH AND SOUTH DISTRICTS OF THE COUNTY\n\n"
+		"EAST AND WEST DISTRICTS OF THE COUNTY\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 4 && p0 &&
+		      attr_is(p0, "label", "a)"),
+	      "four lettered pairs: %zu, the first %s",
+	      count_kind(doc, LP_SPAN_PAIR),
+	      p0 && lp_span_attr(p0, "label") ? lp_span_attr(p0, "label")
+					      : "(none)");
+	const lp_span *r1 = find_span(doc, LP_SPAN_RESPONSE, 1);
+	CHECK(r1 && span_is(doc, r1,
+			    "Partially supported. The Authority has already "
+			    "allocated funding to the ten most delayed "
+			    "corridors of the network\n\nTimescale: Programme "
+			    "delivery 2024/25 to 2026/27"),
+	      "response b) keeps its timescale");
+	CHECK(!has(doc, "DISTRICTS"), "the two-line footer dropped");
+	CHECK(has(doc, "2014/15 - 23 new routes"), "the list kept");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4231,6 +4292,7 @@ int main(int argc, char **argv)
 	test_email_quoting_request();
 	test_pandoc_dashes();
 	test_fold_string();
+	test_bold_lettered();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
