@@ -349,6 +349,21 @@ static bool spaces_only(const unsigned char *s, size_t i, size_t e)
 	return i == e;
 }
 
+/* Does a paragraph's number start at @i ("4.1 The Government ..."), a
+ * capital after it? */
+static bool paragraph_number(const unsigned char *s, size_t i, size_t b)
+{
+	size_t k = i;
+	while (k < b && k - i < 3 && isdigit(s[k]))
+		k++;
+	if (k == i || k + 1 >= b || s[k] != '.' || !isdigit(s[k + 1]))
+		return false;
+	k++;
+	while (k < b && isdigit(s[k]))
+		k++;
+	return k + 1 < b && s[k] == ' ' && isupper(s[k + 1]);
+}
+
 static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 		      unsigned flags)
 {
@@ -409,12 +424,15 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				c->in_bold = false;
 				bold_closed = c->scratch.len;
 				/* Bold glued to a capital after it ("**LFB
-				 * response**We do not ..."): the converter lost
+				 * response**We do not ...", or "**Government
+				 * response**4.1 The ..."): the converter lost
 				 * a line break there too.  Not after a full
 				 * stop ("**Agreed.**The"), where it lost only a
 				 * space, and the text stays as the letter has
 				 * it. */
-				if (i + w < b && isupper(s[i + w]) &&
+				if (i + w < b &&
+				    (isupper(s[i + w]) ||
+				     paragraph_number(s, i + w, b)) &&
 				    !last_is_space(c) &&
 				    isalnum((unsigned char)c->scratch
 						    .s[c->scratch.len - 1])) {

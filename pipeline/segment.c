@@ -340,20 +340,27 @@ static long item_number(const seg *s, size_t k)
 
 /* Fold offset @at, or past label @l's own number there followed by
  * @after, text following before @end (a capital, when @capital): "4. "
- * under "Recommendation 4" opening its text, "4.1 " opening its
- * answer. */
+ * under "Recommendation 4" opening its text, "4.1 " opening its answer.
+ * With @any, any of its numbers: "5.1 " under "Recommendations 5 and 6"
+ * opens their answer, where "5. " and "6. " over their texts number
+ * them both. */
 static size_t past_own_number(const seg *s, const label *l, size_t at,
-			      size_t end, const char *after, bool capital)
+			      size_t end, const char *after, bool capital,
+			      bool any)
 {
 	char own[256];
-	if (seg_label_numbers(s, l, own, sizeof own) != 1)
+	if (seg_label_numbers(s, l, own, sizeof own) != 1 && !any)
 		return at;
 	const char *f = s->doc->fold + at;
-	size_t n = strlen(own), k = strlen(after);
-	if (end - at > n + k && strncmp(f, own, n) == 0 &&
-	    strncmp(f + n, after, k) == 0 &&
-	    (!capital || isupper((unsigned char)f[n + k])))
-		return at + n + k;
+	size_t k = strlen(after);
+	for (const char *p = own; *p;) {
+		size_t n = strcspn(p, ",");
+		if (end - at > n + k && strncmp(f, p, n) == 0 &&
+		    strncmp(f + n, after, k) == 0 &&
+		    (!capital || isupper((unsigned char)f[n + k])))
+			return at + n + k;
+		p += n + (p[n] == ',');
+	}
 	return at;
 }
 
@@ -428,7 +435,8 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 	/* "Recommendation 4" over "4. The Government should ...": the
 	 * number again is not the recommendation's text. */
 	if (body == NONE && first < end_block)
-		*rec_s = past_own_number(s, l, *rec_s, *rec_e, ". ", false);
+		*rec_s = past_own_number(s, l, *rec_s, *rec_e, ". ", false,
+					 false);
 	*resp_s = NONE;
 	if (first >= end_block)
 		return 0;
@@ -738,6 +746,7 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 {
 	const lp_rule *annex = lp_rule_get(s->g, "annex.marker");
 	const lp_rule *others = lp_rule_get(s->g, "pairs.other-recommendations");
+	const lp_rule *conclusion = lp_rule_get(s->g, "pairs.conclusion");
 	const lp_rule *follow_up = lp_rule_get(s->g, "response.follow-up");
 	const lp_rule *minute = lp_rule_get(s->g, "pairs.minute-number");
 	const lp_rule *resolution = lp_rule_get(s->g, "pairs.resolution");
@@ -773,6 +782,8 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 			rc = seg_at(s, annex, k);
 		if (rc == 0 && s->b[k].para_start)
 			rc = seg_at(s, others, k);
+		if (rc == 0 && s->b[k].para_start)
+			rc = seg_at(s, conclusion, k);
 		if (rc < 0)
 			return rc;
 		/* Between two pairs, a heading with text under it before the
@@ -1024,7 +1035,7 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	 * its text. */
 	if (c->resp_s != NONE)
 		c->resp_s = past_own_number(s, l, c->resp_s, region_e, ".1 ",
-					    true);
+					    true, true);
 	/* A heading that names the recommendations over their shared answer
 	 * ("Recommendations 6 and 7") is not part of the answer. */
 	if (c->resp_s != NONE) {

@@ -3358,6 +3358,62 @@ static void test_bold_lettered(void)
 	lp_doc_free(doc);
 }
 
+/* A Treasury Minute: "PAC conclusion 1:" (the committee's finding)
+ * before "PAC recommendation 1a:", answered in paragraphs "1.1", "1.2":
+ * the finding is neither the answer before it nor a pair, and "1a" is
+ * recommendation 1. */
+static void test_treasury_minute(void)
+{
+	lp_doc *doc = process(
+		"PAC conclusion 1: The Department has moved money from its "
+		"capital budget.\n\n"
+		"PAC recommendation 1a: The Department should stop treating "
+		"transfers as routine.\n\n"
+		"1.1 The government partly agrees with the Committee's "
+		"recommendation.\n\n"
+		"1.2 The Department will write to the Committee by September "
+		"2024.\n\n"
+		"PAC conclusion 2: The condition of the estate is "
+		"deteriorating.\n\n"
+		"PAC recommendation 2a: The Department should publish a costed "
+		"plan.\n\n"
+		"2.1 The government agrees with the Committee's "
+		"recommendation.\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2 && p0 &&
+		      attr_is(p0, "number", "1"),
+	      "two pairs, numbered 1 and 2: %zu", count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The government partly agrees with the Committee's "
+		      "recommendation.\n\n1.2 The Department will write to "
+		      "the Committee by September 2024."),
+	      "response 1 without its number, up to the next conclusion");
+	lp_doc_free(doc);
+	/* The answer's subheading glued to its first paragraph's number,
+	 * and "5.1 " under "Recommendations 5 and 6". */
+	doc = process(
+		"## Recommendation 4\n\n"
+		"*The Government should publish outcome data.*\n\n"
+		"**Government response**4.1 The Government agrees with this "
+		"recommendation.\n\n"
+		"## Recommendations 5 and 6\n\n"
+		"*The Government should fund the bodies.*\n\n"
+		"*The Government should require every college to publish.*\n\n"
+		"### Government response\n\n"
+		"5.1 The Government agrees with both recommendations.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The Government agrees with this recommendation."),
+	      "response 4 after its subheading and number");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Government agrees with both recommendations."),
+	      "response 5 and 6 without '5.1 '");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4293,6 +4349,7 @@ int main(int argc, char **argv)
 	test_pandoc_dashes();
 	test_fold_string();
 	test_bold_lettered();
+	test_treasury_minute();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
