@@ -872,7 +872,7 @@ static bool field_recurs(const seg *s, size_t i, size_t before)
 }
 
 /* Drop paragraphs of back matter from the end of the last response: a
- * publication's imprint, and fields.  Fields are back matter when two or more end the letter ("Conflicts of
+ * publication's imprint, footnotes, and fields.  Fields are back matter when two or more end the letter ("Conflicts of
  * interest declared: None." ... "Contact officer: ..."), unless every
  * answer has them ("Action:", "Owner:", "Status:"); one alone is the
  * answer's own ("Financial implications: None."); and a table's last
@@ -880,6 +880,7 @@ static bool field_recurs(const seg *s, size_t i, size_t before)
 static size_t trim_back_matter(seg *s, size_t from, size_t end_block)
 {
 	const lp_rule *imprint = lp_rule_get(s->g, "pairs.imprint");
+	const lp_rule *footnote = lp_rule_get(s->g, "pairs.footnote");
 	size_t fields = 0;
 	for (size_t p = end_block; p > from + 1;) {
 		p--;
@@ -896,13 +897,16 @@ static size_t trim_back_matter(seg *s, size_t from, size_t end_block)
 		if (!s->b[p].para_start || s->b[p].detail ||
 		    (field(s, p) && field_recurs(s, p, from)))
 			break;
-		/* A publication's imprint ("CP 1052. ISBN 978-...") is no
-		 * prose, full stops and all (an error reads as prose). */
+		/* A publication's imprint ("CP 1052. ISBN 978-...") and a
+		 * footnote ("[1] Department for ...") are no prose, full
+		 * stops and all (an error reads as prose). */
 		int imprinted = imprint ? lp_rule_find(imprint, s->doc->fold,
 						       s->b[end_block - 1].end,
 						       s->b[p].start, s->m,
 						       s->err)
 					: 0;
+		if (imprinted == 0)
+			imprinted = seg_at(s, footnote, p);
 		bool any_prose = imprinted < 0;
 		for (size_t k = p; imprinted == 0 && k < end_block; k++)
 			any_prose |= prose(s, k, fields >= 2);

@@ -3414,6 +3414,32 @@ static void test_treasury_minute(void)
 	lp_doc_free(doc);
 }
 
+/* A Word document's footnote under its rule after the last answer is
+ * back matter, not the answer's. */
+static void test_footnote_after_last_answer(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\n"
+		"Recommendation 1\n\n"
+		"The Mayor should publish a strategy.\n\n"
+		"The Mayor accepts this recommendation. Small firms employ half "
+		"the workforce.[1] The plan will be published in spring.\n\n"
+		"Recommendation 2\n\n"
+		"The Mayor should report back within 12 months.\n\n"
+		"The Mayor accepts this recommendation. Officers will write by "
+		"June 2025.\n\n"
+		"________________________________\n"
+		"[1] Department for Business and Trade, Business population "
+		"estimates.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Mayor accepts this recommendation. Officers will "
+		      "write by June 2025."),
+	      "the last answer without its footnote");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4350,6 +4376,7 @@ int main(int argc, char **argv)
 	test_fold_string();
 	test_bold_lettered();
 	test_treasury_minute();
+	test_footnote_after_last_answer();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
