@@ -224,7 +224,7 @@ static int find_recipient(seg *s, size_t to, const char *sal_name,
 {
 	size_t best = NONE;
 	const char *best_name = NULL;
-	for (size_t i = 0; i < to; i++) {
+	for (size_t i = s->head_from; i < to; i++) {
 		const char *name;
 		int rc = person_at(s, i, &name);
 		if (rc < 0)
@@ -265,7 +265,7 @@ static int find_recipient(seg *s, size_t to, const char *sal_name,
 static int role_in_letterhead(seg *s, size_t to, size_t *at)
 {
 	lp_letter *lt = &s->doc->letter;
-	for (size_t i = 0; i < to; i++) {
+	for (size_t i = s->head_from; i < to; i++) {
 		const char *name;
 		int rc = person_at(s, i, &name);
 		if (rc < 0)
@@ -328,7 +328,7 @@ static int find_fields(seg *s, const char *prefix, size_t to,
 	const lp_rule *const *rules;
 	size_t nrules = lp_rule_family(s->g, prefix, &rules);
 	int found = 0;
-	for (size_t i = 0; i < to; i++) {
+	for (size_t i = s->head_from; i < to; i++) {
 		for (size_t k = 0; k < nrules; k++) {
 			const lp_rule *rule = rules[k];
 			int rc = lp_rule_find(rule, s->doc->fold, s->b[i].end,
@@ -467,7 +467,7 @@ static int find_date(seg *s, size_t to)
 	const lp_rule *received = lp_rule_get(s->g, "letter.date-field.received");
 	char iso[11];
 	for (int pass = FIELD; pass < PASSES; pass++) {
-		for (size_t i = 0; i < to; i++) {
+		for (size_t i = s->head_from; i < to; i++) {
 			size_t a = s->b[i].start, e = s->b[i].end;
 			if (pass == ONLY_DATE || pass == ONLY_MONTH) {
 				int rc = pass == ONLY_DATE ? only_date(s, i, iso)
@@ -545,27 +545,79 @@ static int find_date_below_label(seg *s)
 	return 0;
 }
 
+/* The block where the letter's particulars start, in s->head_from:
+ * where an e-mail forwards it, the header of the last message before
+ * block @to ("From: ..." over "Sent: ..."), whose body holds the
+ * recommendations, when another message's header comes before it; else
+ * 0.  0 or an error. */
+static int forwarded_from(seg *s, size_t to)
+{
+	const lp_rule *header = lp_rule_get(s->g, "letter.mail-header");
+	size_t last_header = NONE;
+	for (size_t i = to; header && i-- > 0;) {
+		if (!s->b[i].para_start)
+			continue;
+		/* The header's fields, a line each. */
+		size_t last = i;
+		while (last + 1 < to && last < i + 6 &&
+		       !s->b[last + 1].para_start)
+			last++;
+		int rc = lp_rule_at(header, s->doc->fold, s->b[last].end,
+				    s->b[i].start, s->m, s->err);
+		if (rc < 0)
+			return rc;
+		if (rc && last_header != NONE) {
+			s->head_from = last_header;
+			return 0;
+		}
+		if (rc)
+			last_header = i;
+	}
+	return 0;
+}
+
+/* The salutation and the valediction after it from block @from, in
+ * *@sal and *@val (NONE when there is none).  0 or an error. */
+static int salutation_and_valediction(seg *s, size_t from, size_t first_label,
+				      size_t *sal, size_t *val)
+{
+	int rc = 0;
+	*sal = first_block(s, "letter.salutation", from, first_label, &rc);
+	if (rc < 0)
+		return rc;
+	*val = first_block(s, "letter.valediction",
+			   *sal == NONE ? from : *sal + 1, s->nb, &rc);
+	return rc < 0 ? rc : 0;
+}
+
 int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 		       size_t *intro_out)
 {
 	lp_doc *doc = s->doc;
 	lp_letter *lt = &doc->letter;
-	int rc = 0;
-	size_t sal = first_block(s, "letter.salutation", 0, first_label, &rc);
+	/* The sections (cover, closing) are the whole text's; an e-mail
+	 * that forwards the letter gives its particulars (the salutation
+	 * and the valediction, the date, who wrote to whom) in the
+	 * forwarded message, from s->head_from. */
+	size_t sal, val, psal, pval;
+	int rc = forwarded_from(s, first_label);
+	if (rc == 0)
+		rc = salutation_and_valediction(s, 0, first_label, &sal, &val);
+	psal = sal;
+	pval = val;
+	if (rc == 0 && s->head_from > 0)
+		rc = salutation_and_valediction(s, s->head_from, first_label,
+						&psal, &pval);
 	if (rc < 0)
 		return rc;
 	const char *sal_name = NULL;
-	if (sal != NONE) {
-		seg_at(s, lp_rule_get(s->g, "letter.salutation"), sal);
+	if (psal != NONE) {
+		seg_at(s, lp_rule_get(s->g, "letter.salutation"), psal);
 		lt->salutation = seg_group(s, "value");
 		sal_name = seg_group(s, "name");
 	}
-	size_t val = first_block(s, "letter.valediction",
-				 sal == NONE ? 0 : sal + 1, s->nb, &rc);
-	if (rc < 0)
-		return rc;
-	if (val != NONE) {
-		seg_at(s, lp_rule_get(s->g, "letter.valediction"), val);
+	if (pval != NONE) {
+		seg_at(s, lp_rule_get(s->g, "letter.valediction"), pval);
 		lt->valediction = seg_group(s, "value");
 	}
 	*val_out = val;
@@ -594,15 +646,18 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 					NULL, -1);
 		(void)i;
 	}
+	/* The particulars' head: to the forwarded message's salutation. */
+	size_t phead_end = psal != NONE ? psal : first_label;
 	const char *ref = NULL;
-	if (head_end > 0) {
-		rc = seg_find_family(s, "letter.reference.", 0,
-				 s->b[head_end - 1].end, "value", &ref);
+	if (phead_end > s->head_from) {
+		rc = seg_find_family(s, "letter.reference.",
+				     s->b[s->head_from].start,
+				     s->b[phead_end - 1].end, "value", &ref);
 		if (rc < 0)
 			return rc;
 	}
 	lt->reference = ref;
-	if ((rc = find_date(s, head_end)) < 0 ||
+	if ((rc = find_date(s, phead_end)) < 0 ||
 	    (!lt->date && (rc = find_date_below_label(s)) < 0))
 		return rc;
 	/* Fields say outright who wrote to whom; otherwise the recipient is
@@ -611,16 +666,16 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 	rc = find_fields(s, "letter.recipient.", first_label, sal_name,
 			 &lt->recipient_name, &lt->recipient_role);
 	if (rc == 0)
-		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name, NONE,
-				    &recipient_at);
+		rc = find_recipient(s, psal != NONE ? psal : s->head_from,
+				    sal_name, NONE, &recipient_at);
 	if (rc < 0)
 		return rc;
 	/* A signed letter names its writer under the valediction; front
 	 * matter ("Presented to Parliament by ...") only when it is not
 	 * signed. */
 	rc = 0;
-	if (val != NONE)
-		rc = find_sender(s, val, s->nb);
+	if (pval != NONE)
+		rc = find_sender(s, pval, s->nb);
 	if (rc < 0)
 		return rc;
 	if (!lt->sender_name && !lt->sender_role)
@@ -630,21 +685,21 @@ int seg_find_letter(seg *s, size_t first_label, size_t *val_out,
 	 * at the very end, as Command Papers are.  The signature names the
 	 * writer better than front matter that gives only an office
 	 * ("Presented to Parliament by the Secretary of State"). */
-	if (rc >= 0 && val == NONE && sal == NONE && !lt->sender_name)
-		rc = find_signature(s, 0, first_label);
+	if (rc >= 0 && pval == NONE && psal == NONE && !lt->sender_name)
+		rc = find_signature(s, s->head_from, first_label);
 	/* A letter may begin "Dear ..." and end with the signature alone,
 	 * as a web page that reproduces it often prints it. */
-	if (rc >= 0 && val == NONE && !lt->sender_name)
+	if (rc >= 0 && pval == NONE && !lt->sender_name)
 		rc = find_signature(s, s->nb > 12 ? s->nb - 12 : 0, s->nb);
 	size_t sender_at = NONE;
 	if (rc >= 0 && lt->sender_name && !lt->sender_role)
-		rc = role_in_letterhead(s, head_end, &sender_at);
+		rc = role_in_letterhead(s, phead_end, &sender_at);
 	/* A minister's letterhead names the writer first: the recipient is
 	 * another person. */
 	if (rc >= 0 && sender_at != NONE && sender_at == recipient_at) {
 		lt->recipient_name = lt->recipient_role = NULL;
-		rc = find_recipient(s, sal != NONE ? sal : 0, sal_name,
-				    sender_at, &recipient_at);
+		rc = find_recipient(s, psal != NONE ? psal : s->head_from,
+				    sal_name, sender_at, &recipient_at);
 	}
 	if (rc < 0)
 		return rc;

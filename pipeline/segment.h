@@ -54,6 +54,9 @@ typedef struct seg {
 	 * its signature: its prose after the list, fold [rest_s, rest_e),
 	 * or NONE. */
 	size_t rest_s, rest_e;
+	/* The block where the letter's own head starts: 0, or in an e-mail
+	 * that forwards it, the forwarded message's header. */
+	size_t head_from;
 } seg;
 
 #define NONE ((size_t)-1)

@@ -3440,6 +3440,50 @@ static void test_footnote_after_last_answer(void)
 	lp_doc_free(doc);
 }
 
+/* An e-mail that forwards the response: the letter's particulars are
+ * the forwarded message's (its date, salutation, reference and
+ * signature), and the forwarding note stays the cover. */
+static void test_forwarded_email(void)
+{
+	lp_doc *doc = process_all(
+		"From: Hollis, Amanda <amanda.hollis@example.gov.uk>\n"
+		"Sent: 09 October 2024 09:14\n"
+		"To: Panel Members <panel@example.gov.uk>\n"
+		"Subject: FW: Panel recommendations\n\n"
+		"Dear Panel Members,\n\n"
+		"Please see below the response, which goes to the meeting on "
+		"17 October 2024.\n\n"
+		"Kind regards,\n\nAmanda Hollis\nScrutiny Officer\n\n"
+		"From: Staff Office <staff.office@example.police.uk>\n"
+		"Sent: 08 October 2024 16:52\n"
+		"To: Hollis, Amanda <amanda.hollis@example.gov.uk>\n"
+		"Subject: RE: Panel recommendations\n\n"
+		"Our ref: CC/2024/0417\n\n"
+		"Dear Ms Hollis,\n\n"
+		"1. The Constabulary should publish its rural crime figures.\n\n"
+		"Response: Accepted. We will publish them quarterly.\n\n"
+		"2. The Constabulary should train more wildlife officers.\n\n"
+		"Response: Accepted. Training starts in January.\n\n"
+		"Kind regards,\n\nMark Dunmore\nStaff Officer\n");
+	if (!doc)
+		return;
+	const lp_letter *lt = &doc->letter;
+	CHECK(lt->date && strcmp(lt->date, "2024-10-08") == 0,
+	      "the forwarded message's date: %s", lt->date ? lt->date : "(none)");
+	CHECK(lt->salutation && strcmp(lt->salutation, "Dear Ms Hollis") == 0,
+	      "its salutation: %s",
+	      lt->salutation ? lt->salutation : "(none)");
+	CHECK(lt->reference && strcmp(lt->reference, "CC/2024/0417") == 0,
+	      "its reference");
+	CHECK(lt->sender_name && strstr(lt->sender_name, "Mark Dunmore"),
+	      "its writer: %s", lt->sender_name ? lt->sender_name : "(none)");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_COVER, 0),
+		      "Please see below the response, which goes to the "
+		      "meeting on 17 October 2024."),
+	      "the forwarding note the cover");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4377,6 +4421,7 @@ int main(int argc, char **argv)
 	test_bold_lettered();
 	test_treasury_minute();
 	test_footnote_after_last_answer();
+	test_forwarded_email();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
