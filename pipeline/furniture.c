@@ -568,7 +568,12 @@ static void mark_stray_lines(cleaner *c, const bool *repeated)
 	bool *edge = page_edge_lines(c);
 	for (size_t i = 0; i < c->nlines; i++) {
 		line *l = &c->lines[i];
+		/* A pipe table's cell is no header, though the row's cells
+		 * around it read as one sentence ("... fire engines" |
+		 * "£410,000" | "by December 2024").  (A `-layout` table's
+		 * lines may be a page's footer, set in a column.) */
 		if (blank(c, i) || (l->flags & (L_FURNITURE | L_BLOCK)) ||
+		    (l->flags & (L_CELL | L_ROW)) == L_CELL ||
 		    !standalone(c, i))
 			continue;
 		if (bare_number(c, i)) {

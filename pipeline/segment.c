@@ -753,6 +753,10 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	for (size_t k = from + 1; k < end_block; k++) {
 		if (s->b[k].detail)
 			continue; /* the row's details: see add_pair */
+		/* A table in an answer given in prose (its costs, item by
+		 * item) is the answer's: its short cells are no headings. */
+		if (s->b[k].cell && !s->b[from].cell)
+			continue;
 		int rc = seg_section_heading(s, k);
 		/* In plain text a heading may share its paragraph with the
 		 * label after it ("Theme 2: Zoning" over "RECOMMENDATION
@@ -894,7 +898,9 @@ static size_t trim_back_matter(seg *s, size_t from, size_t end_block)
 		size_t p = end_block - 1;
 		while (p > from + 1 && !s->b[p].para_start)
 			p--;
-		if (!s->b[p].para_start || s->b[p].detail ||
+		/* A table's cells are the answer's, short as they are
+		 * ("£410,000", "by December 2024"). */
+		if (!s->b[p].para_start || s->b[p].detail || s->b[p].cell ||
 		    (field(s, p) && field_recurs(s, p, from)))
 			break;
 		/* A publication's imprint ("CP 1052. ISBN 978-...") and a

@@ -3484,6 +3484,27 @@ static void test_forwarded_email(void)
 	lp_doc_free(doc);
 }
 
+/* A table of costs in an answer: a cell between two that read as one
+ * sentence ("... fire engines", "£410,000", "by December 2024") is the
+ * table's, not a running header that cut the sentence. */
+static void test_cell_between_cells(void)
+{
+	lp_doc *doc = process(
+		"**Recommendation 5**The Commissioner should review the "
+		"equipment.\n\n"
+		"Accepted. We have already committed the following investment.\n\n"
+		"| Item | Cost | Timing |\n"
+		"|---|---|---|\n"
+		"| Fire blankets and containment bags for all 142 frontline "
+		"fire engines | £410,000 | by December 2024 |\n"
+		"| Revised training package for all operational staff | £1.1m | "
+		"2024-25 |\n");
+	if (!doc)
+		return;
+	CHECK(has(doc, "£410,000"), "the cost cell kept");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4422,6 +4443,7 @@ int main(int argc, char **argv)
 	test_treasury_minute();
 	test_footnote_after_last_answer();
 	test_forwarded_email();
+	test_cell_between_cells();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
