@@ -335,7 +335,8 @@ static bool read_fy(lp_xctx *x, candidate *c)
 	int y1 = int_group(x, "y1");
 	int y2 = second_year(y1, int_group(x, "y2"));
 	/* Years that follow each other are a financial year; a few years
-	 * apart, a period ("2025-30"); a count ("2023/1234") neither. */
+	 * apart, a period of them ("2025-30"); a count ("2023/1234")
+	 * neither. */
 	size_t a, e;
 	if (y2 == y1 + 1 && grp(x, "academic", &a, &e)) {
 		academic_year(c, y1);
@@ -348,6 +349,15 @@ static bool read_fy(lp_xctx *x, candidate *c)
 	}
 	if (y2 <= y1 || y2 - y1 > 10)
 		return false;
+	/* Written short, "2023/25" or "2021-26", the years are a public
+	 * body's: financial years, from April to March ("the 2023/25 NHS
+	 * Payment Scheme"); in full, "2025-2030", calendar years. */
+	if (grp(x, "y2", &a, &e) && e - a == 2) {
+		snprintf(c->value, sizeof c->value, "%04d-04-01/%04d-03-31", y1,
+			 y2);
+		c->kind = "financial-year";
+		return true;
+	}
 	snprintf(c->value, sizeof c->value, "%04d/%04d", y1, y2);
 	c->kind = "range";
 	return true;
