@@ -693,6 +693,51 @@ static int listed_before(seg *s, label **ls, size_t *n, size_t *cap)
 	return rc;
 }
 
+/* The first number of label @l. */
+static long first_number(const seg *s, const label *l)
+{
+	char nums[256];
+	seg_label_numbers(s, l, nums, sizeof nums);
+	return strtol(nums, NULL, 10);
+}
+
+/* A summary of the recommendations before them ("R1  Urgent Treatment
+ * Centre opening hours  Partially accepted", a row for each), its labels
+ * numbered as the recommendations' own are, in the same order: where
+ * none of the summary's rows speaks as a recommendation and the
+ * recommendations after it do, the summary's labels go.  0 or an
+ * error. */
+static int drop_summary(seg *s, label *ls, size_t *n)
+{
+	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	size_t k = 1;
+	while (k < *n && first_number(s, &ls[k]) != first_number(s, &ls[0]))
+		k++;
+	if (!voice || k < 3 || *n - k < k)
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		if (first_number(s, &ls[j]) != first_number(s, &ls[k + j]))
+			return 0;
+	size_t voiced[2] = { 0, 0 };
+	for (size_t j = 0; j < 2 * k; j++) {
+		const label *l = &ls[j];
+		size_t text = l->has_body ? l->block : l->block + 1;
+		if (text >= s->nb)
+			continue;
+		size_t a = l->has_body ? l->body_s : s->b[text].start;
+		int rc = lp_rule_find(voice, s->doc->fold, s->b[text].end, a,
+				      s->m, s->err);
+		if (rc < 0)
+			return rc;
+		voiced[j >= k] += rc > 0;
+	}
+	if (voiced[0] > 0 || voiced[1] < k)
+		return 0;
+	memmove(ls, ls + k, (*n - k) * sizeof *ls);
+	*n -= k;
+	return 0;
+}
+
 /* An e-mail that quotes the one it answers ("> Recommendation One -
  * fixed penalties"), its own labels unquoted: the quoted ones are the
  * request's, not pairs.  (Where only quoted lines carry labels, the
@@ -768,6 +813,11 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 		}
 	}
 	drop_quoted(s, ls, &n);
+	int drc = drop_summary(s, ls, &n);
+	if (drc < 0) {
+		free(ls);
+		return drc;
+	}
 	/* Bare "Recommendation N" headings over the answers, the
 	 * recommendations listed in full before them ("1. LLDC should
 	 * ..."): the list's items are the pairs. */

@@ -3505,6 +3505,33 @@ static void test_cell_between_cells(void)
 	lp_doc_free(doc);
 }
 
+/* A summary table in the cover ("R1<TAB>Title<TAB>Partially accepted")
+ * numbers the recommendations as the annex does: its rows are no pairs,
+ * the annex's are. */
+static void test_summary_before_labels(void)
+{
+	lp_doc *doc = process(
+		"Dear Councillor Ahmed,\n\n"
+		"Our responses are summarised below.\n\n"
+		"R1\tOpening hours\tPartially accepted\n"
+		"R2\tDischarge\tAccepted\n"
+		"R3\tCommunications\tAccepted\n\n"
+		"R1 – The ICB should open the centre all night.\n\n"
+		"ICB response: Partially accepted. It will open until midnight.\n\n"
+		"R2 – The ICB should invest in discharge services.\n\n"
+		"ICB response: Accepted. We will invest £2.3 million.\n\n"
+		"R3 – The ICB should publish a leaflet.\n\n"
+		"ICB response: Accepted. It will be published in May.\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "three pairs: %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The ICB should open the centre all night."),
+	      "the first pair the annex's");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4444,6 +4471,7 @@ int main(int argc, char **argv)
 	test_footnote_after_last_answer();
 	test_forwarded_email();
 	test_cell_between_cells();
+	test_summary_before_labels();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
