@@ -137,6 +137,7 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 			       size_t *nout)
 {
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
 	size_t n = 0, cap = 16;
 	numbered *v = lp_xmalloc(cap * sizeof *v);
 	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
@@ -184,18 +185,18 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 			 * Library opening hours"); or in a recommendation's
 			 * voice. */
 			size_t body, st = s->b[text].start;
-			c.sure = c.bold = seg_is_bold(s, st,
-						      s->b[text].end - st > 12
-							      ? st + 12
-							      : s->b[text].end);
-			if (!c.sure)
-				c.sure = (rc = seg_field_below(s, i, s->nb,
-								 &body)) > 0;
-			if (!c.sure && rc >= 0 && voice)
-				c.sure = (rc = lp_rule_find(voice, s->doc->fold,
+			c.bold = seg_is_bold(s, st,
+					     s->b[text].end - st > 12
+						     ? st + 12
+						     : s->b[text].end);
+			bool voiced = (rc = seg_field_below(s, i, s->nb,
+							    &body)) > 0;
+			if (!voiced && rc >= 0 && voice)
+				voiced = (rc = lp_rule_find(voice, s->doc->fold,
 							    s->b[text].end,
 							    s->b[text].start,
 							    s->m, s->err)) > 0;
+			c.sure = c.bold || voiced;
 			/* A heading that titles the recommendation under
 			 * it ("## 3. Local plans" over "The Government
 			 * should ..."), one not numbered itself. */
@@ -208,9 +209,22 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 							   s->b[i + 1].end,
 							   s->b[i + 1].start,
 							   s->m, s->err)) > 0;
-			c.heading = !c.sure && s->b[i].heading;
+			/* A heading in bold is a heading still ("### **8.
+			 * Background papers**"). */
+			c.heading = !voiced && !c.l.titled && s->b[i].heading;
 			if (!c.sure && rc >= 0)
 				c.sure = (rc = answered(s, rule, i, text)) > 0;
+			/* "1. **Supported.** The post ...", in a list of
+			 * answers after the recommendations' own: it answers
+			 * one, bold or not.  ("9. We welcome ... the Ministry
+			 * must ..." is a committee's.) */
+			if (rc >= 0 && stance && !voiced &&
+			    (rc = lp_rule_at(stance, s->doc->fold,
+					     s->b[text].end,
+					     c.l.has_body ? c.l.body_s
+							  : s->b[text].start,
+					     s->m, s->err)) > 0)
+				c.sure = c.bold = false;
 		}
 		if (rc < 0) {
 			free(v);

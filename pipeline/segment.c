@@ -1408,6 +1408,25 @@ static int find_answers(seg *s, const lp_rule *label_rule, bool headings,
 	return 0;
 }
 
+/* Keep of answers @v (*@n) those that open with a stance ("Supported.
+ * The post ..."): two at least, or none.  0 or an error. */
+static int keep_stances(seg *s, answer *v, size_t *n)
+{
+	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
+	size_t m = 0;
+	for (size_t k = 0; stance && k < *n; k++) {
+		size_t b = block_of(s, v[k].start);
+		int rc = lp_rule_at(stance, s->doc->fold, s->b[b].end,
+				    v[k].start, s->m, s->err);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			v[m++] = v[k];
+	}
+	*n = m >= 2 ? m : 0;
+	return 0;
+}
+
 /* Give each pair of @ls that has an answer set apart (after the last
  * label) that answer as its response. */
 static int answers_by_number(seg *s, const label *ls, size_t n,
@@ -1452,6 +1471,15 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 		rc = find_answers(s, lp_rule_get(s->g,
 						 "label.pair.recommendation"),
 				  true, from, NONE, &v, &nv);
+	}
+	/* A list of answers numbered as the recommendations' list is,
+	 * each opening with its stance ("1. Supported. The post ..."). */
+	if (rc == 0 && nv == 0) {
+		free(v);
+		rc = find_answers(s, lp_rule_get(s->g, "label.numbered"), false,
+				  from, NONE, &v, &nv);
+		if (rc == 0)
+			rc = keep_stances(s, v, &nv);
 	}
 	bool by_heading = false;
 	if (rc == 0 && nv == 0) {

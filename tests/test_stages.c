@@ -3532,6 +3532,34 @@ static void test_summary_before_labels(void)
 	lp_doc_free(doc);
 }
 
+/* A report that lists the recommendations, then the answers in a
+ * second list numbered the same way, each opening with its stance; its
+ * own sections are numbered headings in bold. */
+static void test_list_then_answers(void)
+{
+	lp_doc *doc = process(
+		"### **4. The Committee's recommendations**\n\n"
+		"1. That the Council appoints an Empty Homes Officer.\n"
+		"2. That the Council introduces a loan scheme.\n"
+		"3. That the Council reports on progress every year.\n\n"
+		"### **5. Executive response**\n\n"
+		"1. **Supported.** The post will be made permanent.\n"
+		"2. **Partially supported.**The Executive will set up a "
+		"smaller fund of £250k.\n"
+		"3. **Supported.** A report will come in March 2025.\n\n"
+		"### **6. Background papers**\n\n"
+		"None.\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "three pairs: %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Partially supported.The Executive will set up a smaller "
+		      "fund of £250k."),
+	      "answer 2 from the second list");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4472,6 +4500,7 @@ int main(int argc, char **argv)
 	test_forwarded_email();
 	test_cell_between_cells();
 	test_summary_before_labels();
+	test_list_then_answers();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
