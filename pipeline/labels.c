@@ -131,6 +131,16 @@ int seg_ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
 	return lp_rule_find(after, s->doc->fold, e, a, s->m, s->err);
 }
 
+/* Is block @i a number alone ("3"): a table's number cell, which
+ * pdftotext without -layout prints on a line of its own under the
+ * column heads or the row above, wherever that ends? */
+static bool bare_number(const seg *s, size_t i)
+{
+	const char *f = s->doc->fold;
+	size_t a = s->b[i].start, e = s->b[i].end;
+	return e > a && e - a <= 3 && strspn(f + a, "0123456789") == e - a;
+}
+
 /* The paragraphs of the letter numbered by @rule (label.numbered, or
  * label.lettered: "(b)" is 2), in order. */
 static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
@@ -146,7 +156,7 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 		 * ends a sentence or a recommendation ("... (Paragraph 63)",
 		 * the next glued to it in bold). */
 		int rc = 0;
-		if (!s->b[i].para_start &&
+		if (!s->b[i].para_start && !bare_number(s, i) &&
 		    (i == 0 || (!seg_ends_stop(s, i - 1) &&
 				(rc = seg_ends_with_paragraph(
 					 s, after, s->b[i - 1].start,

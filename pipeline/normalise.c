@@ -2030,6 +2030,17 @@ static bool lone_heading(const cleaner *c, size_t i)
 	       nrm_count_words(t, n, 6) <= 5;
 }
 
+/* Is [t, t + n) one to @max digits and nothing else? */
+static bool digits_only(const char *t, size_t n, size_t max)
+{
+	if (n == 0 || n > max)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (!isdigit((unsigned char)t[k]))
+			return false;
+	return true;
+}
+
 static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 			  bool crossed, size_t para_words, size_t width)
 {
@@ -2120,6 +2131,14 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 						      : SEP_HYPHEN;
 	if (starts_lower(nt, nl))
 		return SEP_SPACE;
+	/* A number alone on its line over a capital is a table's number
+	 * cell, as pdftotext prints a table cell by cell ("... and the
+	 * Mayor." / "3" / "The London Fire Brigade should ..."), whatever
+	 * the line before. */
+	if (!c->markdown && width && digits_only(nt, nl, 3) &&
+	    i + 1 < c->nlines && llen(c, i + 1) > 0 &&
+	    isupper((unsigned char)ltext(c, i + 1)[0]))
+		return SEP_PARA;
 	/* A wrapped line is full: its successor's first word would not
 	 * have fitted on it.  A short line whose successor's first word
 	 * would have fitted ended for another reason (an address, a

@@ -3560,6 +3560,50 @@ static void test_list_then_answers(void)
 	lp_doc_free(doc);
 }
 
+/* A table printed cell by cell (pdftotext without -layout): each row's
+ * number alone on a line opens a pair, the first after the column
+ * heads, which end no sentence. */
+static void test_cell_rows_by_number(void)
+{
+	lp_doc *doc = process(
+		"The Committee's recommendations are set out in the table below,\n"
+		"with the Brigade's response to each of them in the next column.\n"
+		"No.\n"
+		"Committee recommendation\n"
+		"LFB response\n"
+		"1\n"
+		"The London Fire Brigade should publish data on fires involving\n"
+		"e-bikes every quarter.\n"
+		"Accepted.\n"
+		"The Brigade already publishes its incident records on the London\n"
+		"Datastore, and from April 2024 we will also publish a quarterly\n"
+		"dataset of e-bike fires.\n"
+		"2\n"
+		"The London Fire Brigade should press the Government for new laws\n"
+		"on the sale of conversion kits and replacement batteries.\n"
+		"Accepted.\n"
+		"The Commissioner wrote to the Secretary of State for Business on\n"
+		"3 July 2023 calling for new product safety legislation and will\n"
+		"continue to press for it with London Councils and the Mayor.\n"
+		"3\n"
+		"The London Fire Brigade should train all of its firefighters in\n"
+		"dealing with lithium-ion battery fires by the end of 2024.\n"
+		"Partially accepted.\n"
+		"Training will be complete by the end of 2025, a year later than\n"
+		"the Committee asked.\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3 && p0 &&
+		      attr_is(p0, "label", "1"),
+	      "three rows: %zu", count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The London Fire Brigade should publish data on fires "
+		      "involving e-bikes every quarter."),
+	      "row 1's recommendation");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4501,6 +4545,7 @@ int main(int argc, char **argv)
 	test_cell_between_cells();
 	test_summary_before_labels();
 	test_list_then_answers();
+	test_cell_rows_by_number();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
