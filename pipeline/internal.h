@@ -206,7 +206,8 @@ long lp_number_word(const char *p, const char *e, size_t *len);
 bool lp_names_response(const char *s, size_t n);
 /* The columns of a table whose heads are @heads[j] (@lens[j] bytes),
  * j < @n, counted from 1 (0: none): *@detail_from, the first after the
- * one that names the response, whose cells are a row's details (lead
+ * one that names the response (and the answer's implications after it,
+ * "Financial implications"), whose cells are a row's details (lead
  * officer, timescale); *@stance, the one just before the response's
  * when a column of the recommendations comes before it ("No. |
  * Recommendation | Position | Response"), whose cells are the answers'

@@ -653,8 +653,15 @@ void lp_table_columns(const char *const *heads, const size_t *lens,
 	for (size_t j = 0; j < n; j++) {
 		if (!lp_names_response(heads[j], lens[j]))
 			continue;
-		if (j + 1 < n)
-			*detail_from = (unsigned)(j + 2);
+		/* The answer's own implications ("Financial implications",
+		 * as the Welsh Government sets them beside its answers)
+		 * are the answer's, not a row's details. */
+		size_t last = j;
+		while (last + 1 < n &&
+		       holds_ci(heads[last + 1], lens[last + 1], "implication"))
+			last++;
+		if (last + 1 < n)
+			*detail_from = (unsigned)(last + 2);
 		for (size_t k = 0; j >= 2 && k < j - 1; k++)
 			if (holds_ci(heads[k], lens[k], "recommend") &&
 			    !holds_ci(heads[j - 1], lens[j - 1], "recommend"))

@@ -3604,6 +3604,34 @@ static void test_cell_rows_by_number(void)
 	lp_doc_free(doc);
 }
 
+/* A table whose column after the response gives the answer's
+ * financial implications, as the Welsh Government sets them: the
+ * column is the answer's; a lead officer's after it is the row's
+ * details. */
+static void test_implications_column(void)
+{
+	lp_doc *doc = process(
+		"# Response\n\n"
+		"| No. | Recommendation | Response | Financial implications | "
+		"Lead |\n"
+		"|---|---|---|---|---|\n"
+		"| 1 | The Welsh Government should publish a plan. | Accept. We "
+		"will publish it by March 2025. | The plan costs £1.2m from "
+		"existing budgets. | Director of Health |\n"
+		"| 2 | The Welsh Government should fund dentists. | Reject. The "
+		"budget does not allow it. | None. | Director of Finance |\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accept. We will publish it by March 2025.\n\nThe plan "
+		      "costs £1.2m from existing budgets."),
+	      "response 1 with its financial implications");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 0),
+		      "Director of Health"),
+	      "the lead the row's details");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4546,6 +4574,7 @@ int main(int argc, char **argv)
 	test_summary_before_labels();
 	test_list_then_answers();
 	test_cell_rows_by_number();
+	test_implications_column();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
