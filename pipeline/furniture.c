@@ -556,6 +556,15 @@ static bool goes_on(const cleaner *c, size_t i)
 	return !(k == 1 && n >= 2 && t[1] == '.' && (n == 2 || t[2] == ' '));
 }
 
+/* The first line after @i with text, or @i when there is none. */
+static size_t next_line_with_text(const cleaner *c, size_t i)
+{
+	for (size_t k = i + 1; k < c->nlines; k++)
+		if (!blank(c, k))
+			return k;
+	return i;
+}
+
 /* Stray furniture that neither rule nor repetition finds: a bare page
  * number on a line of its own, and a short line that stands in the
  * middle of a sentence, as a running header printed once does ("...
@@ -583,8 +592,18 @@ static void mark_stray_lines(cleaner *c, const bool *repeated)
 		}
 		const char *t = ltext(c, i);
 		size_t n = llen(c, i);
-		/* A sentence runs on around it... */
 		size_t p = content_near(c, i, -1), q = content_near(c, i, +1);
+		/* A footer printed once, on the line before the next page's
+		 * running header ("City Hall, ... London E16 1ZE" over "#
+		 * MAYOR OF LONDON"). */
+		lp_error fe;
+		if (c->footer && i + 1 < c->nlines &&
+		    (c->lines[next_line_with_text(c, i)].flags & L_FURNITURE) &&
+		    lp_rule_at(c->footer, t, n, 0, c->m, &fe) == 1) {
+			l->flags |= L_FURNITURE;
+			continue;
+		}
+		/* A sentence runs on around it... */
 		if (p == (size_t)-1 || q == (size_t)-1)
 			continue;
 		if (nrm_count_words(ltext(c, p), llen(c, p), 8) < 8 ||

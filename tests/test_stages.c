@@ -3632,6 +3632,27 @@ static void test_implications_column(void)
 	lp_doc_free(doc);
 }
 
+/* A page's address footer printed once, on the line before the next
+ * page's running header, between two paragraphs that each end a
+ * sentence: furniture, as the header is. */
+static void test_footer_before_header(void)
+{
+	lp_doc *doc = process(
+		"# MAYOR OF LONDON\n\n"
+		"Dear Chair,\n\n"
+		"Thank you for your letter of 28 November 2024.\n\n"
+		"I agree with the Committee on the first point.\n\n"
+		"City Hall, Kamal Chunchie Way, London E16 1ZE\n\n"
+		"# MAYOR OF LONDON\n\n"
+		"I do not agree on the second.\n\n"
+		"Yours sincerely,\n\nSadiq Khan\nMayor of London\n");
+	if (!doc)
+		return;
+	CHECK(!has(doc, "E16 1ZE"), "the footer dropped");
+	CHECK(has(doc, "I do not agree on the second."), "the text kept");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4575,6 +4596,7 @@ int main(int argc, char **argv)
 	test_list_then_answers();
 	test_cell_rows_by_number();
 	test_implications_column();
+	test_footer_before_header();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
