@@ -1911,14 +1911,22 @@ static bool starts_lower(const char *s, size_t n)
 	return n > 0 && islower((unsigned char)s[0]);
 }
 
-/* Does the line open a numbered paragraph: "12. The Department ..."? */
+/* Does the line open a numbered paragraph: "12. The Department ...", or
+ * a section's "3.1 The government agrees ..."? */
 static bool starts_numbered(const char *s, size_t n)
 {
 	size_t d = 0;
 	while (d < n && d < 4 && isdigit((unsigned char)s[d]))
 		d++;
-	return d > 0 && d < 4 && d + 2 < n && s[d] == '.' && s[d + 1] == ' ' &&
-	       isupper((unsigned char)s[d + 2]);
+	if (d == 0 || d >= 4 || d + 2 >= n || s[d] != '.')
+		return false;
+	/* "3.1 The government agrees ...", a section's paragraph */
+	size_t k = d + 1;
+	while (k < n && k < d + 3 && isdigit((unsigned char)s[k]))
+		k++;
+	if (k > d + 1 && k + 1 < n && s[k] == ' ')
+		return isupper((unsigned char)s[k + 1]);
+	return s[d + 1] == ' ' && isupper((unsigned char)s[d + 2]);
 }
 
 static bool last_word_lower(const char *s, size_t n)

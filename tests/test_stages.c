@@ -3653,6 +3653,31 @@ static void test_footer_before_header(void)
 	lp_doc_free(doc);
 }
 
+/* Plain text without blank lines (pdftotext): a full line that ends a
+ * sentence, then "3.1 The government agrees ...", a section's numbered
+ * paragraph, which starts a paragraph as "3. The ..." does. */
+static void test_section_paragraph_after_full_line(void)
+{
+	lp_doc *doc = process(
+		"PAC conclusion 3: HMPPS does not know how many cells are out of use\n"
+		"at any one time, or for how long they have been out of use now.\n\n"
+		"PAC recommendation 3: HMPPS should report publicly, each quarter, the\n"
+		"number of cells out of use and the time taken to complete repairs.\n"
+		"3.1 The government agrees with the committee's recommendation.\n"
+		"3.2 HMPPS already publishes monthly data on the prison population.\n\n"
+		"PAC conclusion 4: The estate is in poor condition and getting worse.\n\n"
+		"PAC recommendation 4: HMPPS should publish a plan for the estate in\n"
+		"the next year, with the money it needs for each of the prisons.\n"
+		"4.1 The government agrees with the committee's recommendation.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "HMPPS should report publicly, each quarter, the number of "
+		      "cells out of use and the time taken to complete repairs."),
+	      "recommendation 3 ends before '3.1'");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4597,6 +4622,7 @@ int main(int argc, char **argv)
 	test_cell_rows_by_number();
 	test_implications_column();
 	test_footer_before_header();
+	test_section_paragraph_after_full_line();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
