@@ -397,16 +397,6 @@ static bool enumerator_line(const cleaner *c, size_t i)
 	return d > 0 && d <= 3 && n == d + 1 && (t[d] == '.' || t[d] == ')');
 }
 
-/* Is line @i a number of three digits at most and nothing else? */
-static bool bare_number(const cleaner *c, size_t i)
-{
-	const char *t = ltext(c, i);
-	size_t n = llen(c, i), d = 0;
-	while (d < n && isdigit((unsigned char)t[d]))
-		d++;
-	return n > 0 && d == n && n <= 3;
-}
-
 /* A bare number on a line of its own ("3"), where no form feed marks the
  * pages and no line says "Page 2 of 5": a page's number, in Markdown
  * from a PDF, so that the lines beside it can be compared from page to

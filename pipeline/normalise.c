@@ -2045,17 +2045,6 @@ static bool lone_heading(const cleaner *c, size_t i)
 	       nrm_count_words(t, n, 6) <= 5;
 }
 
-/* Is [t, t + n) one to @max digits and nothing else? */
-static bool digits_only(const char *t, size_t n, size_t max)
-{
-	if (n == 0 || n > max)
-		return false;
-	for (size_t k = 0; k < n; k++)
-		if (!isdigit((unsigned char)t[k]))
-			return false;
-	return true;
-}
-
 static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 			  bool crossed, size_t para_words, size_t width)
 {
@@ -2150,7 +2139,7 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	 * cell, as pdftotext prints a table cell by cell ("... and the
 	 * Mayor." / "3" / "The London Fire Brigade should ..."), whatever
 	 * the line before. */
-	if (!c->markdown && width && digits_only(nt, nl, 3) &&
+	if (!c->markdown && width && bare_number(c, i) &&
 	    i + 1 < c->nlines && llen(c, i + 1) > 0 &&
 	    isupper((unsigned char)ltext(c, i + 1)[0]))
 		return SEP_PARA;

@@ -5,6 +5,8 @@
 #ifndef LP_NORMALISE_H
 #define LP_NORMALISE_H
 
+#include <ctype.h>
+
 #include "internal.h"
 
 enum {
@@ -108,6 +110,17 @@ static inline bool same_text(const cleaner *c, size_t a, size_t b)
 {
 	return llen(c, a) == llen(c, b) &&
 	       memcmp(ltext(c, a), ltext(c, b), llen(c, a)) == 0;
+}
+
+/* Is line @i a number of three digits at most and nothing else (a page
+ * number, or a table's number cell)? */
+static inline bool bare_number(const cleaner *c, size_t i)
+{
+	const char *t = ltext(c, i);
+	size_t n = llen(c, i), d = 0;
+	while (d < n && isdigit((unsigned char)t[d]))
+		d++;
+	return n > 0 && d == n && n <= 3;
 }
 
 /* Words in @s[0..n), counted up to @limit. */
