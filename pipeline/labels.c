@@ -326,6 +326,14 @@ static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 	return 0;
 }
 
+/* The block that holds label @l's text: its own, when the text follows
+ * the number on its line, else the next; @s->nb when there is none. */
+static size_t text_block(const seg *s, const label *l)
+{
+	size_t text = l->has_body ? l->block : l->block + 1;
+	return text < s->nb ? text : s->nb;
+}
+
 /* Recommendations lettered in bold ("**a)****That TfGM publish ...**"),
  * where the numbers found (@nn) are a report's own: its sections ("#
  * 1. Introduction") and the decisions it asks for ("1. Note the
@@ -343,9 +351,8 @@ static int bold_lettered(seg *s, size_t nn, label **ls, size_t *n,
 		return rc;
 	bool bold = *n - first >= 3 && *n - first > nn;
 	for (size_t k = first; k < *n && bold; k++) {
-		size_t text = (*ls)[k].has_body ? (*ls)[k].block
-						 : (*ls)[k].block + 1;
-		if (text >= s->nb) {
+		size_t text = text_block(s, &(*ls)[k]);
+		if (text == s->nb) {
 			bold = false;
 			break;
 		}
@@ -734,8 +741,11 @@ static long first_number(const seg *s, const label *l)
 static int drop_summary(seg *s, label *ls, size_t *n)
 {
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
+	if (*n == 0)
+		return 0;
+	long start = first_number(s, &ls[0]);
 	size_t k = 1;
-	while (k < *n && first_number(s, &ls[k]) != first_number(s, &ls[0]))
+	while (k < *n && first_number(s, &ls[k]) != start)
 		k++;
 	if (!voice || k < 3 || *n - k < k)
 		return 0;
@@ -745,8 +755,8 @@ static int drop_summary(seg *s, label *ls, size_t *n)
 	size_t voiced[2] = { 0, 0 };
 	for (size_t j = 0; j < 2 * k; j++) {
 		const label *l = &ls[j];
-		size_t text = l->has_body ? l->block : l->block + 1;
-		if (text >= s->nb)
+		size_t text = text_block(s, l);
+		if (text == s->nb)
 			continue;
 		size_t a = l->has_body ? l->body_s : s->b[text].start;
 		int rc = lp_rule_find(voice, s->doc->fold, s->b[text].end, a,

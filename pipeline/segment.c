@@ -876,11 +876,12 @@ static bool field_recurs(const seg *s, size_t i, size_t before)
 }
 
 /* Drop paragraphs of back matter from the end of the last response: a
- * publication's imprint, footnotes, and fields.  Fields are back matter when two or more end the letter ("Conflicts of
- * interest declared: None." ... "Contact officer: ..."), unless every
- * answer has them ("Action:", "Owner:", "Status:"); one alone is the
- * answer's own ("Financial implications: None."); and a table's last
- * row's details (lead officer, target date) are that row's. */
+ * publication's imprint, footnotes, and fields.  Fields are back matter
+ * when two or more end the letter ("Conflicts of interest declared:
+ * None." ... "Contact officer: ..."), unless every answer has them
+ * ("Action:", "Owner:", "Status:"); one alone is the answer's own
+ * ("Financial implications: None."); and a table's last row's details
+ * (lead officer, target date) are that row's. */
 static size_t trim_back_matter(seg *s, size_t from, size_t end_block)
 {
 	const lp_rule *imprint = lp_rule_get(s->g, "pairs.imprint");
