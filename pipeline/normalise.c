@@ -93,6 +93,32 @@ static void put_space(cleaner *c, uint32_t src)
 		lp_buf_put(&c->scratch, " ", 1, src);
 }
 
+/* The length of the number of one to four digits at @t (before @b), or
+ * 0: a page's number. */
+static size_t digits_at(const unsigned char *s, size_t t, size_t b)
+{
+	size_t d = t;
+	while (d < b && d - t < 4 && isdigit(s[d]))
+		d++;
+	return d - t;
+}
+
+/* Does a bold that opens with its text at @t (the line ending at @b)
+ * meet a page number: the line so far is a number ("2**Title**"), or
+ * the bold is one, closing the line after text ("**Title****3**")? */
+static bool page_number_glued(const cleaner *c, const unsigned char *s,
+			      size_t t, size_t b)
+{
+	const line *l = &c->lines[c->nlines - 1];
+	size_t n = c->scratch.len - l->start;
+	if (n >= 1 && n <= 3 &&
+	    strspn(c->scratch.s + l->start, "0123456789") == n)
+		return t < b && isupper(s[t]);
+	size_t page = digits_at(s, t, b);
+	return n > 0 && page && t + page + 2 == b && s[t + page] == '*' &&
+	       s[t + page + 1] == '*';
+}
+
 /* Spaces that are not U+0020 but read as one. */
 static bool is_space_cp(int32_t cp)
 {
@@ -413,7 +439,14 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				/* But bold punctuation goes on the line it ends
 				 * ("**Recommendation 4****:**"). */
 				bool punct = i + w < b && strchr(":;,.)", s[i + w]);
-				if ((!last_is_space(c) || after_bold) && !punct) {
+				/* A page number glued to a running header
+				 * in bold ("2**Title**", "**Title**3") is
+				 * set apart by a space, so that the header
+				 * reads as one line, numbered. */
+				if (page_number_glued(c, s, i + w, b))
+					put_space(c, src_at(c, i));
+				else if ((!last_is_space(c) || after_bold) &&
+					 !punct) {
 					close_line(c);
 					open_line(c, flags & L_PAGE);
 				}
@@ -430,12 +463,15 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				 * stop ("**Agreed.**The"), where it lost only a
 				 * space, and the text stays as the letter has
 				 * it. */
-				if (i + w < b &&
-				    (isupper(s[i + w]) ||
-				     paragraph_number(s, i + w, b)) &&
-				    !last_is_space(c) &&
-				    isalnum((unsigned char)c->scratch
-						    .s[c->scratch.len - 1])) {
+				size_t page = digits_at(s, i + w, b);
+				if (page && i + w + page == b) /* "**Title**3" */
+					put_space(c, src_at(c, i));
+				else if (i + w < b &&
+					 (isupper(s[i + w]) ||
+					  paragraph_number(s, i + w, b)) &&
+					 !last_is_space(c) &&
+					 isalnum((unsigned char)c->scratch
+							 .s[c->scratch.len - 1])) {
 					close_line(c);
 					open_line(c, flags & L_PAGE);
 				}
@@ -494,7 +530,10 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 			size_t k = i;
 			while (k < b && (s[k] == ' ' || s[k] == '\t'))
 				k++;
+			/* (A gap after a field's name, "Date:     20
+			 * March 2024", is the field's own.) */
 			if (!c->markdown && k - i >= 3 && k < b &&
+			    (i == 0 || s[i - 1] != ':') &&
 			    column_break(c, s, k, b)) {
 				close_line(c);
 				open_line(c, flags & L_PAGE);
@@ -2007,6 +2046,24 @@ static bool keep_hyphen(cleaner *c, const char *l, size_t ln, const char *n,
 	    lp_rule_at(c->keep_hyphen, word, wlen, 0, c->m, c->err) == 1) {
 		free(word);
 		return true;
+	}
+	/* The part broken off ends a compound of three ("release-to-" over
+	 * "respond"): the rule sees the word before it too. */
+	size_t z = a;
+	if (z >= 2 && l[z - 1] == '-' && isalpha((unsigned char)l[z - 2])) {
+		for (z--; z > 0 && isalpha((unsigned char)l[z - 1]); z--)
+			;
+		char *three = lp_xmalloc(wlen + (a - z) + 1);
+		memcpy(three, l + z, a - z);
+		memcpy(three + (a - z), word, wlen + 1);
+		bool kept = c->keep_hyphen &&
+			    lp_rule_at(c->keep_hyphen, three, wlen + (a - z), 0,
+				       c->m, c->err) == 1;
+		free(three);
+		if (kept) {
+			free(word);
+			return true;
+		}
 	}
 	/* Does the letter spell the word with its hyphen elsewhere?  The
 	 * input is NUL-free and NUL-terminated (see lp_normalise).  Each
