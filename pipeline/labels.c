@@ -80,6 +80,7 @@ typedef struct numbered {
 	bool sure; /* in bold, in a recommendation's voice, or answered */
 	bool bold;
 	bool heading; /* a heading sure only for being answered, or not */
+	bool labelled; /* sure, and its answer under a response label */
 } numbered;
 
 /* Is block @i + 1, before @end, a "Recommendation: ..." field under
@@ -98,21 +99,21 @@ int seg_field_below(seg *s, size_t i, size_t end, size_t *body)
 	return rc;
 }
 
-/* Is the numbered paragraph at block @i, its text from block @text,
- * answered: does a paragraph after its text, before the next numbered
- * one and within a few dozen lines, open with a stance ("Supported.",
- * "The Council agrees")?  Then it is a recommendation, whatever its
- * voice: "4. Write to every tenant ...".  1, 0 or an error. */
-static int answered(seg *s, const lp_rule *rule, size_t i, size_t text)
+/* Does a paragraph after block @text (the text of the numbered
+ * paragraph at block @i), before the next numbered one and within a few
+ * dozen lines, open as @opener says: with a stance ("Supported.", "The
+ * Council agrees"), or with a response label ("Government response")?
+ * 1, 0 or an error. */
+static int opens_below(seg *s, const lp_rule *rule, const lp_rule *opener,
+		       size_t text)
 {
-	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
-	for (size_t k = text + 1; stance && k < s->nb && k <= text + 40; k++) {
+	for (size_t k = text + 1; opener && k < s->nb && k <= text + 40; k++) {
 		if (!s->b[k].para_start)
 			continue;
 		int rc = seg_at(s, rule, k);
 		if (rc != 0)
 			return rc < 0 ? rc : 0;
-		if ((rc = seg_at(s, stance, k)) != 0)
+		if ((rc = seg_at(s, opener, k)) != 0)
 			return rc;
 	}
 	return 0;
@@ -148,6 +149,7 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 {
 	const lp_rule *voice = lp_rule_get(s->g, "recommendation.voice");
 	const lp_rule *stance = lp_rule_get(s->g, "response.stance");
+	const lp_rule *response = lp_rule_get(s->g, "label.response");
 	size_t n = 0, cap = 16;
 	numbered *v = lp_xmalloc(cap * sizeof *v);
 	const lp_rule *after = lp_rule_get(s->g, "recommendation.paragraph-after");
@@ -222,8 +224,15 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 			/* A heading in bold is a heading still ("### **8.
 			 * Background papers**"). */
 			c.heading = !voiced && !c.l.titled && s->b[i].heading;
+			/* Answered with a stance: a recommendation, whatever
+			 * its voice ("4. Write to every tenant ..."). */
 			if (!c.sure && rc >= 0)
-				c.sure = (rc = answered(s, rule, i, text)) > 0;
+				c.sure = (rc = opens_below(s, rule, stance,
+							   text)) > 0;
+			if (c.sure && rc >= 0)
+				c.labelled = (rc = opens_below(s, rule,
+							       response,
+							       text)) > 0;
 			/* "1. **Supported.** The post ...", in a list of
 			 * answers after the recommendations' own: it answers
 			 * one, bold or not.  ("9. We welcome ... the Ministry
@@ -249,6 +258,19 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 	*out = v;
 	*nout = n;
 	return 0;
+}
+
+/* Is @number among those that labels @ls (@n of them) give? */
+static bool taken(const seg *s, const label *ls, size_t n, long number)
+{
+	for (size_t k = 0; k < n; k++) {
+		char nums[256];
+		seg_label_numbers(s, &ls[k], nums, sizeof nums);
+		for (char *p = nums; *p; p += *p == ',')
+			if (strtol(p, &p, 10) == number)
+				return true;
+	}
+	return false;
 }
 
 /* Numbered paragraphs that open pairs ("1. The Department should ..."),
@@ -302,11 +324,19 @@ static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 			sure += (size_t)v[i].sure + v[i].bold;
 	}
 	long last = 0;
+	bool all_labelled = true;
+	size_t first = *n;
 	for (size_t i = from; i < nv; i++) {
 		bool ok = v[i].number > last &&
 			  (v[i].sure || (leads[i] && v[i].number == last + 1));
+		/* Recommendations grouped by theme, out of their order ("12."
+		 * after "2."), each answered under a response label, as
+		 * all those before it were. */
+		if (!ok && v[i].labelled && all_labelled)
+			ok = !taken(s, *ls + first, *n - first, v[i].number);
 		if (!ok)
 			continue;
+		all_labelled = all_labelled && v[i].labelled;
 		if (*n == *cap) {
 			*cap *= 2;
 			*ls = lp_xrealloc(*ls, *cap * sizeof **ls);
@@ -319,7 +349,10 @@ static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 		seg_label_numbers(s, &v[i].l, nums, sizeof nums);
 		const char *lastnum = strrchr(nums, ',');
 		long top = strtol(lastnum ? lastnum + 1 : nums, NULL, 10);
-		last = top > v[i].number ? top : v[i].number;
+		if (top < v[i].number)
+			top = v[i].number;
+		if (top > last)
+			last = top;
 	}
 	free(leads);
 	free(v);

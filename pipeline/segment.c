@@ -1447,6 +1447,10 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 		s->minuted = false;
 		rc = find_answers(s, lp_rule_get(s->g, "label.response-inline"),
 				  false, from, stop_block, &v, &nv);
+		/* One paragraph naming several ("I accept recommendations
+		 * 1, 2, 5 and 6") sums the answers up; it is none. */
+		if (nv > 0 && v[nv - 1].block == v[0].block)
+			nv = 0;
 		if (nv == 0)
 			s->minuted = minuted;
 	}

@@ -3678,6 +3678,154 @@ static void test_section_paragraph_after_full_line(void)
 	lp_doc_free(doc);
 }
 
+/* Recommendations grouped under themes, out of their order ("12." after
+ * "2."), each answered under "Government response": every one a pair. */
+static void test_themed_out_of_order(void)
+{
+	lp_doc *doc = process(
+		"Funding\n\n"
+		"1. The Department should move to multi-year funding for all "
+		"local transport authorities. (Paragraph 23)\n\n"
+		"Government response\n\n"
+		"The Government agrees with this recommendation.\n\n"
+		"12. The Department should reform the grant so that it rewards "
+		"reliability. (Paragraph 71)\n\n"
+		"Government response\n\n"
+		"Accepted in principle. We will consult in the spring.\n\n"
+		"Fares\n\n"
+		"5. The Government should confirm funding for the fare cap. "
+		"(Paragraph 47)\n\n"
+		"Government response\n\n"
+		"The Government partly agrees with this recommendation.\n\n"
+		"6. The Department should publish the evaluation of the fare "
+		"cap. (Paragraph 49)\n\n"
+		"Government response\n\n"
+		"The Government agrees. It will publish it by March 2025.\n");
+	if (!doc)
+		return;
+	static const char *const want[] = { "1", "12", "5", "6" };
+	check_pair_numbers(doc, want, 4);
+	lp_doc_free(doc);
+}
+
+/* A list of recommendations, then answers that name theirs in their
+ * first words in several ways ("Finally, in response to recommendation
+ * 3", "Recommendations 4 and 5 are ...", "The Authority accepts
+ * recommendation 2"); a cover's sentence naming several numbers at once
+ * is no answer. */
+static void test_answers_naming_in_many_ways(void)
+{
+	static const char list[] =
+		"The Committee's recommendations were:\n\n"
+		"R1 That the Service prioritises visits for older residents.\n\n"
+		"R2 That the Service shares data with the council.\n\n"
+		"R3 That the Service publishes its evaluation each year.\n\n";
+	char src[2048];
+	snprintf(src, sizeof src,
+		 "%sOur response to each recommendation follows.\n\n"
+		 "In response to recommendation 1, the Service agrees and will "
+		 "act by March.\n\n"
+		 "The Authority accepts recommendation 2. A data sharing "
+		 "agreement is in draft.\n\n"
+		 "Finally, in response to recommendation 3, the Service will "
+		 "publish its first evaluation in December.\n\n"
+		 "Yours sincerely,\n\nJo Bloggs\n",
+		 list);
+	lp_doc *doc = process(src);
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Authority accepts recommendation 2. A data sharing "
+		      "agreement is in draft."),
+	      "answer 2, its number after the verb");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "Finally, in response to recommendation 3, the Service "
+		      "will publish its first evaluation in December."),
+	      "answer 3, after 'Finally,'");
+	lp_doc_free(doc);
+	snprintf(src, sizeof src,
+		 "%sI accept recommendations 1, 2 and 3. My response to each "
+		 "is in the annex.\n\n"
+		 "Yours sincerely,\n\nJo Bloggs\n\n"
+		 "## Response to recommendation 1\n\nAccepted. We will act.\n\n"
+		 "## Response to recommendation 2\n\nAccepted. We will share.\n\n"
+		 "## Response to recommendation 3\n\nAccepted. We will publish.\n",
+		 list);
+	doc = process(src);
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accepted. We will share."),
+	      "answer 2 from the annex, not from the cover's summary");
+	lp_doc_free(doc);
+}
+
+/* pdftotext -layout's two-column letterhead: the gap after "Date:" is
+ * the field's own, not a column break; other columns' fields ("Please
+ * ask for:") are. */
+static void test_layout_letterhead_date(void)
+{
+	check_letter_date(
+		"                                  Bryngarth County Borough Council\n\n"
+		"Councillor Gareth Lloyd                    Our ref:        CAB/0324/17\n"
+		"Chair, Transport Group                     Your ref:       TFG/23\n"
+		"Task and Finish Group                      Date:           20 March 2024\n"
+		"c/o Democratic Services, Civic Centre      Please ask for: Sian Morgan\n"
+		"Bryngarth CF99 4XY                         Direct line:    01632 960552\n\n"
+		"Dear Councillor Lloyd,\n\nThank you for the report.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n",
+		"2024-03-20", "a date field in the right-hand column");
+}
+
+/* Markdown from a PDF: a page number glued to a running header in bold
+ * ("2**Title**", "Title**3**") is still a running header, dropped, and
+ * the sentence it cut in two is whole again. */
+static void test_glued_page_numbers(void)
+{
+	lp_doc *doc = process(
+		"**1. We recommend that the Government publishes an update on "
+		"progress against each of the actions, with an assessment.**\n\n"
+		"The Government agrees with this recommendation. The Home Office "
+		"will publish a progress update by the end of the year and set "
+		"out the\n\n"
+		"2**Fraud: Government Response to the Committee's Fifth Report**\n\n"
+		"next steps for the programme of work.\n\n"
+		"**2. We recommend that HM Treasury sets out how much of the "
+		"funding has been spent, on what, and with what results.**\n\n"
+		"The Government partly agrees with this recommendation. The money "
+		"is being used to recruit over 400 new fraud investigators for "
+		"the\n\n"
+		"Fraud: Government Response to the Committee's Fifth Report**3**\n\n"
+		"National Fraud Squad, which began work this year.\n");
+	if (!doc)
+		return;
+	CHECK(!has(doc, "Fifth Report"), "the running headers dropped");
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The Government agrees with this recommendation. The Home "
+		      "Office will publish a progress update by the end of the "
+		      "year and set out the next steps for the programme of "
+		      "work."),
+	      "response 1 whole");
+	lp_doc_free(doc);
+}
+
+/* A compound of three broken after its second hyphen ("release-to-"
+ * over "respond") keeps its hyphens; a word broken after "to-" alone
+ * ("to-" over "gether") does not. */
+static void test_three_part_compound(void)
+{
+	lp_doc *doc = process(
+		"The Trust should introduce a \"release-to-\nrespond\" protocol "
+		"and work to-\ngether with the ambulance service on it.\n");
+	if (!doc)
+		return;
+	CHECK(has(doc, "\"release-to-respond\" protocol"), "compound kept");
+	CHECK(has(doc, "work together with"), "syllables joined");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4623,6 +4771,11 @@ int main(int argc, char **argv)
 	test_implications_column();
 	test_footer_before_header();
 	test_section_paragraph_after_full_line();
+	test_themed_out_of_order();
+	test_answers_naming_in_many_ways();
+	test_layout_letterhead_date();
+	test_glued_page_numbers();
+	test_three_part_compound();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
