@@ -42,7 +42,10 @@ int lp_match_before(lp_xctx *x, const char *name, size_t at, size_t window)
 		from++;
 	if (!lp_rule_may_match(r, x->doc->fold, from, at, x->m))
 		return 0;
-	/* The rule ends in $, so the subject stops at @at. */
+	/* The rule ends in \z, so the subject stops at @at.  (Not in $:
+	 * rules are compiled multi-line, and $ would match at the end of
+	 * any line in the window, a paragraph's that a page break left
+	 * open.) */
 	return lp_rule_find(r, x->doc->fold, at, from, x->m, x->err);
 }
 

@@ -3826,6 +3826,28 @@ static void test_three_part_compound(void)
 	lp_doc_free(doc);
 }
 
+/* A page break left a recommendation's paragraph open ("... displays
+ * accurate and" over "up-to-date ..."): the cue of a time given to
+ * each ("every bus stop") is looked for in the clause before the date,
+ * not up to the end of that earlier line, so "within 12 months" is
+ * still a date. */
+static void test_cue_across_open_paragraph(void)
+{
+	lp_doc *doc = process_all(
+		"14 May 2024\n\nDear Chair,\n\n"
+		"## Recommendation 5\n\n"
+		"**The Government should ensure that every bus stop displays "
+		"accurate and\n\n"
+		"up-to-date timetables, and should report to the Committee "
+		"within 12 months.**\n\n"
+		"Response: Accept\n\nWe will act.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DATE, 0), "within 12 months"),
+	      "the date kept");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4776,6 +4798,7 @@ int main(int argc, char **argv)
 	test_layout_letterhead_date();
 	test_glued_page_numbers();
 	test_three_part_compound();
+	test_cue_across_open_paragraph();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
