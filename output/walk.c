@@ -244,7 +244,8 @@ static const lp_span *next_omitted(const walker *w, int i, size_t from)
 
 /* A section's text: its span's, without what it omits (the labels
  * between the recommendations of a pair that answers several), the
- * pieces each a paragraph. */
+ * pieces each a paragraph; or, where what it omits sat inside a line
+ * (a page margin's "(Paragraph 18)"), the pieces joined by a space. */
 static const char *section_text(walker *w, const lp_span *sp)
 {
 	const char *text = w->doc->text;
@@ -254,7 +255,7 @@ static const char *section_text(walker *w, const lp_span *sp)
 	char *out = NULL;
 	/* Twice: the first pass measures, the second copies. */
 	for (int pass = 0; pass < 2; pass++) {
-		size_t len = 0;
+		size_t len = 0, prev_b = sp->start;
 		for (size_t from = sp->start; from < sp->end;) {
 			const lp_span *o = next_omitted(w, i, from);
 			size_t a = from;
@@ -264,12 +265,17 @@ static const char *section_text(walker *w, const lp_span *sp)
 			while (b > a && isspace((unsigned char)text[b - 1]))
 				b--;
 			if (b > a) {
-				if (len && out)
-					memcpy(out + len, "\n\n", 2);
-				len += len ? 2 : 0;
+				bool inline_gap = !memchr(text + prev_b, '\n',
+							  a - prev_b);
+				const char *sep = inline_gap ? " " : "\n\n";
+				size_t nsep = len ? strlen(sep) : 0;
+				if (out)
+					memcpy(out + len, sep, nsep);
+				len += nsep;
 				if (out)
 					memcpy(out + len, text + a, b - a);
 				len += b - a;
+				prev_b = b;
 			}
 			from = o ? o->end : sp->end;
 		}

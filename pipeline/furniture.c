@@ -489,17 +489,28 @@ static void mark_page_edges(cleaner *c)
 			 * same annex title on every page is. */
 			bool block = c->lines[i].flags & (L_BLOCK | L_HEADING);
 			/* Furniture recurs from page to page, so looking a
-			 * few pages ahead finds it and keeps this linear. */
+			 * few pages ahead finds it and keeps this linear.  A
+			 * title page printed twice (a Command Paper's half
+			 * title and title, "March 2025" and "CP 1293" at the
+			 * foot of each) recurs on the second page only: in a
+			 * longer document, no running header. */
+			size_t like[3 * EDGE * 2], nlike = 0, last_page = p;
 			for (size_t q = p + 1; q < npages && q <= p + 3; q++)
 				for (size_t f = 0; f < nedges[q]; f++) {
 					size_t k = edges[q][f];
 					if (block ? same_text(c, i, k)
 						  : same_masked(c, i, k) ||
 							    same_unnumbered(c, i, k)) {
-						c->lines[i].flags |= L_FURNITURE;
-						c->lines[k].flags |= L_FURNITURE;
+						like[nlike++] = k;
+						last_page = q;
 					}
 				}
+			if (p == 0 && last_page == 1 && npages >= 4)
+				continue;
+			for (size_t j = 0; j < nlike; j++) {
+				c->lines[i].flags |= L_FURNITURE;
+				c->lines[like[j]].flags |= L_FURNITURE;
+			}
 		}
 	}
 	free(inner);

@@ -132,13 +132,16 @@ int seg_ends_with_paragraph(seg *s, const lp_rule *after, size_t a,
 	return lp_rule_find(after, s->doc->fold, e, a, s->m, s->err);
 }
 
-/* Is block @i a number alone ("3"): a table's number cell, which
+/* Is block @i a number alone ("3", "3."): a table's number cell, which
  * pdftotext without -layout prints on a line of its own under the
- * column heads or the row above, wherever that ends? */
+ * column heads or the row above, wherever that ends; or a numbered
+ * paragraph's number, set in a margin of its own? */
 static bool bare_number(const seg *s, size_t i)
 {
 	const char *f = s->doc->fold;
 	size_t a = s->b[i].start, e = s->b[i].end;
+	if (e > a && f[e - 1] == '.')
+		e--;
 	return e > a && e - a <= 3 && strspn(f + a, "0123456789") == e - a;
 }
 
@@ -654,7 +657,8 @@ static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
 /* Is label @l a heading whose words after its numbers are a title
  * ("## Recommendations 1 to 3: Housing supply"), the recommendations
  * themselves under it: is its next paragraph numbered with its first
- * number, or does it open as a recommendation?  1, 0 or an error. */
+ * number, does it open as a recommendation, or quote one?  1, 0 or an
+ * error. */
 static int titles_recommendations(seg *s, const label *l)
 {
 	size_t k = l->block + 1;
@@ -685,6 +689,13 @@ static int titles_recommendations(seg *s, const label *l)
 	}
 	if (rc < 0)
 		return rc;
+	/* Or the recommendation quoted ("“The Combined Authority should
+	 * ..."). */
+	const char *f = s->doc->fold + s->b[k].start;
+	size_t len = s->b[k].end - s->b[k].start;
+	if (voice && len > 4 && (*f == '"' || memcmp(f, "\xe2\x80\x9c", 3) == 0))
+		return lp_rule_find(voice, s->doc->fold, s->b[k].end,
+				    s->b[k].start, s->m, s->err);
 	rc = seg_at(s, lp_rule_get(s->g, "recommendation.continued"), k);
 	/* Or a resolution's "That the Executive commissions ...". */
 	return rc == 0 && voice ? seg_at(s, voice, k) : rc;

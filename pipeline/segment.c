@@ -1229,6 +1229,23 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	int rc = trim_recommendation(s, l, &rec_s, &rec_e, &para_s, &para_e);
 	if (rc < 0)
 		return rc;
+	/* The report's paragraphs from a page's margin, inside the text
+	 * (two, of recommendations answered together). */
+	const lp_rule *margin = lp_rule_get(s->g, "recommendation.paragraph-margin");
+	size_t margin_s[2], margin_e[2], nmargin = 0;
+	bool maybe = margin && rec_e > rec_s &&
+		     lp_rule_may_match(margin, s->doc->fold, rec_s, rec_e, s->m);
+	for (size_t from = rec_s; maybe && nmargin < 2 && from < rec_e;) {
+		rc = lp_rule_find(margin, s->doc->fold, rec_e, from, s->m, s->err);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			break;
+		margin_s[nmargin] = s->m->start;
+		margin_e[nmargin++] = from = s->m->end;
+		if (!l->has_para && para_s == NONE)
+			lp_match_group(s->m, "para", &para_s, &para_e);
+	}
 	size_t pair_s = s->b[l->block].start;
 	size_t pair_e = resp_e > rec_e ? resp_e : rec_e;
 
@@ -1274,6 +1291,10 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 	int r = lp_doc_add_span(s->doc, LP_SPAN_RECOMMENDATION,
 				seg_text_at(s, rec_s), seg_text_at(s, rec_e),
 				NULL, p);
+	for (size_t k = 0; k < nmargin; k++)
+		lp_doc_add_span(s->doc, LP_SPAN_OMITTED,
+				seg_text_at(s, margin_s[k]),
+				seg_text_at(s, margin_e[k]), NULL, r);
 	/* A paragraph of the recommendation after its first may open
 	 * with what is not its text: the report's paragraph ("Paragraph
 	 * 63: The Committee further recommends ..."), or, under a heading

@@ -3848,6 +3848,117 @@ static void test_cue_across_open_paragraph(void)
 	lp_doc_free(doc);
 }
 
+/* A Treasury Minute that numbers its items before their labels ("1a:
+ * PAC recommendation: ..."), each conclusion ("2: PAC conclusion: ...")
+ * ending the answer above it. */
+static void test_number_first_minute(void)
+{
+	lp_doc *doc = process(
+		"1: PAC conclusion: The programme will protect fewer homes than "
+		"it promised.\n\n"
+		"1a: PAC recommendation: The department should write to the "
+		"Committee with a revised target.\n\n"
+		"1.1 The government agrees with the committee's recommendation.\n\n"
+		"2: PAC conclusion: Inflation has eroded the value of the "
+		"programme.\n\n"
+		"2a: PAC recommendation: The Agency should set out how it will "
+		"prioritise its schemes.\n\n"
+		"2.1 The government agrees with the committee's recommendation.\n");
+	if (!doc)
+		return;
+	static const char *const want[] = { "1", "2" };
+	check_pair_numbers(doc, want, 2);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "The government agrees with the committee's "
+		      "recommendation."),
+	      "answer 1 ends before conclusion 2");
+	lp_doc_free(doc);
+}
+
+/* A Command Paper's title page printed twice (half title, then title),
+ * its date and number at the foot of each: the letter's particulars,
+ * not a running footer, in a document of several pages. */
+static void test_title_page_twice(void)
+{
+	static const char title[] =
+		"Treasury Minutes\n"
+		"Government Response to the\n"
+		"Committee of Public Accounts\n\n"
+		"March 2025\n\n"
+		"CP 1293\n";
+	char src[2048];
+	snprintf(src, sizeof src,
+		 "%s\f%s\f"
+		 "Introduction from the Committee\n\n"
+		 "The Committee took evidence on the programme in November.\n\n"
+		 "Treasury Minutes - March 2025 1\n\f"
+		 "1a: PAC recommendation: The department should write to the "
+		 "Committee.\n\n"
+		 "1.1 The government agrees with the committee's recommendation.\n\n"
+		 "Treasury Minutes - March 2025 2\n\f"
+		 "2a: PAC recommendation: The Agency should publish its plan.\n\n"
+		 "2.1 The government agrees with the committee's recommendation.\n\n"
+		 "Treasury Minutes - March 2025 3\n",
+		 title, title);
+	lp_doc *doc = process(src);
+	if (!doc)
+		return;
+	CHECK(doc->letter.date && strcmp(doc->letter.date, "2025-03") == 0,
+	      "dated to the month: %s",
+	      doc->letter.date ? doc->letter.date : "(none)");
+	CHECK(has(doc, "CP 1293"), "the title page kept");
+	lp_doc_free(doc);
+}
+
+/* A label whose words after the number are a title ("Recommendation 1
+ * - Franchising assessment"), the recommendation quoted under it: the
+ * quotation is the recommendation. */
+static void test_title_over_quotation(void)
+{
+	lp_doc *doc = process(
+		"Recommendation 1 - Franchising assessment\n\n"
+		"\"The Combined Authority should publish its franchising "
+		"assessment by March 2025.\"\n\n"
+		"Our response:\nAgreed. The Board approved the assessment.\n\n"
+		"Recommendation 2 - Fares\n\n"
+		"\"The Combined Authority should keep the fare cap.\"\n\n"
+		"Our response:\nAgreed. The cap will stay.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Combined Authority should publish its franchising "
+		      "assessment by March 2025."),
+	      "the quotation, not the title");
+	lp_doc_free(doc);
+}
+
+/* pdftotext: a numbered paragraph's number on a line of its own ("1."),
+ * straight under a heading. */
+static void test_number_alone_under_heading(void)
+{
+	lp_doc *doc = process(
+		"The Government welcomes the Committee's report. The conclusions and\n"
+		"recommendations are set out below, followed by the Government's response.\n\n"
+		"Conclusions and recommendations\n"
+		"1.\n\n"
+		"Police-recorded shop theft rose by a third last year, but the true scale\n"
+		"of retail crime is far higher. The Home Office should agree a common\n"
+		"definition of retail crime and should publish the data every year.\n\n"
+		"The Government agrees with this recommendation. The Home Office has asked\n"
+		"the police to work with retailers on a definition by the end of the year.\n\n"
+		"2.\n\n"
+		"Retailers told us that police too often fail to attend when staff detain\n"
+		"an offender. The Government should set a clear national expectation that\n"
+		"police will attend shop theft where an offender has been detained.\n\n"
+		"The Government agrees with this recommendation. Every force in England\n"
+		"has committed to attend where an offender has been detained by staff.\n");
+	if (!doc)
+		return;
+	static const char *const want[] = { "1", "2" };
+	check_pair_numbers(doc, want, 2);
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4799,6 +4910,10 @@ int main(int argc, char **argv)
 	test_glued_page_numbers();
 	test_three_part_compound();
 	test_cue_across_open_paragraph();
+	test_number_first_minute();
+	test_title_page_twice();
+	test_title_over_quotation();
+	test_number_alone_under_heading();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
