@@ -1907,13 +1907,34 @@ static size_t ninetieth(const size_t hist[201], size_t top)
 	return w;
 }
 
+/* Where line @i ends on its page: its length, and in plain text its
+ * indent too, so that a column set in from the margin (pdftotext
+ * -layout's answers beside their labels) wraps at the page's width as
+ * the text around it does.  A line that starts past the page's first
+ * third (a letterhead's right-hand column, a date set right) is no such
+ * column: its length alone. */
+#define INDENTED_COLUMN 32
+static size_t line_edge(const cleaner *c, size_t i)
+{
+	size_t n = llen(c, i);
+	if (c->markdown || c->in_map || n == 0)
+		return n;
+	size_t p = c->scratch.map[c->lines[i].start], col = 0;
+	while (p > c->in_start && c->in[p - 1] != '\n' &&
+	       c->in[p - 1] != '\f' && col <= INDENTED_COLUMN) {
+		p--;
+		col++;
+	}
+	return col <= INDENTED_COLUMN ? col + n : n;
+}
+
 static size_t wrap_width(const cleaner *c)
 {
 	size_t hist[201] = { 0 }, n = 0;
 	for (size_t i = 0; i < c->nlines; i++) {
 		if (blank(c, i) || (c->lines[i].flags & (L_FURNITURE | L_ROW)))
 			continue;
-		size_t len = llen(c, i);
+		size_t len = line_edge(c, i);
 		hist[len > 200 ? 200 : len]++;
 		n++;
 	}
@@ -2108,6 +2129,7 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	const line *L = &c->lines[prev], *N = &c->lines[i];
 	const char *lt = ltext(c, prev), *nt = ltext(c, i);
 	size_t ll = llen(c, prev), nl = llen(c, i);
+	size_t edge = line_edge(c, prev); /* where it ends, for its fullness */
 	bool hyphen_end = ll >= 2 && lt[ll - 1] == '-' &&
 			  isalpha((unsigned char)lt[ll - 2]);
 	bool hyphen = hyphen_end && starts_lower(nt, nl);
@@ -2129,7 +2151,7 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 		 * page goes on in a capital; the page break did not cut it.
 		 * One that ends on a small word ("... the audit in") or is
 		 * continued in lower case was. */
-		bool short_before_capital = width && ll * 10 < width * 6 &&
+		bool short_before_capital = width && edge * 10 < width * 6 &&
 					    !starts_lower(nt, nl);
 		if (type_change ||
 		    (short_before_capital &&
@@ -2177,7 +2199,7 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	if (!c->markdown && width && N->flags & L_BLOCK &&
 	    !(N->flags & L_ITEM) && nl > 0 && isupper((unsigned char)nt[0]) &&
 	    nrm_ends_sentence(lt, ll) &&
-	    !strchr(":;", lt[ll - 1]) && ll + 1 + fw + 8 <= width)
+	    !strchr(":;", lt[ll - 1]) && edge + 1 + fw + 8 <= width)
 		return SEP_PARA;
 	/* So is a heading in capitals ("NEXT STEPS") a paragraph. */
 	if (!c->markdown && width && capitals_heading(lt, ll) &&
@@ -2205,7 +2227,7 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	 * would have fitted ended for another reason (an address, a
 	 * letterhead, the end of a paragraph).  The slack allows for the
 	 * width being a percentile, and for justified text. */
-	if (width && ll * 10 >= width * 6 && ll + 1 + fw + 8 > width)
+	if (width && edge * 10 >= width * 6 && edge + 1 + fw + 8 > width)
 		return SEP_SPACE;
 	/* Plain text without blank lines between paragraphs (pdftotext
 	 * without -layout): a sentence that ends before the margin ends

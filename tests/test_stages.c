@@ -3959,6 +3959,38 @@ static void test_number_alone_under_heading(void)
 	lp_doc_free(doc);
 }
 
+/* pdftotext -layout: an answer set in from the margin beside its label
+ * wraps where the page does, so its lines are full and join ("... The"
+ * over "Department will ..."); a letterhead's right-hand column, set
+ * past the page's first third, is no such column: its lines stay. */
+static void test_indented_column_wraps(void)
+{
+	lp_doc *doc = process(
+		"                                                        Department for Coastal Affairs\n"
+		"                                                        2 Harbour Row\n"
+		"                                                        London SW1P 4QQ\n\n"
+		"Dear Chair,\n\n"
+		"Thank you for the Committee's report on the future of the coastal towns of\n"
+		"England. The Government's response to each of its recommendations is below.\n\n"
+		"Recommendation 1        The Government should publish, within six months, a coastal\n"
+		"                        towns investment plan, with targets for the number of jobs.\n\n"
+		"                        Government response\n\n"
+		"                        The Government agrees with this recommendation. The\n"
+		"                        Department will publish a coastal towns investment plan by\n"
+		"                        December 2025, backed by money from the Coastal Fund.\n\n"
+		"Recommendation 2        The Government should fund a pilot of year-round ferry\n"
+		"                        services to three island communities and report on it.\n\n"
+		"                        Government response\n\n"
+		"                        The Government partly agrees with this recommendation. We\n"
+		"                        will fund a ferry pilot for two island communities in 2026.\n");
+	if (!doc)
+		return;
+	CHECK(has(doc, "The Department will publish"), "the column's lines joined");
+	CHECK(has(doc, "2 Harbour Row\nLondon SW1P 4QQ"),
+	      "the letterhead's lines kept");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4914,6 +4946,7 @@ int main(int argc, char **argv)
 	test_title_page_twice();
 	test_title_over_quotation();
 	test_number_alone_under_heading();
+	test_indented_column_wraps();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
