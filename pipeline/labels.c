@@ -34,6 +34,11 @@ void seg_list_numbers(const char *f, size_t a, size_t e, char *buf,
 		if (isdigit((unsigned char)f[i])) {
 			while (i + n < e && isdigit((unsigned char)f[i + n]))
 				v = v * 10 + (f[i + n++] - '0');
+		} else if (isalpha((unsigned char)f[i]) && i > a &&
+			   f[i - 1] == '(' && i + 1 < e && f[i + 1] == ')') {
+			/* a lettered one, "(b)": its place */
+			v = tolower((unsigned char)f[i]) - 'a' + 1;
+			n = 1;
 		} else if (isalpha((unsigned char)f[i])) {
 			v = lp_number_word(f + i, f + e, &n);
 			/* "to" makes a range; "and" is a word between numbers. */
@@ -833,6 +838,33 @@ static void drop_quoted(const seg *s, label *ls, size_t *n)
 	*n = m;
 }
 
+/* A reply typed under each recommendation it quotes ("Rec 1: The
+ * Council should ..." over "Rec 1 – agreed. We will ..."): the second
+ * label, with the same number and a response label's form, opens the
+ * answer, not a pair.  0 or an error. */
+static int drop_replies(seg *s, label *ls, size_t *n)
+{
+	const lp_rule *reply = lp_rule_get(s->g, "label.response");
+	size_t m = 0;
+	for (size_t k = 0; k < *n; k++) {
+		if (m > 0 && reply) {
+			char mine[256], before[256];
+			seg_label_numbers(s, &ls[k], mine, sizeof mine);
+			seg_label_numbers(s, &ls[m - 1], before, sizeof before);
+			int rc = strcmp(mine, before) == 0
+					 ? seg_at(s, reply, ls[k].block)
+					 : 0;
+			if (rc < 0)
+				return rc;
+			if (rc && seg_group(s, "body"))
+				continue;
+		}
+		ls[m++] = ls[k];
+	}
+	*n = m;
+	return 0;
+}
+
 /* A label alone on its line with the committee's paragraph alone on the
  * next ("**Recommendation 1****(paragraph 18)**", as a converter splits
  * glued bold): the paragraph is the label's, into @l.  0 or an error. */
@@ -891,7 +923,9 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 		}
 	}
 	drop_quoted(s, ls, &n);
-	int drc = drop_summary(s, ls, &n);
+	int drc = drop_replies(s, ls, &n);
+	if (drc == 0)
+		drc = drop_summary(s, ls, &n);
 	if (drc < 0) {
 		free(ls);
 		return drc;

@@ -239,8 +239,10 @@ static bool emphasis_mark(const unsigned char *s, size_t a, size_t i,
 		return false; /* part of ** or __ */
 	bool before_word = prev == ' ' || prev == '(' || prev == '"' ||
 			   prev == '\'';
-	bool after_word = next == ' ' || (ispunct(next) && next != '[' &&
-					  next != '(');
+	/* (A bracket after a full stop: "... in 2025.*(paragraph 63)".) */
+	bool after_word = next == ' ' ||
+			  (ispunct(next) && next != '[' &&
+			   (next != '(' || strchr(".!?", prev)));
 	if (before_word && next != ' ')
 		return true; /* opens: " *word" */
 	if (prev != ' ' && after_word)
@@ -655,11 +657,27 @@ static bool holds_ci(const char *s, size_t n, const char *word)
 	return false;
 }
 
+/* Does @s (@n bytes) hold the noun "answer" ("Answer", "Answers"), not
+ * the verb ("Answered within 3 minutes", a figure's column)? */
+static bool holds_answer(const char *s, size_t n)
+{
+	for (size_t k = 0; k + 6 <= n; k++) {
+		if (strncasecmp(s + k, "answer", 6) != 0)
+			continue;
+		size_t e = k + 6;
+		if (e < n && (s[e] == 's' || s[e] == 'S'))
+			e++;
+		if (e == n || !isalpha((unsigned char)s[e]))
+			return true;
+	}
+	return false;
+}
+
 bool lp_names_response(const char *s, size_t n)
 {
 	/* An action plan's "Action taken / planned" is its answer; a bare
 	 * "Action" beside a "Response" is a detail. */
-	return holds_ci(s, n, "response") || holds_ci(s, n, "answer") ||
+	return holds_ci(s, n, "response") || holds_answer(s, n) ||
 	       holds_ci(s, n, "reply") || holds_ci(s, n, "action taken") ||
 	       holds_ci(s, n, "actions taken");
 }

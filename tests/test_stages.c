@@ -3991,6 +3991,103 @@ static void test_indented_column_wraps(void)
 	lp_doc_free(doc);
 }
 
+/* A summary that letters the recommendations ("a.  NHS England should
+ * ..."), then answers that name theirs ("In relation to recommendation
+ * (b), ..."). */
+static void test_lettered_summary_answers(void)
+{
+	lp_doc *doc = process(
+		"2. Summary of the Committee's recommendations\n\n"
+		"a.  NHS England should publish the options appraisal before "
+		"the consultation.\n\n"
+		"b.  NHS England should set out how families will be supported "
+		"with travel costs.\n\n"
+		"c.  NHS England should extend the consultation to twelve "
+		"weeks.\n\n"
+		"3. Our response\n\n"
+		"In relation to recommendation (a), NHS England agrees and will "
+		"publish it by 29 November.\n\n"
+		"In relation to recommendation (b), we recognise the costs and "
+		"will fund a travel scheme.\n\n"
+		"In relation to recommendation (c), NHS England does not agree.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "%zu pairs",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "In relation to recommendation (b), we recognise the costs "
+		      "and will fund a travel scheme."),
+	      "answer (b) by its letter");
+	lp_doc_free(doc);
+}
+
+/* An e-mail answering inline, each reply under the recommendation it
+ * quotes, with the same label ("Rec 1: ..." over "Rec 1 – agreed.
+ * ..."): one pair each, the reply its answer. */
+static void test_inline_replies_under_labels(void)
+{
+	lp_doc *doc = process(
+		"The recommendations are:\n\n"
+		"Rec 1: The Council should end the use of bed and breakfast.\n\n"
+		"Rec 1 – agreed. We will report the figures every month.\n\n"
+		"Rec 2: The Council should review the nightly rates it pays.\n\n"
+		"Rec 2 – agreed in part. We are already reviewing the rates.\n\n"
+		"Rec 3: The Council should appoint a welfare officer.\n\n"
+		"Rec 3 – agreed. We will recruit one in the new year.\n\n"
+		"Kind regards,\n\nJanet\n");
+	if (!doc)
+		return;
+	static const char *const want[] = { "1", "2", "3" };
+	check_pair_numbers(doc, want, 3);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "agreed in part. We are already reviewing the rates."),
+	      "reply 2, after its label");
+	lp_doc_free(doc);
+}
+
+/* Markdown: an italic recommendation closed right before its paragraph
+ * ("... work.*(paragraph 63)") loses its marker. */
+static void test_italic_closed_before_bracket(void)
+{
+	lp_doc *doc = process("# Annex\n\n**Response**\n\n"
+			      "> *The Committee recommends that councils "
+			      "report the income.*(paragraph 63)\n");
+	if (!doc)
+		return;
+	CHECK(has(doc, "report the income.(paragraph 63)"), "marker dropped");
+	lp_doc_free(doc);
+}
+
+/* A table of figures inside an answer, one column "Answered within 3
+ * minutes" (a verb: no answer's column), stays whole in the answer. */
+static void test_figures_table_in_answer(void)
+{
+	lp_doc *doc = process(
+		"### Recommendation 1:\n\n"
+		"**The PCC should publish monthly 101 performance data.**\n\n"
+		"**PCC response:**\n\n"
+		"Accepted. The figures for April and May are below.\n\n"
+		"| Month | Calls received | Answered within 3 minutes | Abandoned |\n"
+		"|---|---|---|---|\n"
+		"| April 2024 | 21,406 | 62% | 14% |\n"
+		"| May 2024 | 22,915 | 58% | 17% |\n\n"
+		"The data will be published each month.\n\n"
+		"### Recommendation 2:\n\n"
+		"**The PCC should fund more call handlers.**\n\n"
+		"**PCC response:**\n\nAccepted in part.\n");
+	if (!doc)
+		return;
+	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 0);
+	CHECK(r && r->end - r->start > 0 &&
+		      strstr(doc->text + r->start, "17%") &&
+		      strstr(doc->text + r->start, "17%") <
+			      doc->text + r->end,
+	      "the table's last cell in the answer");
+	CHECK(!find_span(doc, LP_SPAN_DETAILS, 0), "no details");
+	lp_doc_free(doc);
+}
+
 /* A rule's examples and a diff's words are folded as a letter is:
  * "2024--25" and "2024–25" both read "2024-25", and a "--" that
  * is no range stays. */
@@ -4947,6 +5044,10 @@ int main(int argc, char **argv)
 	test_title_over_quotation();
 	test_number_alone_under_heading();
 	test_indented_column_wraps();
+	test_lettered_summary_answers();
+	test_inline_replies_under_labels();
+	test_italic_closed_before_bracket();
+	test_figures_table_in_answer();
 	test_action_taken_column();
 	test_signature_before_related();
 	test_numbers_at_page_tops();
