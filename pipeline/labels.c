@@ -62,6 +62,17 @@ void seg_list_numbers(const char *f, size_t a, size_t e, char *buf,
 	}
 }
 
+bool seg_numbers_hold(const char *list, long number)
+{
+	for (const char *p = list; *p;) {
+		char *end;
+		if (strtol(p, &end, 10) == number)
+			return true;
+		p = end + (*end == ',');
+	}
+	return false;
+}
+
 /* The numbers of label @l, as list_numbers gives them ("5,6,7"), or its
  * place when it gives none, in @buf; how many. */
 size_t seg_label_numbers(const seg *s, const label *l, char *buf,
@@ -274,9 +285,8 @@ static bool taken(const seg *s, const label *ls, size_t n, long number)
 	for (size_t k = 0; k < n; k++) {
 		char nums[256];
 		seg_label_numbers(s, &ls[k], nums, sizeof nums);
-		for (char *p = nums; *p; p += *p == ',')
-			if (strtol(p, &p, 10) == number)
-				return true;
+		if (seg_numbers_hold(nums, number))
+			return true;
 	}
 	return false;
 }

@@ -1586,11 +1586,7 @@ static int answered_together(seg *s, const label *l, const cut *c,
 	char said[256], mine[256];
 	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);
 	seg_label_numbers(s, l, mine, sizeof mine);
-	long want = strtol(mine, NULL, 10);
-	for (char *p = said; *p; p += *p == ',')
-		if (strtol(p, &p, 10) == want)
-			return 1;
-	return 0;
+	return seg_numbers_hold(said, strtol(mine, NULL, 10));
 }
 
 /* Is pair @k (of @n), with nothing after it before the next label,

@@ -93,6 +93,9 @@ int seg_find_labels(seg *s, label **out, size_t *nout);
  * numbers in fold [@a, @e) of @f, written into @buf. */
 void seg_list_numbers(const char *f, size_t a, size_t e, char *buf,
 		      size_t cap);
+/* Does @list, numbers as seg_list_numbers writes them ("5,6,7"), hold
+ * @number? */
+bool seg_numbers_hold(const char *list, long number);
 /* The numbers of label @l, as seg_list_numbers gives them, or its place
  * when it gives none, in @buf; how many. */
 size_t seg_label_numbers(const seg *s, const label *l, char *buf,
