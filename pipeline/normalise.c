@@ -1388,7 +1388,19 @@ static size_t clean_grid_table(cleaner *c, size_t i, size_t n,
  *
  * Its number must end with a full stop ("1.") or carry a prefix ("R1")
  * so that a cell's line which starts with a count ("12 months") is not
- * taken for a row. */
+ * taken for a row.
+ *
+ * When a cell's text runs to within a space or two of the next column,
+ * the gaps no longer show the columns:
+ *
+ *   Recommendation                Accepted?    Response
+ *
+ *   1. That the Council raises    Accepted in  The cost of two officers
+ *   the penalty to £1,000.        principle    is approximately £96,000.
+ *
+ * Such a table is read by its heads: their columns, three spaces apart
+ * or more, are the table's, and each word of a line goes to the column
+ * whose head it starts under. */
 
 #define LT_MAX_COLS 6
 #define LT_SLACK 2 /* characters a column's lines may start off its edge */
@@ -1410,8 +1422,11 @@ typedef struct lt_table {
 	size_t head_a, head_e; /* the heads' line, or head_a == head_e */
 	unsigned detail_from;  /* the first column after the response's
 				  (cols' index), or 0 */
+	unsigned stance;       /* the column of stances ("Accepted?"), or 0 */
 	bool number_in_cell;   /* "1. The Commissioner should": the first
 				  cell's lines start at the number's column */
+	bool by_heads;         /* lines are cut where the heads start, not
+				  at their gaps (lt_cut) */
 } lt_table;
 
 /* The segments of line [i, e): runs of text apart by @gap spaces or
@@ -1443,6 +1458,60 @@ static size_t lt_segments(const unsigned char *s, size_t i, size_t e,
 		out[n - 1].e = k;
 	}
 	return n;
+}
+
+/* The segments of line [i, e) in a table read by its heads: a word
+ * after a gap of two spaces or more goes to the last column whose edge
+ * is at most a character after it, and the words of one column are one
+ * segment.  A segment starts at its first word (lt_column finds none for
+ * a word that starts well inside a column).  With the row's number in
+ * its first cell, the cell's text and the number are one segment, as
+ * lt_segments gives them.  A line whose text runs on past the edge of
+ * the next column (prose after the table, a page's header) is none of
+ * the table's: max + 1. */
+static size_t lt_cut(const unsigned char *s, size_t i, size_t e,
+		     const lt_table *t, lt_seg *out, size_t max)
+{
+	size_t n = 0, k = i;
+	unsigned col = 0, j = 0, spaces = 0;
+	while (k < e) {
+		for (spaces = 0; k < e && s[k] == ' '; k++, spaces++)
+			col++;
+		if (k >= e)
+			break;
+		if (n == 0 || spaces >= 2) {
+			unsigned to = 0;
+			while (to + 1 < t->ncols && t->cols[to + 1] <= col + 1)
+				to++;
+			if (to == 1 && t->number_in_cell)
+				to = 0;
+			if (n == 0 || to != j) {
+				if (n == max)
+					return max + 1;
+				out[n++] = (lt_seg){ k, k, col };
+				j = to;
+			}
+		}
+		while (k < e && s[k] != ' ') {
+			col += (s[k] & 0xC0) != 0x80;
+			k++;
+		}
+		out[n - 1].e = k;
+		unsigned next = j + 1 + (j == 0 && t->number_in_cell);
+		if (next < t->ncols && col > t->cols[next])
+			return max + 1;
+	}
+	return n;
+}
+
+/* A line's segments in table @t: cut at its heads when it is read by
+ * them, else at gaps of @gap spaces or more. */
+static size_t lt_line_segments(const unsigned char *s, size_t i, size_t e,
+			       const lt_table *t, size_t gap, lt_seg *out,
+			       size_t max)
+{
+	return t->by_heads ? lt_cut(s, i, e, t, out, max)
+			   : lt_segments(s, i, e, gap, out, max);
 }
 
 /* The table's column that starts at character @col, or -1. */
@@ -1477,9 +1546,10 @@ static bool lt_split_number(const unsigned char *s, lt_seg g[2])
  * numbered paragraph, "1.     Purpose of report").  With @in_cell the
  * number may start the first of them.  0 when it is none. */
 static size_t lt_row_segments(const unsigned char *s, size_t i, size_t e,
-			      bool in_cell, lt_seg g[LT_MAX_COLS + 1])
+			      const lt_table *t, bool in_cell,
+			      lt_seg g[LT_MAX_COLS + 1])
 {
-	size_t n = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
+	size_t n = lt_line_segments(s, i, e, t, 3, g, LT_MAX_COLS);
 	if (n >= 3 && n <= LT_MAX_COLS && number_text(s, g[0].a, g[0].e))
 		return n;
 	if (!in_cell || n < 2 || n >= LT_MAX_COLS)
@@ -1493,7 +1563,7 @@ static bool lt_row_start(const unsigned char *s, size_t i, size_t e,
 			 const lt_table *t)
 {
 	lt_seg g[LT_MAX_COLS + 1];
-	size_t n = lt_row_segments(s, i, e, t->number_in_cell, g);
+	size_t n = lt_row_segments(s, i, e, t, t->number_in_cell, g);
 	if (n == 0 || lt_column(t, g[0].col) != 0)
 		return false;
 	for (size_t k = 1; k < n; k++)
@@ -1508,9 +1578,9 @@ static bool lt_first_row(const unsigned char *s, size_t i, size_t e,
 			 bool in_cell, lt_table *t)
 {
 	lt_seg g[LT_MAX_COLS + 1];
-	size_t n = lt_row_segments(s, i, e, false, g);
+	size_t n = lt_row_segments(s, i, e, t, false, g);
 	t->number_in_cell = n == 0 && in_cell &&
-			    (n = lt_row_segments(s, i, e, true, g)) > 0;
+			    (n = lt_row_segments(s, i, e, t, true, g)) > 0;
 	for (size_t k = 0; k < n; k++)
 		t->cols[k] = g[k].col;
 	t->ncols = n;
@@ -1524,7 +1594,7 @@ static size_t lt_fit(const unsigned char *s, size_t i, size_t e,
 		     const lt_table *t, lt_piece *out)
 {
 	lt_seg g[LT_MAX_COLS + 1];
-	size_t n = lt_segments(s, i, e, 2, g, LT_MAX_COLS), m = 0;
+	size_t n = lt_line_segments(s, i, e, t, 2, g, LT_MAX_COLS), m = 0;
 	if (n == 0 || n > LT_MAX_COLS)
 		return 0;
 	for (size_t k = 0; k < n; k++) {
@@ -1599,6 +1669,76 @@ static bool lt_candidate(const unsigned char *s, size_t i, size_t e)
 	return k < e;
 }
 
+/* Take @t's columns from the heads at line [i, e), whose first row is
+ * line [r, re), for a table whose columns are too close together for
+ * lt_first_row to see: the heads three spaces apart or more, the row's
+ * number starting its first cell under the first head, and text under
+ * two heads or more after it. */
+static bool lt_from_heads(const unsigned char *s, size_t i, size_t e,
+			  size_t r, size_t re, lt_table *t)
+{
+	lt_seg h[LT_MAX_COLS + 1];
+	size_t nh = lt_segments(s, i, e, 3, h, LT_MAX_COLS - 1);
+	if (nh < 2 || nh >= LT_MAX_COLS)
+		return false;
+	*t = (lt_table){ .head_a = i, .head_e = i, .ncols = nh + 1,
+			 .number_in_cell = true, .by_heads = true };
+	/* The text after the number (cols[1]) starts where the first
+	 * row's does. */
+	t->cols[0] = t->cols[1] = h[0].col;
+	for (size_t k = 1; k < nh; k++)
+		t->cols[k + 1] = h[k].col;
+	lt_seg g[LT_MAX_COLS + 1];
+	if (lt_row_segments(s, r, re, t, true, g) < 3 ||
+	    lt_column(t, g[0].col) != 0)
+		return false;
+	t->cols[1] = g[1].col;
+	return lt_row_start(s, r, re, t) && lt_heads(s, i, e, t);
+}
+
+/* What @t's heads, line [i, e), say of its columns: those after the
+ * response's hold the row's details (lead officer, timescale), and one
+ * between the recommendation's and the response's its stance
+ * ("Accepted?"), as lp_table_columns reads a table's heads. */
+static void lt_head_columns(const unsigned char *s, size_t i, size_t e,
+			    lt_table *t)
+{
+	lt_seg g[LT_MAX_COLS + 1];
+	const char *heads[LT_MAX_COLS] = { 0 };
+	size_t lens[LT_MAX_COLS] = { 0 };
+	size_t ng = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
+	for (size_t k = 0; k < ng && k < LT_MAX_COLS; k++) {
+		int j = lt_column(t, g[k].col);
+		if (j == 0 && t->number_in_cell)
+			j = 1;
+		if (j > 0) {
+			heads[j - 1] = (const char *)s + g[k].a;
+			lens[j - 1] = g[k].e - g[k].a;
+		}
+	}
+	for (size_t j = 0; j + 1 < t->ncols; j++)
+		if (!heads[j])
+			heads[j] = "";
+	lp_table_columns(heads, lens, t->ncols - 1, &t->detail_from,
+			 &t->stance);
+}
+
+/* The first line after line @i that is not blank, within four lines;
+ * @n when there is none. */
+static size_t lt_next_text(const unsigned char *s, size_t i, size_t n)
+{
+	unsigned fl;
+	for (int k = 0; k < 4; k++) {
+		size_t e = line_end(s, i, n);
+		if (e >= n)
+			return n;
+		i = next_line(s, e, n, &fl);
+		if (!spaces_only(s, i, line_end(s, i, n)))
+			return i;
+	}
+	return n;
+}
+
 /* The table whose heads or first row are at line @i, in *@t: where it
  * ends (the end of its last line), or 0 when there is none. */
 static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
@@ -1609,32 +1749,14 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 	*t = (lt_table){ .head_a = i, .head_e = i };
 	/* The heads, then the first row within a few lines. */
 	if (!lt_first_row(s, i, e, false, t)) {
-		size_t r = i;
-		for (int k = 0; k < 4 && r < n; k++) {
-			size_t re = line_end(s, r, n);
-			if (re >= n)
-				return 0;
-			r = next_line(s, re, n, &fl);
-			re = line_end(s, r, n);
-			if (spaces_only(s, r, re))
-				continue;
-			if (!lt_first_row(s, r, re, true, t))
-				return 0;
-			break;
-		}
-		if (t->ncols == 0 || !lt_heads(s, i, e, t))
+		size_t r = lt_next_text(s, i, n), re = line_end(s, r, n);
+		if (r >= n)
+			return 0;
+		if (!(lt_first_row(s, r, re, true, t) && lt_heads(s, i, e, t)) &&
+		    !lt_from_heads(s, i, e, r, re, t))
 			return 0;
 		t->head_e = e;
-		/* A column after the one headed as the response holds the
-		 * row's details (lead officer, timescale). */
-		lt_seg g[LT_MAX_COLS + 1];
-		size_t ng = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
-		for (size_t k = 0; k < ng && !t->detail_from; k++) {
-			int j = lt_column(t, g[k].col);
-			if (j > 0 && response_head(s, g[k].a, g[k].e) &&
-			    (size_t)j + 1 < t->ncols)
-				t->detail_from = (unsigned)j + 1;
-		}
+		lt_head_columns(s, i, e, t);
 	}
 	/* Its rows: two at least, the table ending at a line that fits no
 	 * column with none that does in the few lines after it. */
@@ -1686,7 +1808,10 @@ static void lt_row(cleaner *c, size_t num_a, size_t num_e,
 				open = false;
 			}
 			if (!open) {
-				open_line(c, cell_flags(t->detail_from, j) | L_ROW);
+				open_line(c, cell_flags(t->detail_from, j) |
+						     (j == t->stance ? L_STANCE
+								     : 0) |
+						     L_ROW);
 				open = true;
 			} else if (any && !glue) {
 				put_space(c, src_at(c, q->a));
@@ -1753,27 +1878,31 @@ static bool lt_heads_follow(const unsigned char *s, size_t e, size_t n,
 /* Where the text after @t's last row starts, in [@i, @end): lines after
  * a blank one that, to the end, have text in the first column only (a
  * signature under the table: "Councillor Keith Allerton" over his
- * role); @end when there are none. */
+ * role), or none of the table's; @end when there are none.  A footer
+ * set apart at a page's foot ("Page 4 of 4") is neither. */
 static size_t lt_tail(const unsigned char *s, size_t i, size_t end,
 		      size_t n, const lt_table *t)
 {
-	size_t tail = end;
-	bool after_blank = false;
+	size_t tail = end, blanks = 0;
 	for (size_t k = i;;) {
 		size_t ke = line_end(s, k, n), np;
 		lt_piece p[LT_MAX_COLS];
 		if (spaces_only(s, k, ke)) {
-			after_blank = true;
-		} else {
-			if (lt_row_start(s, k, ke, t) ||
-			    lt_same_heads(s, k, ke, t) ||
-			    ((np = lt_fit(s, k, ke, t, p)) &&
-			     (np > 1 || p[0].col != 1)))
-				tail = end;
-			else if (after_blank && tail == end)
-				tail = k;
-			after_blank = false;
+			blanks++;
+			goto next;
 		}
+		if (blanks >= 2 && lt_page_foot(s, ke, n)) {
+			/* a page's footer */
+		} else if (lt_row_start(s, k, ke, t) ||
+			   lt_same_heads(s, k, ke, t) ||
+			   ((np = lt_fit(s, k, ke, t, p)) &&
+			    (np > 1 || p[0].col != 1))) {
+			tail = end;
+		} else if (blanks && tail == end) {
+			tail = k;
+		}
+		blanks = 0;
+	next:
 		if (ke >= end)
 			break;
 		unsigned f;
@@ -1819,7 +1948,7 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 		} else if (lt_row_start(s, k, ke, t)) {
 			if (row)
 				lt_row(c, num_a, num_e, v, nv, t, row_flags);
-			size_t ng = lt_row_segments(s, k, ke,
+			size_t ng = lt_row_segments(s, k, ke, t,
 						    t->number_in_cell, g);
 			num_a = g[0].a;
 			num_e = g[0].e;

@@ -1248,6 +1248,41 @@ static void test_layout_table(void)
 			      cover->end - cover->start) == NULL,
 	      "the cover's wrapped lines one paragraph");
 	lp_doc_free(doc);
+	/* Columns two spaces apart, which only the heads show: a column of
+	 * stances between the recommendation's and the response's, one of
+	 * timescales after it; the last page's footer and the prose after
+	 * the table are no cell's. */
+	doc = process_all(
+		"Dear Councillor Patel,\n\n"
+		"Our responses are set out below.\n\n"
+		"  Recommendation                   Accepted?    Response                             Timescale\n\n"
+		"  1. That the Council raises the  Accepted     The penalty will rise to £1,000      November\n"
+		"  penalty for fly-tipping.                     from 1 November 2025.                2025\n\n"
+		"  2. That the Council funds two   Accepted in  The two posts cost £96,000 a year;   January\n"
+		"  more enforcement officers.      principle    a business case will follow.         2026\n\n\n"
+		"                                               Page 1 of 1\n\f"
+		"  3.    Financial implications\n\n"
+		"  3.1   The higher penalty is expected to raise around £40,000 a year in additional\n"
+		"        income.\n");
+	if (!doc)
+		return;
+	const lp_span *q0 = find_span(doc, LP_SPAN_PAIR, 0);
+	const lp_span *q1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(q1 && attr_is(q1, "number", "2") &&
+		      !find_span(doc, LP_SPAN_PAIR, 2),
+	      "two rows");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "That the Council raises the penalty for fly-tipping."),
+	      "recommendation 1, its column alone");
+	CHECK(q0 && attr_is(q0, "stance", "accepted") && q1 &&
+		      attr_is(q1, "stance", "accepted-in-principle"),
+	      "stances from their column");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The two posts cost £96,000 a year; a business case will "
+		      "follow."),
+	      "response 2 without its timescale, the footer or the prose "
+	      "after the table");
+	lp_doc_free(doc);
 }
 
 /* A Special Report whose bold is lost: recommendations known only by
