@@ -669,6 +669,50 @@ static int voice_labels(seg *s, label **ls, size_t *n, size_t *cap)
 	return 0;
 }
 
+/* A letter that quotes no recommendation but answers each in a
+ * paragraph that names it in its first words ("On recommendation 1, I
+ * agree ...", "Turning to recommendations 3 and 4, ...", "I accept
+ * recommendation 6 in principle."): each such paragraph is a label over
+ * a pair whose recommendation has no text, the paragraph opening the
+ * response.  Their numbers go up, and a paragraph that names more than
+ * three at once sums them up (a cover's "I accept recommendations 1 to
+ * 6"); two at least, or none. */
+static int answer_labels(seg *s, label **ls, size_t *n, size_t *cap)
+{
+	const lp_rule *names = lp_rule_get(s->g, "label.response-inline");
+	size_t first = *n;
+	long last = 0;
+	for (size_t i = 0; names && i < s->nb; i++) {
+		if (!s->b[i].para_start)
+			continue;
+		int rc = seg_at(s, names, i);
+		if (rc < 0)
+			return rc;
+		label l = { .block = i, .rule = names };
+		if (!rc || !lp_match_group(s->m, "nums", &l.nums_s, &l.nums_e))
+			continue;
+		char nums[256];
+		seg_list_numbers(s->doc->fold, l.nums_s, l.nums_e, nums,
+				 sizeof nums);
+		size_t count = 1;
+		const char *tail = nums;
+		for (const char *p = nums; *p; p++)
+			if (*p == ',') {
+				count++;
+				tail = p + 1;
+			}
+		if (count > 3 || strtol(nums, NULL, 10) <= last)
+			continue;
+		last = strtol(tail, NULL, 10);
+		if (*n == *cap)
+			*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
+		(*ls)[(*n)++] = l;
+	}
+	if (*n - first < 2)
+		*n = first;
+	return 0;
+}
+
 /* Is label @l a heading whose words after its numbers are a title
  * ("## Recommendations 1 to 3: Housing supply"), the recommendations
  * themselves under it: is its next paragraph numbered with its first
@@ -997,6 +1041,8 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 			n = 0;
 			rc = voice_labels(s, &ls, &n, &cap);
 		}
+		if (rc == 0 && n == 0)
+			rc = answer_labels(s, &ls, &n, &cap);
 		if (rc < 0) {
 			free(ls);
 			return rc;

@@ -364,6 +364,34 @@ static size_t past_own_number(const seg *s, const label *l, size_t at,
 	return at;
 }
 
+/* A response's label run into the recommendation's paragraph before
+ * its stance ("... academic year. Response: Agreed.", the lines joined
+ * over a page break): move *@at, the stance's start, back to the
+ * label's, when the sentence before it in [@a, *@at) is only a label.
+ * 1 when it moved, 0, or an error. */
+static int label_before(seg *s, const lp_rule *resp_label, size_t a,
+			size_t *at)
+{
+	const char *f = s->doc->fold;
+	size_t e = *at, p = e;
+	while (p > a && f[p - 1] == ' ')
+		p--;
+	if (!resp_label || p == a || f[p - 1] != ':')
+		return 0;
+	/* Back to the sentence's start, no further than a label's few
+	 * words. */
+	while (p > a && e - p < 60 &&
+	       !(p - a >= 2 && f[p - 1] == ' ' && strchr(".!?", f[p - 2])))
+		p--;
+	if (e - p >= 60 || p == a || f[p - 1] != ' ')
+		return 0;
+	int rc = lp_rule_at(resp_label, f + p, e - p, 0, s->m, s->err);
+	if (rc <= 0)
+		return rc;
+	*at = p;
+	return 1;
+}
+
 /* Where does the recommendation end and the response begin?  In order:
  * an explicit "Response:" label; the end of bold type, where the source
  * had it (a Markdown letter sets the recommendation in bold); a new
@@ -415,6 +443,12 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			if (q < e)
 				*resp_s = q;
 		}
+		return 0;
+	}
+	/* An answer that names the recommendation it answers, which the
+	 * letter does not quote: no recommendation's text. */
+	if (strcmp(lp_rule_name(l->rule), "label.response-inline") == 0) {
+		*rec_s = *rec_e = *resp_s = s->b[l->block].start;
 		return 0;
 	}
 	bool on_line = l->has_body && !l->titled;
@@ -550,8 +584,9 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		if (rc < 0)
 			return rc;
 		if (rc) {
-			*rec_e = s->m->start;
-			*resp_s = s->m->start;
+			*rec_e = *resp_s = s->m->start;
+			if ((rc = label_before(s, resp_label, *rec_s, rec_e)) < 0)
+				return rc;
 		} else if ((rc = voice_split(s, *rec_s, *rec_e, numbers)) < 0) {
 			return rc;
 		} else if (rc) {

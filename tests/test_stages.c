@@ -1285,6 +1285,87 @@ static void test_layout_table(void)
 	lp_doc_free(doc);
 }
 
+/* A letter that quotes no recommendation, answering each in a paragraph
+ * that names it in its first words: each is a pair with no
+ * recommendation's text, its answer running to the next; two answered
+ * together are one pair; the courtesies before the valediction are no
+ * answer's. */
+static void test_answers_unquoted(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\n"
+		"Thank you for the Committee's report. Of its four "
+		"recommendations I accept three. My response to each is "
+		"below.\n\n"
+		"On recommendation 1, I agree that the plan needs targets. We "
+		"will publish them by March 2025.\n\n"
+		"The targets will be reviewed each year.\n\n"
+		"Turning to recommendations 2 and 3, I accept both. We will "
+		"fund ten more places.\n\n"
+		"Recommendation 4 asked the Government to set up a taskforce. "
+		"I do not accept it.\n\n"
+		"I recognise the importance the Committee attaches to this "
+		"work, and I will write to you again in the spring.\n\n"
+		"Yours sincerely,\n\nAnn Lee\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	const lp_span *p2 = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(p0 && attr_is(p0, "number", "1") && p1 &&
+		      attr_is(p1, "number", "2,3") && p2 &&
+		      attr_is(p2, "number", "4") &&
+		      !find_span(doc, LP_SPAN_PAIR, 3),
+	      "three pairs, 2 and 3 together");
+	const lp_span *r0 = find_span(doc, LP_SPAN_RECOMMENDATION, 0);
+	CHECK(!r0 || r0->start == r0->end, "no recommendation's text");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "On recommendation 1, I agree that the plan needs "
+		      "targets. We will publish them by March 2025.\n\nThe "
+		      "targets will be reviewed each year."),
+	      "answer 1, to the next");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "Recommendation 4 asked the Government to set up a "
+		      "taskforce. I do not accept it."),
+	      "answer 4, without the courtesies after it");
+	lp_doc_free(doc);
+	/* A cover that names them all, and one answer alone: no pairs. */
+	doc = process(
+		"Dear Chair,\n\n"
+		"I accept recommendations 1, 2, 3 and 4.\n\n"
+		"On recommendation 1, I agree that the plan needs targets.\n\n"
+		"Yours sincerely,\n\nAnn Lee\n");
+	if (!doc)
+		return;
+	CHECK(!find_span(doc, LP_SPAN_PAIR, 0), "no pairs from one answer");
+	lp_doc_free(doc);
+}
+
+/* A response's label run into the recommendation's paragraph, as a
+ * page break joins the lines ("... in September. Response: Agreed."): the
+ * label is neither's text. */
+static void test_response_label_run_in(void)
+{
+	lp_doc *doc = process(
+		"Recommendation 1\n\n"
+		"The Council should expand the scheme so that 500 families "
+		"are offered a place by September. Response: Agreed. We will "
+		"write to every family.\n\n"
+		"Recommendation 2\n\n"
+		"The Council should publish the data.\n\n"
+		"Response: Not agreed. The data is not held.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Council should expand the scheme so that 500 "
+		      "families are offered a place by September."),
+	      "recommendation 1 without the label");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. We will write to every family."),
+	      "response 1 from its stance");
+	lp_doc_free(doc);
+}
+
 /* A Special Report whose bold is lost: recommendations known only by
  * the committee's paragraph after them, which closes each whatever its
  * sentences' voice, numbered in order; two with no answer between them
@@ -5002,6 +5083,8 @@ int main(int argc, char **argv)
 	test_table_details();
 	test_inline_recommendations();
 	test_paragraph_ref_recommendations();
+	test_answers_unquoted();
+	test_response_label_run_in();
 	test_minute_labels_at_page_tops();
 	test_minuted_responses();
 	test_layout_table();
