@@ -725,7 +725,7 @@ static int titles_recommendations(seg *s, const label *l)
 	 * their paragraph ("Recommendation 5 - to all boroughs"). */
 	bool title = l->has_body &&
 		     (s->b[l->block].heading ||
-		      (l->body_e - l->body_s <= 40 &&
+		      (l->body_e - l->body_s <= 64 &&
 		       l->body_e == s->b[l->block].end &&
 		       !memchr(s->doc->fold + l->body_s, '.',
 			       l->body_e - l->body_s)));
@@ -875,6 +875,55 @@ static int drop_summary(seg *s, label *ls, size_t *n)
 	return 0;
 }
 
+/* Is label @l's first number among those of the labels @ls from @from
+ * to @n? */
+static bool numbered_again(const seg *s, const label *l, const label *ls,
+			   size_t from, size_t n)
+{
+	char mine[256], later[256];
+	seg_label_numbers(s, l, mine, sizeof mine);
+	long v = strtol(mine, NULL, 10);
+	for (size_t k = from; k < n; k++) {
+		seg_label_numbers(s, &ls[k], later, sizeof later);
+		if (seg_numbers_hold(later, v))
+			return true;
+	}
+	return false;
+}
+
+/* Does block @k end on a page's number, after a space ("... The cost
+ * cap 5")? */
+static bool ends_page_number(const seg *s, size_t k)
+{
+	const char *f = s->doc->fold;
+	size_t a = s->b[k].start, e = seg_trim_end(s, a, s->b[k].end), d = e;
+	while (d > a && isdigit((unsigned char)f[d - 1]))
+		d--;
+	return d < e && e - d <= 3 && d > a && f[d - 1] == ' ';
+}
+
+/* A contents list ("Recommendation 1: A legislated trajectory  4", over
+ * "Recommendation 2: The cost cap  5"): labels one right under another,
+ * each ending on its page's number, whose numbers label pairs again
+ * after them.  Not pairs. */
+static void drop_contents(const seg *s, label *ls, size_t *n)
+{
+	size_t m = 0;
+	for (size_t k = 0; k < *n;) {
+		size_t j = k;
+		while (j + 1 < *n && ls[j + 1].block == ls[j].block + 1)
+			j++;
+		bool listed = j > k;
+		for (size_t i = k; listed && i <= j; i++)
+			listed = ends_page_number(s, ls[i].block) &&
+				 numbered_again(s, &ls[i], ls, j + 1, *n);
+		for (size_t i = k; !listed && i <= j; i++)
+			ls[m++] = ls[i];
+		k = j + 1;
+	}
+	*n = m;
+}
+
 /* An e-mail that quotes the one it answers ("> Recommendation One -
  * fixed penalties"), its own labels unquoted: the quoted ones are the
  * request's, not pairs.  (Where only quoted lines carry labels, the
@@ -976,6 +1025,7 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 			break;
 		}
 	}
+	drop_contents(s, ls, &n);
 	drop_quoted(s, ls, &n);
 	int drc = drop_replies(s, ls, &n);
 	if (drc == 0)

@@ -2279,9 +2279,17 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 	size_t edge = line_edge(c, prev); /* where it ends, for its fullness */
 	bool hyphen_end = ll >= 2 && lt[ll - 1] == '-' &&
 			  isalpha((unsigned char)lt[ll - 2]);
-	bool hyphen = hyphen_end && starts_lower(nt, nl);
+	/* A word in capitals cut as small letters are ("ENFORCE-" over
+	 * "MENT", a recommendation set in capitals). */
+	bool caps_cut = hyphen_end && ll >= 3 && nl >= 2 &&
+			isupper((unsigned char)lt[ll - 2]) &&
+			isupper((unsigned char)lt[ll - 3]) &&
+			isupper((unsigned char)nt[0]) &&
+			isupper((unsigned char)nt[1]);
+	bool hyphen = hyphen_end && (starts_lower(nt, nl) || caps_cut);
 	/* Before a capital the hyphen is part of the word: "pan-\nLondon". */
-	bool compound = hyphen_end && nl > 0 && isupper((unsigned char)nt[0]);
+	bool compound = hyphen_end && !caps_cut && nl > 0 &&
+			isupper((unsigned char)nt[0]);
 
 	if ((L->flags | N->flags) & L_HEADING)
 		return SEP_PARA;

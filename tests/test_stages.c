@@ -1341,6 +1341,45 @@ static void test_answers_unquoted(void)
 	lp_doc_free(doc);
 }
 
+/* A Government response with a contents list that names each
+ * recommendation by its title and page: the list is no pairs.  Under
+ * each label its title (up to a line's length); the recommendation in
+ * capitals, its words cut at a line's end joined; a clause between
+ * its subject and "SHOULD". */
+static void test_contents_and_capitals(void)
+{
+	lp_doc *doc = process(
+		"Contents\n\n"
+		"Recommendation 1: A legislated trajectory for insulation      4\n\n"
+		"Recommendation 2: Skills and the supply chain                 5\n\n"
+		"Introduction\n\n"
+		"The Government welcomes the report.\n\n"
+		"Recommendation 1: A legislated trajectory for insulation\n\n"
+		"THE GOVERNMENT SHOULD LAY REGULATIONS SETTING A TRAJECTORY FOR THE\n"
+		"ENFORCE-\n"
+		"MENT OF STANDARDS.\n\n"
+		"The Government accepts this recommendation.\n\n"
+		"Recommendation 2: Skills and the supply chain\n\n"
+		"THE DEPARTMENT, WORKING WITH THE DEPARTMENT FOR EDUCATION, SHOULD\n"
+		"PUBLISH A SKILLS PLAN.\n\n"
+		"The Government accepts this recommendation.\n");
+	if (!doc)
+		return;
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && attr_is(p1, "number", "2") &&
+		      !find_span(doc, LP_SPAN_PAIR, 2),
+	      "two pairs, the contents none");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "THE GOVERNMENT SHOULD LAY REGULATIONS SETTING A "
+		      "TRAJECTORY FOR THE ENFORCEMENT OF STANDARDS."),
+	      "recommendation 1 under its title, a word in capitals joined");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "THE DEPARTMENT, WORKING WITH THE DEPARTMENT FOR "
+		      "EDUCATION, SHOULD PUBLISH A SKILLS PLAN."),
+	      "recommendation 2 under its title");
+	lp_doc_free(doc);
+}
+
 /* A response's label run into the recommendation's paragraph, as a
  * page break joins the lines ("... in September. Response: Agreed."): the
  * label is neither's text. */
@@ -5085,6 +5124,7 @@ int main(int argc, char **argv)
 	test_paragraph_ref_recommendations();
 	test_answers_unquoted();
 	test_response_label_run_in();
+	test_contents_and_capitals();
 	test_minute_labels_at_page_tops();
 	test_minuted_responses();
 	test_layout_table();
