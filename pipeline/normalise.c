@@ -1997,6 +1997,50 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 	free(v);
 }
 
+/* Source line part [a, e) as a paragraph of its own. */
+static void put_paragraph(cleaner *c, size_t a, size_t e)
+{
+	open_line(c, 0);
+	close_line(c);
+	clean_line(c, a, e, 0);
+	open_line(c, 0);
+	close_line(c);
+}
+
+/* A label with the answer's stance beside it, as pdftotext -layout
+ * prints a table's row whose cells hold only "Recommendation 2" and
+ * "Response: Accept in principle", the recommendation below them:
+ * where the stance's part starts (after a gap of four spaces or more),
+ * or 0.  The label is short and numbered, the stance a response's
+ * label with its text. */
+static size_t stance_beside(const cleaner *c, size_t i, size_t e)
+{
+	const unsigned char *s = c->in;
+	if (c->markdown || c->in_map || !c->response_label)
+		return 0;
+	while (i < e && s[i] == ' ')
+		i++;
+	const unsigned char *gap = i < e ? memmem(s + i, e - i, "    ", 4)
+					 : NULL;
+	if (!gap)
+		return 0;
+	size_t left = (size_t)(gap - s), r = left;
+	bool digit = false;
+	for (size_t k = i; k < left; k++)
+		digit = digit || isdigit(s[k]);
+	while (r < e && s[r] == ' ')
+		r++;
+	if (!digit || left - i > 40 || r >= e || e - r > 80)
+		return 0;
+	lp_error err;
+	size_t bs, be;
+	return lp_rule_at(c->response_label, (const char *)s + r, e - r, 0,
+			  c->m, &err) == 1 &&
+			       lp_match_group(c->m, "body", &bs, &be)
+		       ? r
+		       : 0;
+}
+
 static void split_lines(cleaner *c)
 {
 	const unsigned char *s = c->in;
@@ -2005,8 +2049,29 @@ static void split_lines(cleaner *c)
 	/* A web page's table cells, as the decoder found them. */
 	const lp_table_cell *cells = c->in_map ? c->doc->decoded_cells : NULL;
 	size_t ncells = cells ? c->doc->ndecoded_cells : 0, d = 0;
+	/* A stance beside its label (stance_beside), [stance_a, stance_e),
+	 * kept for the end of the paragraph under the label: the
+	 * recommendation's. */
+	size_t stance_a = 0, stance_e = 0;
+	/* Lines of the recommendation's text so far, and whether the last
+	 * ended a sentence: a page's footer may cut it, blank lines around
+	 * the footer. */
+	size_t under = 0;
+	bool ended = false;
 	while (i < n) {
-		size_t e = line_end(s, i, n);
+		size_t e = line_end(s, i, n), beside;
+		bool blank_line = spaces_only(s, i, e);
+		if (stance_e && blank_line && under && (ended || under > 40)) {
+			put_paragraph(c, stance_a, stance_e);
+			stance_a = stance_e = 0;
+		}
+		if (!blank_line) {
+			size_t z = e;
+			while (z > i && (s[z - 1] == ' ' || s[z - 1] == '\r'))
+				z--;
+			under++;
+			ended = strchr(".!?:", s[z - 1]) != NULL;
+		}
 		while (d < ncells && cells[d].end <= i)
 			d++;
 		if (d < ncells && cells[d].start <= i)
@@ -2024,6 +2089,11 @@ static void split_lines(cleaner *c)
 			   (end = lt_find(c, i, &t)) != 0) {
 			lt_read(c, i, end, &t, flags);
 			e = end;
+		} else if (!stance_e && (beside = stance_beside(c, i, e))) {
+			clean_line(c, i, beside, flags);
+			stance_a = beside;
+			stance_e = e;
+			under = 0;
 		} else {
 			clean_line(c, i, e, flags);
 		}
@@ -2034,6 +2104,8 @@ static void split_lines(cleaner *c)
 		if (c->in_bold && i < n && (s[i] == '\n' || s[i] == '\r'))
 			c->in_bold = false;
 	}
+	if (stance_e)
+		put_paragraph(c, stance_a, stance_e);
 }
 
 /* ---- pass 2: the lines together -------------------------------------- */
@@ -2689,6 +2761,7 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	c.column_field = lp_rule_get(g, "layout.column-field");
 	c.keep_hyphen = lp_rule_get(g, "layout.keep-hyphen");
 	c.open_end = lp_rule_get(g, "layout.open-end");
+	c.response_label = lp_rule_get(g, "label.response");
 	c.m = lp_match_new(g);
 
 	/* keep_hyphen() searches the input as a C string. */

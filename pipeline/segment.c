@@ -1624,10 +1624,33 @@ static int answered_together(seg *s, const label *l, const cut *c,
 	return seg_numbers_hold(said, strtol(mine, NULL, 10));
 }
 
-/* Is pair @k (of @n), with nothing after it before the next label,
- * answered with the ones that follow: it asks and says nothing else, or
- * the answer after it names it among those it answers together?  1, 0
+/* Does the label over answer @next name label @l's number among those
+ * it answers ("Government response to recommendations 6 and 7")?  1, 0
  * or an error. */
+static int named_over_answer(seg *s, const label *l, const cut *next)
+{
+	if (next->resp_s == NONE)
+		return 0;
+	size_t b = block_of(s, next->resp_s);
+	if (s->b[b].start == next->resp_s) {
+		if (b == 0)
+			return 0;
+		b--;
+	}
+	int rc = seg_at(s, lp_rule_get(s->g, "label.response"), b);
+	size_t ns, ne;
+	if (rc <= 0 || !lp_match_group(s->m, "nums", &ns, &ne))
+		return rc;
+	char said[256], mine[256];
+	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);
+	seg_label_numbers(s, l, mine, sizeof mine);
+	return seg_numbers_hold(said, strtol(mine, NULL, 10));
+}
+
+/* Is pair @k (of @n), with nothing after it before the next label,
+ * answered with the ones that follow: it asks and says nothing else,
+ * the answer after it names it among those it answers together, or so
+ * does that answer's label?  1, 0 or an error. */
 static int answered_after(seg *s, const label *ls, const cut *c, size_t k,
 			  size_t n)
 {
@@ -1635,7 +1658,9 @@ static int answered_after(seg *s, const label *ls, const cut *c, size_t k,
 	    c[k].end_block != ls[k + 1].block)
 		return 0;
 	int rc = asks_only(s, c[k].rec_s, c[k].rec_e);
-	return rc == 0 ? answered_together(s, &ls[k], c, k + 1, n) : rc;
+	if (rc == 0)
+		rc = answered_together(s, &ls[k], c, k + 1, n);
+	return rc == 0 ? named_over_answer(s, &ls[k], &c[k + 1]) : rc;
 }
 
 static int add_pairs(seg *s, const label *ls, size_t n, size_t stop_block,

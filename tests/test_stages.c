@@ -1380,6 +1380,37 @@ static void test_contents_and_capitals(void)
 	lp_doc_free(doc);
 }
 
+/* Two recommendations quoted one after the other, the first with a
+ * finding before what it asks, answered under a label that names both
+ * before the next pair: one pair. */
+static void test_answer_label_names_both(void)
+{
+	lp_doc *doc = process(
+		"1. Community groups rely on a few volunteers. The Government "
+		"should fund a network of hubs.\n\n"
+		"Government response\n\nThe Government agrees.\n\n"
+		"2. Most groups are small. The Government should fund "
+		"training.\n\n"
+		"3. Councils lack capacity. The Government should fund energy "
+		"officers.\n\n"
+		"Government response to recommendations 2 and 3\n\n"
+		"The Government agrees that capacity matters.\n\n"
+		"4. The Government should report each year.\n\n"
+		"Government response\n\nThe Government agrees.\n");
+	if (!doc)
+		return;
+	const lp_span *p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && attr_is(p1, "number", "2,3") &&
+		      !find_span(doc, LP_SPAN_PAIR, 3),
+	      "2 and 3 one pair: %s",
+	      p1 && lp_span_attr(p1, "number") ? lp_span_attr(p1, "number")
+					       : "none");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Government agrees that capacity matters."),
+	      "their answer");
+	lp_doc_free(doc);
+}
+
 /* A response's label run into the recommendation's paragraph, as a
  * page break joins the lines ("... in September. Response: Agreed."): the
  * label is neither's text. */
@@ -1402,6 +1433,39 @@ static void test_response_label_run_in(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
 		      "Agreed. We will write to every family."),
 	      "response 1 from its stance");
+	lp_doc_free(doc);
+}
+
+/* A Welsh Government table as pdftotext -layout prints it: the stance
+ * beside the label ("Recommendation 2      Response: Accept in
+ * principle"), the recommendation under them, a page's footer cutting
+ * it, then the answer.  The stance opens the answer. */
+static void test_stance_beside_label(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nMy response to each recommendation is below.\n\n"
+		"  Recommendation 1                               Response: Accept\n\n"
+		"  The Welsh Government should publish a plan by\n"
+		"  the autumn.\n\n"
+		"  We will publish the plan in October.\n\n"
+		"  Recommendation 2                               Response: Accept in principle\n\n"
+		"  The Welsh Government should work with local\n\n"
+		"                                  Page 1 of 2\n\f"
+		"  authorities on flood plans.\n\n"
+		"  We agree that plans matter.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Welsh Government should publish a plan by the "
+		      "autumn."),
+	      "recommendation 1 without the stance");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accept\n\nWe will publish the plan in October."),
+	      "response 1 from its stance");
+	const lp_span *r1 = find_span(doc, LP_SPAN_RESPONSE, 1);
+	CHECK(r1 && r1->end - r1->start > 19 &&
+		      memcmp(doc->text + r1->start, "Accept in principle", 19) == 0,
+	      "response 2 from its stance, after the page's break");
 	lp_doc_free(doc);
 }
 
@@ -4508,6 +4572,28 @@ static void test_contents_and_footnotes(void)
 	lp_doc_free(doc);
 }
 
+/* What GOV.UK prints about a document's accessibility after its text is no
+ * answer's. */
+static void test_accessibility_notice(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><main><h1>Government response</h1>"
+		"<p><em><strong>1.</strong> The Department should publish the "
+		"data. (Paragraph 20)</em></p><p>The Government agrees.</p>"
+		"<p><em><strong>2.</strong> The Department should report "
+		"back in a year. (Paragraph 31)</em></p>"
+		"<p>The Government agrees and will write in May.</p>"
+		"<div><p>This file may not be "
+		"suitable for users of assistive technology.</p><p>Request an "
+		"accessible format.</p></div></main></body></html>");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Government agrees and will write in May."),
+	      "the last answer, alone");
+	lp_doc_free(doc);
+}
+
 /* A bilingual footer, long, over "Tudalen 1 o 2 / Page 1 of 2", cuts
  * an answer: both are furniture, the answer whole. */
 static void test_bilingual_footer(void)
@@ -5125,6 +5211,8 @@ int main(int argc, char **argv)
 	test_answers_unquoted();
 	test_response_label_run_in();
 	test_contents_and_capitals();
+	test_answer_label_names_both();
+	test_stance_beside_label();
 	test_minute_labels_at_page_tops();
 	test_minuted_responses();
 	test_layout_table();
@@ -5213,6 +5301,7 @@ int main(int argc, char **argv)
 	test_paragraph_labels_at_page_tops();
 	test_answers_naming_recommendations();
 	test_contents_and_footnotes();
+	test_accessibility_notice();
 	test_bilingual_footer();
 	test_answer_label_after_full_line();
 	test_footer_once_after_last_answer();
