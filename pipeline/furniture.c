@@ -447,8 +447,17 @@ static void mark_page_edges(cleaner *c)
 {
 	size_t *starts = lp_xmalloc((c->nlines + 1) * sizeof *starts);
 	size_t npages = page_starts(c, L_PAGE, 0, starts);
-	if (npages < 2 && (npages = page_starts(c, L_PAGE_NO, 1, starts)) < 3)
-		npages = 1; /* one page number: nothing to compare */
+	if (npages < 2) {
+		/* Pages ended by their numbers: two numbers at least ("Page
+		 * 2 of 3", "Page 3 of 3" at the text's end), or nothing to
+		 * compare. */
+		size_t numbers = 0;
+		for (size_t i = 0; i < c->nlines; i++)
+			numbers += (c->lines[i].flags & L_PAGE_NO) != 0;
+		npages = page_starts(c, L_PAGE_NO, 1, starts);
+		if (numbers < 2)
+			npages = 1;
+	}
 	if (npages < 2) {
 		free(starts);
 		return;

@@ -39,6 +39,12 @@ void seg_list_numbers(const char *f, size_t a, size_t e, char *buf,
 			/* a lettered one, "(b)": its place */
 			v = tolower((unsigned char)f[i]) - 'a' + 1;
 			n = 1;
+		} else if (isupper((unsigned char)f[i]) &&
+			   (i + 1 == e || !isalnum((unsigned char)f[i + 1])) &&
+			   (i == a || !isalnum((unsigned char)f[i - 1]))) {
+			/* a capital alone, "Recommendation C": its place */
+			v = f[i] - 'A' + 1;
+			n = 1;
 		} else if (isalpha((unsigned char)f[i])) {
 			v = lp_number_word(f + i, f + e, &n);
 			/* "to" makes a range; "and" is a word between numbers. */
@@ -228,6 +234,15 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 							    s->b[text].start,
 							    s->m, s->err)) > 0;
 			c.sure = c.bold || voiced;
+			/* Quoted, and answered after the quotation with a
+			 * stance ('5. "That an update is reported ..." -
+			 * Agreed.'). */
+			size_t qs, qe, qa;
+			if (!c.sure && rc >= 0 && stance && c.l.has_body &&
+			    seg_quoted_answer(s, i, c.l.body_s, &qs, &qe, &qa))
+				c.sure = (rc = lp_rule_at(stance, s->doc->fold + qa,
+							  s->doc->fold_len - qa,
+							  0, s->m, s->err)) > 0;
 			/* A heading that titles the recommendation under
 			 * it ("## 3. Local plans" over "The Government
 			 * should ..."), one not numbered itself. */
@@ -425,6 +440,12 @@ static bool numbers_cover(const seg *s, const label *num, size_t nn,
 	const char *f = s->doc->fold;
 	if (nn < 3 || nn <= nl)
 		return false;
+	/* A label inside a numbered paragraph ("3.  Recommendation 1 -
+	 * ..."): the numbers are the letter's own paragraphs'. */
+	for (size_t k = 0; k < nl; k++)
+		for (size_t j = 0; j < nn; j++)
+			if (lab[k].block == num[j].block)
+				return false;
 	for (size_t k = 0; k < nl; k++) {
 		char nums[256];
 		seg_label_numbers(s, &lab[k], nums, sizeof nums);
@@ -902,9 +923,32 @@ static bool ends_page_number(const seg *s, size_t k)
 	return d < e && e - d <= 3 && d > a && f[d - 1] == ' ';
 }
 
-/* A contents list ("Recommendation 1: A legislated trajectory  4", over
- * "Recommendation 2: The cost cap  5"): labels one right under another,
- * each ending on its page's number, whose numbers label pairs again
+/* Is block @k an entry of a contents list: it and the blocks before it
+ * up to a heading "Contents" each end on a page's number ("Introduction
+ * 3", "Conclusion 9"), none of them a heading itself? */
+static bool contents_entry(const seg *s, size_t k)
+{
+	const char *f = s->doc->fold;
+	while (k > 0 && ends_page_number(s, k)) {
+		if (s->b[k].heading)
+			return false;
+		k--;
+	}
+	size_t a = s->b[k].start, e = seg_trim_end(s, a, s->b[k].end);
+	if (e > a && f[e - 1] == ':')
+		e--;
+	static const char *const heads[] = { "contents", "table of contents" };
+	for (size_t h = 0; h < 2; h++)
+		if (e - a == strlen(heads[h]) &&
+		    strncasecmp(f + a, heads[h], e - a) == 0)
+			return true;
+	return false;
+}
+
+/* A contents list: labels under a heading "Contents" that end on a
+ * page's number ("Conclusion 9"), and labels one right under another
+ * that do ("Recommendation 1: A legislated trajectory  4", over
+ * "Recommendation 2: The cost cap  5") whose numbers label pairs again
  * after them.  Not pairs. */
 static void drop_contents(const seg *s, label *ls, size_t *n)
 {
@@ -917,8 +961,10 @@ static void drop_contents(const seg *s, label *ls, size_t *n)
 		for (size_t i = k; listed && i <= j; i++)
 			listed = ends_page_number(s, ls[i].block) &&
 				 numbered_again(s, &ls[i], ls, j + 1, *n);
-		for (size_t i = k; !listed && i <= j; i++)
-			ls[m++] = ls[i];
+		for (size_t i = k; i <= j; i++)
+			if (!listed && !(ends_page_number(s, ls[i].block) &&
+					 contents_entry(s, ls[i].block)))
+				ls[m++] = ls[i];
 		k = j + 1;
 	}
 	*n = m;

@@ -814,6 +814,17 @@ static bool names_columns(const unsigned char *s, size_t i, size_t b)
 }
 
 
+/* The length of "Recommendation " before a number at @a, or 0. */
+static size_t word_prefix(const unsigned char *s, size_t a, size_t e)
+{
+	static const char word[] = "recommendation ";
+	size_t w = sizeof word - 1;
+	return e - a > w && strncasecmp((const char *)s + a, word, w) == 0 &&
+			       isdigit(s[a + w])
+		       ? w
+		       : 0;
+}
+
 /* The length of the letters before a row's number: "R" in "R1", "Rec "
  * in "Rec 4", "Rec. " in "Rec. 4"; else 0. */
 static size_t number_prefix(const unsigned char *s, size_t a, size_t e)
@@ -834,11 +845,13 @@ static size_t number_prefix(const unsigned char *s, size_t a, size_t e)
 }
 
 /* Open a numbered paragraph with the number of a cell [a, z) that only
- * numbers its row ("1", "2.", "3\.", "R4"): its digits, a full stop
- * (the cell's own, or one put in) and a space. */
+ * numbers its row ("1", "2.", "3\.", "R4", a `-layout` table's
+ * "Recommendation 4"): its digits, a full stop (the cell's own, or one
+ * put in) and a space. */
 static void put_row_number(cleaner *c, size_t a, size_t z)
 {
 	const unsigned char *s = c->in;
+	a += word_prefix(s, a, z);
 	a += number_prefix(s, a, z);
 	size_t digits = 0;
 	while (a + digits < z && isdigit(s[a + digits]))
@@ -1051,6 +1064,7 @@ static void join_row_rests(cleaner *c)
 			line *l = &out[n++];
 			*l = c->lines[moves[k][1]];
 			l->flags &= ~(unsigned)(L_CELL | L_PAGE);
+			l->flags |= L_CELL_REST;
 			if (moves[k][2])
 				l->flags |= L_PAGE;
 		}
@@ -1552,6 +1566,12 @@ static size_t lt_row_segments(const unsigned char *s, size_t i, size_t e,
 	size_t n = lt_line_segments(s, i, e, t, 3, g, LT_MAX_COLS);
 	if (n >= 3 && n <= LT_MAX_COLS && number_text(s, g[0].a, g[0].e))
 		return n;
+	/* Read by its heads, the number alone on its cell's first line
+	 * ("Recommendation 1" over the recommendation), text beside it. */
+	if (t->by_heads && in_cell && n == 2 &&
+	    number_text(s, g[0].a + word_prefix(s, g[0].a, g[0].e), g[0].e) &&
+	    g[1].col + 1 >= t->cols[2])
+		return n;
 	if (!in_cell || n < 2 || n >= LT_MAX_COLS)
 		return 0;
 	memmove(g + 1, g, n * sizeof *g);
@@ -1681,6 +1701,15 @@ static bool lt_from_heads(const unsigned char *s, size_t i, size_t e,
 	size_t nh = lt_segments(s, i, e, 3, h, LT_MAX_COLS - 1);
 	if (nh < 2 || nh >= LT_MAX_COLS)
 		return false;
+	/* Each head is words: "2      Recommendations and responses" is
+	 * a numbered heading. */
+	for (size_t k = 0; k < nh; k++) {
+		bool letter = false;
+		for (size_t p = h[k].a; p < h[k].e && !letter; p++)
+			letter = isalpha(s[p]);
+		if (!letter)
+			return false;
+	}
 	*t = (lt_table){ .head_a = i, .head_e = i, .ncols = nh + 1,
 			 .number_in_cell = true, .by_heads = true };
 	/* The text after the number (cols[1]) starts where the first
@@ -1689,10 +1718,12 @@ static bool lt_from_heads(const unsigned char *s, size_t i, size_t e,
 	for (size_t k = 1; k < nh; k++)
 		t->cols[k + 1] = h[k].col;
 	lt_seg g[LT_MAX_COLS + 1];
-	if (lt_row_segments(s, r, re, t, true, g) < 3 ||
-	    lt_column(t, g[0].col) != 0)
+	size_t ng = lt_row_segments(s, r, re, t, true, g);
+	if (ng < 2 || lt_column(t, g[0].col) != 0)
 		return false;
-	t->cols[1] = g[1].col;
+	/* Or, the number alone on its line, under it. */
+	if (g[1].col + 1 < t->cols[2])
+		t->cols[1] = g[1].col;
 	return lt_row_start(s, r, re, t) && lt_heads(s, i, e, t);
 }
 
@@ -2359,9 +2390,14 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 			isupper((unsigned char)nt[0]) &&
 			isupper((unsigned char)nt[1]);
 	bool hyphen = hyphen_end && (starts_lower(nt, nl) || caps_cut);
-	/* Before a capital the hyphen is part of the word: "pan-\nLondon". */
-	bool compound = hyphen_end && !caps_cut && nl > 0 &&
-			isupper((unsigned char)nt[0]);
+	/* Before a capital the hyphen is part of the word: "pan-\nLondon";
+	 * so it is after a figure ("10-\nminute", "2024-\n25"). */
+	bool compound = (hyphen_end && !caps_cut && nl > 0 &&
+			 isupper((unsigned char)nt[0])) ||
+			(ll >= 2 && lt[ll - 1] == '-' &&
+			 isdigit((unsigned char)lt[ll - 2]) && nl > 0 &&
+			 (islower((unsigned char)nt[0]) ||
+			  isdigit((unsigned char)nt[0])));
 
 	if ((L->flags | N->flags) & L_HEADING)
 		return SEP_PARA;
@@ -2489,7 +2525,7 @@ static void close_para(lp_doc *doc, assembler *a)
 		lp_span_set(doc, i, "heading", "true");
 	if (a->para_flags & L_DETAIL)
 		lp_span_set(doc, i, "detail", "true");
-	if (a->para_flags & L_CELL)
+	if (a->para_flags & (L_CELL | L_CELL_REST))
 		lp_span_set(doc, i, "cell", "true");
 	if (a->para_flags & L_STANCE)
 		lp_span_set(doc, i, "stance", "true");

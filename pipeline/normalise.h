@@ -29,6 +29,9 @@ enum {
 				 column of its own before the response's */
 	L_CHROME = 1 << 13,   /* furniture that is a web page's own line ("Was
 				 this page useful?"), not a page's edge */
+	L_CELL_REST = 1 << 14, /* the rest of a table's cell that a page break
+				  cut, moved to the cell: a cell's text, but
+				  not a paragraph of its own */
 };
 
 typedef struct line {

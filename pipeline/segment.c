@@ -364,6 +364,47 @@ static size_t past_own_number(const seg *s, const label *l, size_t at,
 	return at;
 }
 
+/* Does block @k end a list's item with more to come: on "; and", "; or"
+ * or ";"? */
+static bool list_goes_on(const seg *s, size_t k)
+{
+	const char *f = s->doc->fold;
+	size_t a = s->b[k].start, e = seg_trim_end(s, a, s->b[k].end);
+	if (e - a >= 5 && (memcmp(f + e - 4, " and", 4) == 0 ||
+			   memcmp(f + e - 3, " or", 3) == 0)) {
+		e -= f[e - 1] == 'd' ? 4 : 3;
+		return f[e - 1] == ';' || f[e - 1] == ',';
+	}
+	return e > a && f[e - 1] == ';';
+}
+
+bool seg_quoted_answer(const seg *s, size_t k, size_t body, size_t *rec_s,
+		       size_t *rec_e, size_t *resp_s)
+{
+	const char *f = s->doc->fold;
+	size_t end = s->b[k].end;
+	for (size_t j = k + 1; j < s->nb && !s->b[j].para_start; j++)
+		end = s->b[j].end;
+	if (body + 2 >= end || f[body] != '"')
+		return false;
+	const char *close = memchr(f + body + 1, '"', end - body - 1);
+	if (!close)
+		return false;
+	size_t q = (size_t)(close - f), p = q + 1;
+	while (p < end && (f[p] == ' ' || f[p] == '.' || f[p] == ','))
+		p++;
+	if (p >= end || f[p] != '-')
+		return false;
+	while (p < end && (f[p] == '-' || f[p] == ' '))
+		p++;
+	if (p >= end)
+		return false;
+	*rec_s = body + 1;
+	*rec_e = q;
+	*resp_s = p;
+	return true;
+}
+
 /* A response's label run into the recommendation's paragraph before
  * its stance ("... academic year. Response: Agreed.", the lines joined
  * over a page break): move *@at, the stance's start, back to the
@@ -445,6 +486,12 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 		}
 		return 0;
 	}
+	/* A recommendation quoted on its number's line, the answer after
+	 * the quotation in the same paragraph ('1. "That the Council ..."
+	 * - Agreed. We will ...'). */
+	if (l->has_body && !l->titled &&
+	    seg_quoted_answer(s, l->block, l->body_s, rec_s, rec_e, resp_s))
+		return 0;
 	/* An answer that names the recommendation it answers, which the
 	 * letter does not quote: no recommendation's text. */
 	if (strcmp(lp_rule_name(l->rule), "label.response-inline") == 0) {
@@ -527,6 +574,10 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			if (rc < 0)
 				return rc;
 			more = !rc;
+		} else if (k == rec_last + 1 && list_goes_on(s, rec_last)) {
+			/* "...; and" over a page's break: the list's last
+			 * item is still the recommendation's. */
+			more = true;
 		} else if (k == rec_last + 1 && s->doc->fold[s->b[rec_last].end -
 							     1] == ':') {
 			/* "The Department should, working with the Agency:"
@@ -751,6 +802,29 @@ static bool lone_enumerator(const seg *s, size_t k)
 	       f[e - 1] == (bracket ? ')' : '.');
 }
 
+/* The number that opens block @k ("11.  The Committee ..."), or 0. */
+static long leading_number(const seg *s, size_t k)
+{
+	const char *f = s->doc->fold + s->b[k].start;
+	size_t len = s->b[k].end - s->b[k].start, n = 0;
+	long v = 0;
+	while (n < len && n < 3 && isdigit((unsigned char)f[n]))
+		v = v * 10 + (f[n++] - '0');
+	return n && n + 1 < len && f[n] == '.' && f[n + 1] == ' ' ? v : 0;
+}
+
+/* The letter's own number for the paragraph label @l opens, before the
+ * label's words ("10.  Recommendation 8 - ..."), or 0. */
+static long letter_paragraph(const seg *s, const label *l)
+{
+	long v = leading_number(s, l->block);
+	const char *f = s->doc->fold;
+	size_t a = s->b[l->block].start;
+	while (v && a < l->nums_s && !isalpha((unsigned char)f[a]))
+		a++;
+	return v && a < l->nums_s ? v : 0;
+}
+
 /* Drop the courtesy paragraphs that close a letter ("I hope this is
  * helpful", "Copies of this response have been sent to ...") from the
  * end of the response whose first block is @from, ending before block
@@ -814,6 +888,11 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 			minute_of(s, &item, &para);
 			rc = item == s->minute[0] && para > s->minute[1];
 		}
+		/* The letter's next numbered paragraph after the last
+		 * ("11.  The Committee will wish to note ..." after "10.
+		 * Recommendation 8 - ..."). */
+		if (rc == 0 && last && s->letter_para && s->b[k].para_start)
+			rc = leading_number(s, k) == s->letter_para + 1;
 		/* A council's decision going on after the last answer. */
 		if (rc == 0 && last && s->b[k].para_start)
 			rc = seg_at(s, resolution, k);
@@ -1114,6 +1193,7 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	}
 	if (c->resp_s != NONE) {
 		size_t from = block_of(s, c->resp_s);
+		s->letter_para = k + 1 == n ? letter_paragraph(s, &ls[k]) : 0;
 		rc = response_end_block(s, from, end_block, k + 1 == n,
 					end_block == stop_block, &end_block);
 		if (rc < 0)

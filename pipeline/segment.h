@@ -49,6 +49,8 @@ typedef struct seg {
 	lp_span *bold; /* the document's bold spans, in order */
 	size_t nbold;
 	long minute[2]; /* the minute before the first label ("54.3"), or 0 */
+	long letter_para; /* the letter's own number for the paragraph of the
+			     last label ("10.  Recommendation 8 - ..."), or 0 */
 	bool minuted;   /* a response opens with a minute number of its own */
 	/* A letter that lists the recommendations and answers them after
 	 * its signature: its prose after the list, fold [rest_s, rest_e),
@@ -93,6 +95,12 @@ int seg_find_labels(seg *s, label **out, size_t *nout);
  * numbers in fold [@a, @e) of @f, written into @buf. */
 void seg_list_numbers(const char *f, size_t a, size_t e, char *buf,
 		      size_t cap);
+/* Does the paragraph of block @k open at fold offset @body with a
+ * quotation that a dash follows, then more ('1. "That the Council ..."
+ * - Agreed. We will ...'): the recommendation quoted, the answer after
+ * it?  Its text in [*@rec_s, *@rec_e), the answer from *@resp_s. */
+bool seg_quoted_answer(const seg *s, size_t k, size_t body, size_t *rec_s,
+		       size_t *rec_e, size_t *resp_s);
 /* Does @list, numbers as seg_list_numbers writes them ("5,6,7"), hold
  * @number? */
 bool seg_numbers_hold(const char *list, long number);

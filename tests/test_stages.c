@@ -1283,6 +1283,57 @@ static void test_layout_table(void)
 	      "response 2 without its timescale, the footer or the prose "
 	      "after the table");
 	lp_doc_free(doc);
+	/* "Recommendation 1" alone on its cell's first line, the
+	 * recommendation under it in a narrow column, the answer beside
+	 * both in a wide one. */
+	doc = process(
+		"Dear Chair,\n\nMy responses are below.\n\n"
+		"       Committee recommendation       Mayor's response\n\n"
+		"       Recommendation 1               I agree that the fund's results should be\n"
+		"                                      published, and the GLA will publish them\n"
+		"       The Mayor should publish       by March 2025.\n"
+		"       the results of the fund.\n\n"
+		"       Recommendation 2               I do not accept this recommendation. The\n"
+		"                                      budget is fully committed.\n"
+		"       The Mayor should double\n"
+		"       the fund.\n\n"
+		"Yours sincerely,\n\nSadiq Khan\n");
+	if (!doc)
+		return;
+	const lp_span *s1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(s1 && attr_is(s1, "number", "2") &&
+		      !find_span(doc, LP_SPAN_PAIR, 2),
+	      "two rows");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Mayor should publish the results of the fund."),
+	      "recommendation 1, under its label");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "I agree that the fund's results should be published, and "
+		      "the GLA will publish them by March 2025."),
+	      "response 1, beside them");
+	lp_doc_free(doc);
+	/* A numbered heading over labels in the margin is no table's
+	 * heads. */
+	doc = process(
+		"Dear Chair,\n\nMy responses are below.\n\n"
+		" 2      Recommendations and responses\n\n"
+		" R1     The Authority should publish a timetable for its\n"
+		"        decision.\n\n"
+		"        Accepted\n\n"
+		"        The timetable will be published in September.\n\n"
+		" R2     The Mayor should cap fares.\n\n"
+		"        Partially accepted\n\n"
+		"        The cap is funded until March.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	const lp_span *m0 = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(m0 && attr_is(m0, "label", "R1"), "labelled R1, no table");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accepted\n\nThe timetable will be published in "
+		      "September."),
+	      "response 1 under its label");
+	lp_doc_free(doc);
 }
 
 /* A letter that quotes no recommendation, answering each in a paragraph
@@ -1378,6 +1429,23 @@ static void test_contents_and_capitals(void)
 		      "EDUCATION, SHOULD PUBLISH A SKILLS PLAN."),
 	      "recommendation 2 under its title");
 	lp_doc_free(doc);
+	/* A contents list of headings, one of them "Conclusion 9": no
+	 * label, so the numbered recommendations make the pairs. */
+	doc = process(
+		"## Contents\n\nIntroduction 3\n\nWorkforce 4\n\n"
+		"Conclusion 9\n\n## Workforce\n\n"
+		"**1. The Department should publish a workforce plan.** "
+		"(Paragraph 45)\n\nWe agree.\n\n"
+		"**2. The Department should fund training.** (Paragraph 52)"
+		"\n\nWe will fund it.\n\n## Conclusion\n\nWe thank the "
+		"Committee.\n");
+	if (!doc)
+		return;
+	const lp_span *q1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(q1 && attr_is(q1, "number", "2") &&
+		      !find_span(doc, LP_SPAN_PAIR, 2),
+	      "two numbered pairs, the contents' 'Conclusion 9' none");
+	lp_doc_free(doc);
 }
 
 /* Two recommendations quoted one after the other, the first with a
@@ -1408,6 +1476,100 @@ static void test_answer_label_names_both(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
 		      "The Government agrees that capacity matters."),
 	      "their answer");
+	lp_doc_free(doc);
+}
+
+/* An e-mail that quotes each recommendation after its number and
+ * answers after a dash in the same paragraph: the quotation is the
+ * recommendation, the rest the answer, and the last one counts though
+ * its words are no recommendation's voice. */
+static void test_quoted_then_answered(void)
+{
+	lp_doc *doc = process(
+		"Dear Councillor Ames,\n\nMy response to each recommendation "
+		"is below.\n\n"
+		"1. \"That the Council appoints two enforcement officers.\" "
+		"\xe2\x80\x93 Agreed. We will advertise the posts in August.\n\n"
+		"2. \"That the Council reduces the charge for bulky waste.\" "
+		"\xe2\x80\x93 Not agreed. The charge is in line with our "
+		"neighbours.\n\n"
+		"3. \"That an update on these recommendations is reported to "
+		"the Committee in six months.\" \xe2\x80\x93 Agreed. An update "
+		"will come to the January meeting.\n\n"
+		"If you or the Group would like to discuss any of this, please "
+		"let me know.\n\nKind regards,\n\nSarah Pennington\n");
+	if (!doc)
+		return;
+	const lp_span *p2 = find_span(doc, LP_SPAN_PAIR, 2);
+	CHECK(p2 && attr_is(p2, "number", "3"), "three pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "That the Council appoints two enforcement officers."),
+	      "recommendation 1, inside its quotation marks");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Not agreed. The charge is in line with our neighbours."),
+	      "response 2, after the dash");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
+		      "Agreed. An update will come to the January meeting."),
+	      "response 3, without the courtesy after it");
+	lp_doc_free(doc);
+}
+
+/* A recommendation's list whose last item a page's break sets apart,
+ * the item before it ending "; and": the item is the recommendation's.
+ * A figure's hyphen at a line's end ("10-" over "minute") is a
+ * compound's. */
+static void test_list_over_page(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nMy response is below.\n\n"
+		"Recommendation 1:\n"
+		"MOPAC should ensure that the new grants:\n"
+		"    \xe2\x80\xa2    last at least three years;\n"
+		"    \xe2\x80\xa2    are simple to report on; and\n\n"
+		"                                 Page 1\n\f"
+		"    \xe2\x80\xa2    fund work with young people.\n\n"
+		"MOPAC response\n"
+		"MOPAC agrees. Every board will be within a 10-\n"
+		"minute walk of a police station.\n\n"
+		"Recommendation 2:\n"
+		"MOPAC should publish the grants.\n\n"
+		"MOPAC response\nMOPAC agrees.\n");
+	if (!doc)
+		return;
+	const lp_span *r0 = find_span(doc, LP_SPAN_RECOMMENDATION, 0);
+	CHECK(r0 && r0->end - r0->start > 28 &&
+		      memcmp(doc->text + r0->end - 28,
+			     "fund work with young people.", 28) == 0,
+	      "recommendation 1 to its list's last item");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "MOPAC agrees. Every board will be within a 10-minute "
+		      "walk of a police station."),
+	      "response 1, its compound whole");
+	lp_doc_free(doc);
+}
+
+/* A letter that numbers its own paragraphs, each answer in one ("3.
+ * Recommendation 2 - ..."): the last answer ends before the letter's
+ * next paragraph. */
+static void test_letter_numbered_paragraphs(void)
+{
+	lp_doc *doc = process(
+		"Dear Clerk,\n\n"
+		"1.  Thank you for the Committee's report.\n\n"
+		"2.  Recommendation 1 - The Department should publish the "
+		"data. The Department accepts this recommendation.\n\n"
+		"3.  Recommendation 2 - The Department should report every "
+		"year. The Department accepts this recommendation and will "
+		"report in May.\n\n"
+		"4.  The Committee will wish to note that delivery depends on "
+		"the budget for 2025-26.\n\n"
+		"Yours sincerely,\n\nAnn Lee\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Department accepts this recommendation and will "
+		      "report in May."),
+	      "the last answer, before the letter's next paragraph");
 	lp_doc_free(doc);
 }
 
@@ -2145,6 +2307,29 @@ static void test_pipe_table_over_page(void)
 	CHECK(span_is(doc, c0, "help families register with a GP"),
 	      "the first item, without its bullet");
 	lp_doc_free(doc);
+	/* The last row's answer goes on over the page in a sentence of
+	 * its own, prose after the table: the sentence is the answer's. */
+	doc = process_all(
+		"Dear Chair,\n\nThank you for the report.\n\n"
+		"| No. | Recommendation | Response | Timescale |\n"
+		"|---|---|---|---|\n"
+		"| 1 | **Health boards should publish data.** | We accept this. "
+		"| 2025 |\n"
+		"| 2 | **Health boards should review pay.** | We accept this. "
+		"Rates rose in September. | |\n\n"
+		"Page 1 of 2\n\n"
+		"| No. | Recommendation | Response | Timescale |\n"
+		"|---|---|---|---|\n"
+		"| | | We will review the rates again next year. | 2026 |\n\n"
+		"The Board approved this response on 3 December.\n\n"
+		"Page 2 of 2\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "We accept this. Rates rose in September.\n\nWe will "
+		      "review the rates again next year."),
+	      "response 2 over the page, its sentence its own");
+	lp_doc_free(doc);
 }
 
 /* Labels that number nothing but the report's paragraph ("Committee
@@ -2355,6 +2540,37 @@ static void test_footer_beside_bare_page_numbers(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
 		      "The Government agrees. Training will start in July."),
 	      "response 3 without the last footer");
+	lp_doc_free(doc);
+}
+
+/* A footer over "Page 2 of 3" and "Page 3 of 3", the first page
+ * unnumbered and the last number the text's last line: twice is enough
+ * to know it, where it cuts an answer. */
+static void test_footer_over_two_page_numbers(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Mr Reilly\n\nOur responses are in the plan below.\n\n"
+		"| **Recommendation** | **Management response** | **Target date** |\n"
+		"|---|---|---|\n"
+		"| 1. The council should set a budget. | Agreed. The budget "
+		"will be set in March. | March 2025 |\n"
+		"| 2. The council should train members. | Agreed. Training "
+		"will be funded from | June 2025 |\n\n"
+		"Strathmuir Council - Improvement Action Plan\n\n"
+		"Page 2 of 3\n\n"
+		"| **Recommendation** | **Management response** | **Target date** |\n"
+		"|---|---|---|\n"
+		"| | reserves and start in June. | |\n"
+		"| 3. The council should review its estate. | Agreed. | 2026 |"
+		"\n\nYours sincerely\n\nMorag Lindsay\n\n"
+		"Strathmuir Council - Improvement Action Plan\n\n"
+		"Page 3 of 3\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Agreed. Training will be funded from reserves and start "
+		      "in June."),
+	      "response 2 rejoined over the footer");
 	lp_doc_free(doc);
 }
 
@@ -3240,6 +3456,25 @@ static void test_lettered_recommendations(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
 		      "That the Service recruits more staff."),
 	      "the second recommendation");
+	lp_doc_free(doc);
+	/* Labelled by a capital: "Recommendation B" is the second. */
+	doc = process_all(
+		"Dear Chair,\n\n**Recommendation A****The Force should answer "
+		"calls faster.**\n\n**Response:**Accepted.\n\n"
+		"**Recommendation B****The Force should publish its data.**\n\n"
+		"**Response:**Accepted. We will publish it in May.\n\n"
+		"Yours faithfully\n\nAlison Greaves\n");
+	if (!doc)
+		return;
+	p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2 && p &&
+		      attr_is(p, "number", "2"),
+	      "%zu pairs, the second %s", count_kind(doc, LP_SPAN_PAIR),
+	      p && lp_span_attr(p, "number") ? lp_span_attr(p, "number")
+					     : "(none)");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Force should publish its data."),
+	      "recommendation B");
 	lp_doc_free(doc);
 }
 
@@ -5213,6 +5448,9 @@ int main(int argc, char **argv)
 	test_contents_and_capitals();
 	test_answer_label_names_both();
 	test_stance_beside_label();
+	test_quoted_then_answered();
+	test_list_over_page();
+	test_letter_numbered_paragraphs();
 	test_minute_labels_at_page_tops();
 	test_minuted_responses();
 	test_layout_table();
@@ -5229,6 +5467,7 @@ int main(int argc, char **argv)
 	test_recommendation_opens_list();
 	test_annex_after_wrapped_answers();
 	test_footer_beside_bare_page_numbers();
+	test_footer_over_two_page_numbers();
 	test_two_line_running_header();
 	test_capitals_heading_after_answers();
 	test_long_running_header();
