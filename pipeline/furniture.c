@@ -55,9 +55,9 @@ static size_t like_run(const cleaner *c, const size_t *like, size_t n,
 	return b;
 }
 
-/* Page furniture found by rule: page numbers and a web page's own lines
- * ("Was this page useful?") anywhere, and footer lines (address, phone,
- * web) that repeat. */
+/* Page furniture found by rule: page numbers, protective markings
+ * ("OFFICIAL") and a web page's own lines ("Was this page useful?")
+ * anywhere, and footer lines (address, phone, web) that repeat. */
 static int mark_by_rule(cleaner *c)
 {
 	for (size_t i = 0; i < c->nlines; i++) {
@@ -70,6 +70,9 @@ static int mark_by_rule(cleaner *c)
 			c->lines[i].flags |= L_FURNITURE | L_PAGE_NO;
 		else if ((rc = rule_whole_line(c, c->web_chrome, i)) > 0)
 			c->lines[i].flags |= L_FURNITURE | L_CHROME;
+		else if (rc == 0 &&
+			 (rc = rule_whole_line(c, c->marking, i)) > 0)
+			c->lines[i].flags |= L_FURNITURE;
 		if (rc < 0)
 			return rc;
 		rc = rule_whole_line(c, c->block_start, i);

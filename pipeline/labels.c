@@ -970,6 +970,21 @@ static void drop_contents(const seg *s, label *ls, size_t *n)
 	*n = m;
 }
 
+/* A label known by initials before its number ("TG3") is one only
+ * where another shares its initials: "PC21" alone is a name. */
+static void drop_lone_initials(label *ls, size_t *n)
+{
+	size_t m = 0;
+	for (size_t k = 0; k < *n; k++) {
+		bool keep = !ls[k].initials[0];
+		for (size_t j = 0; !keep && j < *n; j++)
+			keep = j != k && strcmp(ls[j].initials, ls[k].initials) == 0;
+		if (keep)
+			ls[m++] = ls[k];
+	}
+	*n = m;
+}
+
 /* An e-mail that quotes the one it answers ("> Recommendation One -
  * fixed penalties"), its own labels unquoted: the quoted ones are the
  * request's, not pairs.  (Where only quoted lines carry labels, the
@@ -1053,6 +1068,10 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 						    &l.body_e);
 			l.has_para = lp_match_group(s->m, "para", &l.para_s,
 						    &l.para_e);
+			size_t ia, ie;
+			if (lp_match_group(s->m, "initials", &ia, &ie) &&
+			    ie - ia < sizeof l.initials)
+				memcpy(l.initials, s->doc->fold + ia, ie - ia);
 			if (!l.has_body && !l.has_para &&
 			    (rc = para_below(s, &l)) < 0) {
 				free(ls);
@@ -1072,6 +1091,7 @@ int seg_find_labels(seg *s, label **out, size_t *nout)
 		}
 	}
 	drop_contents(s, ls, &n);
+	drop_lone_initials(ls, &n);
 	drop_quoted(s, ls, &n);
 	int drc = drop_replies(s, ls, &n);
 	if (drc == 0)

@@ -1566,6 +1566,18 @@ static size_t lt_row_segments(const unsigned char *s, size_t i, size_t e,
 	size_t n = lt_line_segments(s, i, e, t, 3, g, LT_MAX_COLS);
 	if (n >= 3 && n <= LT_MAX_COLS && number_text(s, g[0].a, g[0].e))
 		return n;
+	/* In a table known by its first row, a later row whose first cell
+	 * runs to within two spaces of the next ("... fund a national
+	 * Accept"). */
+	if (n == 2 && t->ncols >= 3 && !t->by_heads &&
+	    number_text(s, g[0].a, g[0].e)) {
+		lt_seg narrow[LT_MAX_COLS + 1];
+		size_t m = lt_segments(s, i, e, 2, narrow, LT_MAX_COLS);
+		if (m >= 3 && m <= LT_MAX_COLS) {
+			memcpy(g, narrow, m * sizeof *g);
+			return m;
+		}
+	}
 	/* Read by its heads, the number alone on its cell's first line
 	 * ("Recommendation 1" over the recommendation), text beside it. */
 	if (t->by_heads && in_cell && n == 2 &&
@@ -1891,6 +1903,19 @@ static bool lt_page_foot(const unsigned char *s, size_t e, size_t n)
 	return false;
 }
 
+/* Is line [i, e) a number alone, as a page's is ("2", centred)? */
+static bool lt_bare_number(const unsigned char *s, size_t i, size_t e)
+{
+	while (i < e && s[i] == ' ')
+		i++;
+	while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\r'))
+		e--;
+	size_t d = 0;
+	while (i + d < e && isdigit(s[i + d]))
+		d++;
+	return d >= 1 && d <= 3 && i + d == e;
+}
+
 /* Do the heads of @t's columns come again within three lines after the
  * line that ends at @e: is that line a page's header above them? */
 static bool lt_heads_follow(const unsigned char *s, size_t e, size_t n,
@@ -1970,11 +1995,16 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 			for (size_t j = 0; j < LT_MAX_COLS; j++)
 				gap[j] = true;
 		} else if ((blanks >= 2 && lt_page_foot(s, ke, n)) ||
-			   (flags & L_PAGE && lt_heads_follow(s, ke, n, t))) {
+			   ((flags & L_PAGE || lt_bare_number(s, k, ke)) &&
+			    lt_heads_follow(s, ke, n, t))) {
 			/* A footer set apart at a page's foot, or a header
 			 * over the columns' heads, which may sit inside a
-			 * column: not a cell's text. */
-			clean_line(c, k, ke, flags);
+			 * column: not a cell's text.  A number alone there
+			 * is the page's. */
+			clean_line(c, k, ke,
+				   flags | (lt_bare_number(s, k, ke)
+						    ? L_FURNITURE | L_PAGE_NO
+						    : 0));
 			crossed = true;
 		} else if (lt_row_start(s, k, ke, t)) {
 			if (row)
@@ -2265,6 +2295,23 @@ static bool capitals_heading(const char *s, size_t n)
 enum sep { SEP_NONE, SEP_SPACE, SEP_HYPHEN, SEP_KEEP_HYPHEN, SEP_LINE,
 	   SEP_PARA };
 
+/* Does line [t, t + n) end on the report's paragraph, as a
+ * recommendation does ("... beyond 2025. (Paragraph 31)")? */
+static bool ends_paragraph_ref(const char *t, size_t n)
+{
+	if (n < 12 || t[n - 1] != ')')
+		return false;
+	const char *open = NULL;
+	for (size_t k = n - 1; k-- > 0 && n - k <= 40;)
+		if (t[k] == '(') {
+			open = t + k + 1;
+			break;
+		}
+	return open && (strncasecmp(open, "paragraph", 9) == 0 ||
+			strncasecmp(open, "para ", 5) == 0 ||
+			strncasecmp(open, "paras ", 6) == 0);
+}
+
 /* Does wrapped line @prev run on into line @i, which starts a block by
  * its look ("Recommendation 1." after "... described under")?  Only a
  * word (not a list item or a part), after a line that ends on a word no
@@ -2424,8 +2471,8 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 		 * "from Her / # MAYOR OF LONDON / Majesty's Inspectorate";
 		 * but not into a heading at the next page's top. */
 		if ((N->flags & L_BLOCK && !runs_on(c, prev, i, width)) ||
-		    nrm_ends_sentence(lt, ll) || para_words < 5 ||
-		    lone_heading(c, i))
+		    nrm_ends_sentence(lt, ll) || ends_paragraph_ref(lt, ll) ||
+		    para_words < 5 || lone_heading(c, i))
 			return SEP_PARA;
 		if (compound)
 			return SEP_KEEP_HYPHEN;
@@ -2792,6 +2839,7 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	c.block_start = lp_rule_get(g, "layout.block-start");
 	c.page_number = lp_rule_get(g, "layout.page-number");
 	c.web_chrome = lp_rule_get(g, "layout.web-chrome");
+	c.marking = lp_rule_get(g, "layout.protective-marking");
 	c.nstances = lp_rule_family(g, "stance.", &c.stances);
 	c.footer = lp_rule_get(g, "layout.footer");
 	c.column_field = lp_rule_get(g, "layout.column-field");

@@ -88,7 +88,7 @@ typedef struct cleaner {
 	row_rest *rests;
 	size_t nrests, rests_cap;
 
-	const lp_rule *block_start, *page_number, *web_chrome, *footer,
+	const lp_rule *block_start, *page_number, *web_chrome, *marking, *footer,
 		*column_field, *keep_hyphen, *open_end, *response_label;
 	const lp_rule *const *stances; /* the stance.* family */
 	size_t nstances;

@@ -1727,16 +1727,40 @@ static int named_over_answer(seg *s, const label *l, const cut *next)
 	return seg_numbers_hold(said, strtol(mine, NULL, 10));
 }
 
-/* Is pair @k (of @n), with nothing after it before the next label,
- * answered with the ones that follow: it asks and says nothing else,
- * the answer after it names it among those it answers together, or so
- * does that answer's label?  1, 0 or an error. */
+/* Is pair @c's answer, label @l's, only a sentence that points to the
+ * answer after label @next, for both ("We have responded to
+ * recommendations 3 and 4 together below.")?  1, 0 or an error. */
+static int points_ahead(seg *s, const label *l, const label *next,
+			const cut *c)
+{
+	const lp_rule *together = lp_rule_get(s->g, "response.together");
+	if (!together || c->resp_e - c->resp_s > 200)
+		return 0;
+	int rc = lp_rule_find(together, s->doc->fold, c->resp_e, c->resp_s,
+			      s->m, s->err);
+	size_t ns, ne;
+	if (rc <= 0 || !lp_match_group(s->m, "nums", &ns, &ne))
+		return rc;
+	char said[256], mine[256], theirs[256];
+	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);
+	seg_label_numbers(s, l, mine, sizeof mine);
+	seg_label_numbers(s, next, theirs, sizeof theirs);
+	return seg_numbers_hold(said, strtol(mine, NULL, 10)) &&
+	       seg_numbers_hold(said, strtol(theirs, NULL, 10));
+}
+
+/* Is pair @k (of @n), with nothing after it before the next label but
+ * a pointer to the answer below (points_ahead), answered with the ones
+ * that follow: it asks and says nothing else, the answer after it names
+ * it among those it answers together, or so does that answer's label?
+ * 1, 0 or an error. */
 static int answered_after(seg *s, const label *ls, const cut *c, size_t k,
 			  size_t n)
 {
-	if (k + 1 >= n || c[k].resp_s != NONE ||
-	    c[k].end_block != ls[k + 1].block)
+	if (k + 1 >= n || c[k].end_block != ls[k + 1].block)
 		return 0;
+	if (c[k].resp_s != NONE)
+		return points_ahead(s, &ls[k], &ls[k + 1], &c[k]);
 	int rc = asks_only(s, c[k].rec_s, c[k].rec_e);
 	if (rc == 0)
 		rc = answered_together(s, &ls[k], c, k + 1, n);

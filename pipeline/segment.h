@@ -35,6 +35,8 @@ typedef struct label {
 			Local plans"): the recommendation is the block
 			below */
 	size_t body_s, body_e; /* the text on the label's line, when has_body */
+	char initials[4]; /* the letters before its number ("TG" in "TG3"), or
+			     "" */
 	size_t para_s, para_e;
 	const lp_rule *rule;
 } label;

@@ -1312,6 +1312,36 @@ static void test_layout_table(void)
 		      "the GLA will publish them by March 2025."),
 	      "response 1, beside them");
 	lp_doc_free(doc);
+	/* A row whose first cell runs to within two spaces of the next
+	 * ("... fund a national  Accept"), and a page's number alone,
+	 * centred, over the heads again. */
+	doc = process(
+		"Dear Chair,\n\nMy responses are below.\n\n"
+		"No.  Recommendation                               Response\n\n"
+		"1    The Welsh Government should publish a        Accept\n"
+		"     strategy for libraries.\n\n"
+		"                                                  We will publish it in the\n"
+		"                                                  autumn.\n\n\n\n"
+		"                                                 2\f"
+		"No.  Recommendation                               Response\n\n"
+		"2    The Welsh Government should fund a national  Accept\n"
+		"     library card.                                A single card is an aim I\n"
+		"                                                  share.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	const lp_span *w1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(w1 && attr_is(w1, "number", "2") &&
+		      !find_span(doc, LP_SPAN_PAIR, 2),
+	      "two rows");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accept\n\nWe will publish it in the autumn."),
+	      "response 1 without the page's number");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
+		      "The Welsh Government should fund a national library "
+		      "card."),
+	      "recommendation 2, its cell two spaces from the next");
+	lp_doc_free(doc);
 	/* A numbered heading over labels in the margin is no table's
 	 * heads. */
 	doc = process(
@@ -1476,6 +1506,25 @@ static void test_answer_label_names_both(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
 		      "The Government agrees that capacity matters."),
 	      "their answer");
+	lp_doc_free(doc);
+	/* Or a sentence under the first that points to the answer below
+	 * both. */
+	doc = process(
+		"Recommendation 1: TfL should publish lift data.\n\n"
+		"We will publish it monthly.\n\n"
+		"Recommendation 2: TfL should secure long-term funding.\n\n"
+		"We have responded to recommendations 2 and 3 together below.\n\n"
+		"Recommendation 3: TfL should make the case for a settlement.\n\n"
+		"We welcomed the settlement for 2025/26.\n");
+	if (!doc)
+		return;
+	p1 = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(p1 && attr_is(p1, "number", "2,3") &&
+		      !find_span(doc, LP_SPAN_PAIR, 2),
+	      "2 and 3 one pair, pointed to");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "We welcomed the settlement for 2025/26."),
+	      "their answer, not the pointer");
 	lp_doc_free(doc);
 }
 
@@ -2574,6 +2623,58 @@ static void test_footer_over_two_page_numbers(void)
 	lp_doc_free(doc);
 }
 
+/* A recommendation whose paragraph reference ends a page, its bold
+ * glued to it ("2025.***(Paragraph 31)"), the answer on the next page:
+ * the page's break ends the recommendation. */
+static void test_paragraph_ref_at_page_end(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nThe Government's response is below.\n\n"
+		"***1. The Department should publish a delivery plan for heat "
+		"networks.*** (Paragraph 22)\n\n"
+		"The Government agrees with this recommendation.\n\n"
+		"***2. The Department should set out what will replace the "
+		"fund.***(Paragraph 31)\n\n6\n\n"
+		"**Fourth Special Report of Session 2023-24**\n\n"
+		"The Government partly agrees with this recommendation.\n\n"
+		"***3. The Department should train installers.*** (Paragraph "
+		"40)\n\n7\n\n**Fourth Special Report of Session 2023-24**\n\n"
+		"The Government agrees.\n\n8\n\n"
+		"**Fourth Special Report of Session 2023-24**\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "The Government partly agrees with this recommendation."),
+	      "response 2 on the next page, apart");
+	lp_doc_free(doc);
+}
+
+/* A protective marking between a table's parts, where no page number
+ * shows the pages: not an answer's. */
+static void test_protective_marking(void)
+{
+	lp_doc *doc = process_all(
+		"Dear Chair,\n\nOur responses are below.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n\nOFFICIAL\n\n"
+		"| # | Recommendation | Response | Owner |\n|---|---|---|---|\n"
+		"| 1 | The Authority should review its contracts. | "
+		"**Accepted.** We will offer smaller lots. | |\n\n"
+		"OFFICIAL\n\n"
+		"| # | Recommendation | Response | Owner |\n|---|---|---|---|\n"
+		"| | | We will also offer bidding support. | Head of Skills |\n"
+		"| 2 | The Authority should set a target. | **Accepted.** | "
+		"Director |\n\n"
+		"OFFICIAL\n\n"
+		"| # | Recommendation | Response | Owner |\n|---|---|---|---|\n"
+		"| 3 | The Authority should report yearly. | **Accepted.** | "
+		"Director |\n\n"
+		"OFFICIAL\n");
+	if (!doc)
+		return;
+	CHECK(!has(doc, "OFFICIAL"), "the markings are furniture");
+	lp_doc_free(doc);
+}
+
 /* A letterhead of two names glued in bold ("**Llywodraeth Cymru****Welsh
  * Government**", two lines once unglued) that comes back on every page
  * is a running header, even where it cuts an answer in two; the
@@ -3456,6 +3557,36 @@ static void test_lettered_recommendations(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 1),
 		      "That the Service recruits more staff."),
 	      "the second recommendation");
+	lp_doc_free(doc);
+	/* Labelled by a group's initials ("TG1"), each alone on its line,
+	 * one at a page's top; a lone "PC21" in a glossary is no label. */
+	doc = process_all(
+		"Dear Chair,\n\nTG1\n\nThe Council should publish a "
+		"transport policy.\n\nCabinet response: Supported. It will be "
+		"published in May.\n\nPage 1 of 2\n\fTG2\n\nThe Council "
+		"should review routes.\n\nCabinet response: Supported.\n\n"
+		"Page 2 of 2\n");
+	if (!doc)
+		return;
+	p = find_span(doc, LP_SPAN_PAIR, 1);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2 && p &&
+		      attr_is(p, "number", "2"),
+	      "TG1 and TG2: %zu pairs", count_kind(doc, LP_SPAN_PAIR));
+	lp_doc_free(doc);
+	doc = process_all(
+		"Dear Chair,\n\n| **Term** | **Meaning** |\n|---|---|\n"
+		"| NAP | Nutrients Action Programme |\n"
+		"| PC21 | The price control period 2021-2027 |\n\n"
+		"**1.** **The Committee recommends that the Department publish "
+		"a plan.**\n\nAccepted.\n\n"
+		"**2.** **The Committee recommends that the Department fund the "
+		"works.**\n\nAccepted.\n\n"
+		"**3.** **The Committee recommends that the Department report "
+		"yearly.**\n\nAccepted.\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3,
+	      "PC21 no label: %zu pairs", count_kind(doc, LP_SPAN_PAIR));
 	lp_doc_free(doc);
 	/* Labelled by a capital: "Recommendation B" is the second. */
 	doc = process_all(
@@ -5468,6 +5599,8 @@ int main(int argc, char **argv)
 	test_annex_after_wrapped_answers();
 	test_footer_beside_bare_page_numbers();
 	test_footer_over_two_page_numbers();
+	test_protective_marking();
+	test_paragraph_ref_at_page_end();
 	test_two_line_running_header();
 	test_capitals_heading_after_answers();
 	test_long_running_header();
