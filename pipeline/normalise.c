@@ -707,8 +707,14 @@ void lp_table_columns(const char *const *heads, const size_t *lens,
 		      size_t n, unsigned *detail_from, unsigned *stance)
 {
 	*detail_from = *stance = 0;
+	/* The response's column; in an action plan that names none, its
+	 * "Action" ("Area for improvement | Action | Lead | Timescale"). */
+	bool named = false;
+	for (size_t j = 0; j < n && !named; j++)
+		named = lp_names_response(heads[j], lens[j]);
 	for (size_t j = 0; j < n; j++) {
-		if (!lp_names_response(heads[j], lens[j]))
+		if (named ? !lp_names_response(heads[j], lens[j])
+			  : !holds_ci(heads[j], lens[j], "action"))
 			continue;
 		/* The answer's own implications ("Financial implications",
 		 * as the Welsh Government sets them beside its answers)

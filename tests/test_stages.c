@@ -1874,7 +1874,26 @@ static void test_inline_recommendations(void)
  * Markdown table and on a web page alike. */
 static void test_table_details(void)
 {
+	/* An action plan that names no response, as pdftotext -layout
+	 * prints it: its "Action" is. */
 	lp_doc *doc = process(
+		"Dear Chair,\n\nOur plan is below.\n\n"
+		"       Area for improvement            Action                          Lead              Timescale\n\n"
+		"  1    The partnership should audit    Accepted. We will audit 60      Lead Officer      January\n"
+		"       chronologies.                   files a quarter.                                  2025\n\n"
+		"  2    The partnership should see      Partially accepted.             Service Manager   April 2025\n"
+		"       adults sooner.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accepted. We will audit 60 files a quarter."),
+	      "the action, without its lead and timescale");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 0),
+		      "Lead Officer\n\nJanuary 2025"),
+	      "the lead and timescale, the row's details");
+	lp_doc_free(doc);
+	doc = process(
 		"# Response\n\n"
 		"| No. | Recommendation | Executive response | Lead | Timescale |\n"
 		"|---|---|---|---|---|\n"
