@@ -323,19 +323,28 @@ static int asks_only(seg *s, size_t a, size_t e)
 		     : 1;
 }
 
-/* The number of the list item that block @k is ("2. notifying ...",
- * "2) ..."), or 0. */
-static long item_number(const seg *s, size_t k)
+/* The number of up to @digits figures that opens block @k, one of
+ * @marks and a space after it ("2. notifying ...", "2) ...", "11.  The
+ * Committee ..."), or 0. */
+static long opening_number(const seg *s, size_t k, size_t digits,
+			   const char *marks)
 {
 	const char *f = s->doc->fold + s->b[k].start;
 	size_t len = s->b[k].end - s->b[k].start, n = 0;
 	long v = 0;
-	while (n < len && n < 2 && isdigit((unsigned char)f[n]))
+	while (n < len && n < digits && isdigit((unsigned char)f[n]))
 		v = v * 10 + (f[n++] - '0');
-	return n && n + 1 < len && (f[n] == '.' || f[n] == ')') &&
+	return n && n + 1 < len && f[n] && strchr(marks, f[n]) &&
 		       f[n + 1] == ' '
 		       ? v
 		       : 0;
+}
+
+/* The number of the list item that block @k is ("2. notifying ...",
+ * "2) ..."), or 0. */
+static long item_number(const seg *s, size_t k)
+{
+	return opening_number(s, k, 2, ".)");
 }
 
 /* Fold offset @at, or past label @l's own number there followed by
@@ -802,22 +811,11 @@ static bool lone_enumerator(const seg *s, size_t k)
 	       f[e - 1] == (bracket ? ')' : '.');
 }
 
-/* The number that opens block @k ("11.  The Committee ..."), or 0. */
-static long leading_number(const seg *s, size_t k)
-{
-	const char *f = s->doc->fold + s->b[k].start;
-	size_t len = s->b[k].end - s->b[k].start, n = 0;
-	long v = 0;
-	while (n < len && n < 3 && isdigit((unsigned char)f[n]))
-		v = v * 10 + (f[n++] - '0');
-	return n && n + 1 < len && f[n] == '.' && f[n + 1] == ' ' ? v : 0;
-}
-
 /* The letter's own number for the paragraph label @l opens, before the
  * label's words ("10.  Recommendation 8 - ..."), or 0. */
 static long letter_paragraph(const seg *s, const label *l)
 {
-	long v = leading_number(s, l->block);
+	long v = opening_number(s, l->block, 3, ".");
 	const char *f = s->doc->fold;
 	size_t a = s->b[l->block].start;
 	while (v && a < l->nums_s && !isalpha((unsigned char)f[a]))
@@ -892,7 +890,7 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		 * ("11.  The Committee will wish to note ..." after "10.
 		 * Recommendation 8 - ..."). */
 		if (rc == 0 && last && s->letter_para && s->b[k].para_start)
-			rc = leading_number(s, k) == s->letter_para + 1;
+			rc = opening_number(s, k, 3, ".") == s->letter_para + 1;
 		/* A council's decision going on after the last answer. */
 		if (rc == 0 && last && s->b[k].para_start)
 			rc = seg_at(s, resolution, k);
