@@ -203,13 +203,17 @@ int lp_html_write(xmlDocPtr doc, FILE *out, lp_error *err)
 
 void lp_html_pair_name(const lp_rpair *p, char *buf, size_t n)
 {
-	if (p->label)
+	if (p->label) {
+		/* A long label clipped to @buf ends on a whole character:
+		 * the name goes inside longer strings. */
 		snprintf(buf, n, "%s", p->label);
-	else if (p->number)
+		buf[whole_chars(buf, strlen(buf))] = '\0';
+	} else if (p->number) {
 		snprintf(buf, n, "Recommendation%s %s",
 			 strchr(p->number, ',') ? "s" : "", p->number);
-	else
+	} else {
 		snprintf(buf, n, "Unnumbered pair");
+	}
 }
 
 void lp_html_stance(xmlNodePtr parent, const char *stance)

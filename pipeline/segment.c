@@ -1379,9 +1379,13 @@ static int add_pair(seg *s, const label *ls, size_t first, size_t last,
 		snprintf(at, sizeof at, "%zu", seg_text_at(s, c[last].stance_s));
 		lp_span_set(s->doc, p, "stance_cell", at);
 	}
+	/* An answer that names its recommendation is labelled by its
+	 * words up to the numbers ("Turning to recommendations 3 and 4"). */
 	size_t label_e = l->has_body ? seg_trim_end(s, s->b[l->block].start,
 						    l->body_s)
-				     : s->b[l->block].end;
+			 : l->rule == lp_rule_get(s->g, "label.response-inline")
+				 ? l->nums_e
+				 : s->b[l->block].end;
 	if (label_e > s->b[l->block].start) /* none before the text */
 		lp_span_set(s->doc, p, "label",
 			    seg_str(s, s->b[l->block].start, label_e));

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "html.h"
 #include "internal.h"
 
 static lp_grammar *grammar;
@@ -1398,6 +1399,8 @@ static void test_answers_unquoted(void)
 		      attr_is(p2, "number", "4") &&
 		      !find_span(doc, LP_SPAN_PAIR, 3),
 	      "three pairs, 2 and 3 together");
+	CHECK(attr_is(p1, "label", "Turning to recommendations 2 and 3"),
+	      "labelled by the words up to the numbers");
 	const lp_span *r0 = find_span(doc, LP_SPAN_RECOMMENDATION, 0);
 	CHECK(!r0 || r0->start == r0->end, "no recommendation's text");
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
@@ -1678,6 +1681,19 @@ static void test_stance_beside_label(void)
 		      memcmp(doc->text + r1->start, "Accept in principle", 19) == 0,
 	      "response 2 from its stance, after the page's break");
 	lp_doc_free(doc);
+}
+
+/* A pair's name for the review page, clipped to its buffer, ends on a
+ * whole character, though the label's "£" falls across the clip. */
+static void test_pair_name_clipped(void)
+{
+	lp_rpair p = { .label = "A label that costs \xc2\xa3" };
+	char buf[21]; /* "A label that costs " is 19 bytes: one byte of "£" fits */
+	lp_html_pair_name(&p, buf, sizeof buf);
+	CHECK(lp_utf8_invalid((const unsigned char *)buf, strlen(buf)) ==
+		      (size_t)-1 &&
+		      strcmp(buf, "A label that costs ") == 0,
+	      "clipped before the pound sign: '%s'", buf);
 }
 
 /* A Special Report whose bold is lost: recommendations known only by
@@ -5593,6 +5609,7 @@ int main(int argc, char **argv)
 	test_table_details();
 	test_inline_recommendations();
 	test_paragraph_ref_recommendations();
+	test_pair_name_clipped();
 	test_answers_unquoted();
 	test_response_label_run_in();
 	test_contents_and_capitals();
