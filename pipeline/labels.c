@@ -713,18 +713,11 @@ static int answer_labels(seg *s, label **ls, size_t *n, size_t *cap)
 		if (!rc || !lp_match_group(s->m, "nums", &l.nums_s, &l.nums_e))
 			continue;
 		char nums[256];
-		seg_list_numbers(s->doc->fold, l.nums_s, l.nums_e, nums,
-				 sizeof nums);
-		size_t count = 1;
-		const char *tail = nums;
-		for (const char *p = nums; *p; p++)
-			if (*p == ',') {
-				count++;
-				tail = p + 1;
-			}
+		size_t count = seg_label_numbers(s, &l, nums, sizeof nums);
+		const char *tail = strrchr(nums, ',');
 		if (count > 3 || strtol(nums, NULL, 10) <= last)
 			continue;
-		last = strtol(tail, NULL, 10);
+		last = strtol(tail ? tail + 1 : nums, NULL, 10);
 		if (*n == *cap)
 			*ls = lp_xrealloc(*ls, (*cap *= 2) * sizeof **ls);
 		(*ls)[(*n)++] = l;

@@ -1916,10 +1916,7 @@ static bool lt_bare_number(const unsigned char *s, size_t i, size_t e)
 		i++;
 	while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\r'))
 		e--;
-	size_t d = 0;
-	while (i + d < e && isdigit(s[i + d]))
-		d++;
-	return d >= 1 && d <= 3 && i + d == e;
+	return figures_only((const char *)s + i, e - i);
 }
 
 /* Do the heads of @t's columns come again within three lines after the
@@ -1991,6 +1988,7 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 		lt_piece p[LT_MAX_COLS];
 		lt_seg g[LT_MAX_COLS + 1];
 		bool blank_line = spaces_only(s, k, ke);
+		bool page_no = !blank_line && lt_bare_number(s, k, ke);
 		if (k >= tail) {
 			/* After the table: its last row first. */
 			if (row)
@@ -2001,15 +1999,14 @@ static void lt_read(cleaner *c, size_t i, size_t end, const lt_table *t,
 			for (size_t j = 0; j < LT_MAX_COLS; j++)
 				gap[j] = true;
 		} else if ((blanks >= 2 && lt_page_foot(s, ke, n)) ||
-			   ((flags & L_PAGE || lt_bare_number(s, k, ke)) &&
+			   ((flags & L_PAGE || page_no) &&
 			    lt_heads_follow(s, ke, n, t))) {
 			/* A footer set apart at a page's foot, or a header
 			 * over the columns' heads, which may sit inside a
 			 * column: not a cell's text.  A number alone there
 			 * is the page's. */
 			clean_line(c, k, ke,
-				   flags | (lt_bare_number(s, k, ke)
-						    ? L_FURNITURE | L_PAGE_NO
+				   flags | (page_no ? L_FURNITURE | L_PAGE_NO
 						    : 0));
 			crossed = true;
 		} else if (lt_row_start(s, k, ke, t)) {
@@ -2127,17 +2124,17 @@ static void split_lines(cleaner *c)
 	bool ended = false;
 	while (i < n) {
 		size_t e = line_end(s, i, n), beside;
-		bool blank_line = spaces_only(s, i, e);
-		if (stance_e && blank_line && under && (ended || under > 40)) {
-			put_paragraph(c, stance_a, stance_e);
-			stance_a = stance_e = 0;
-		}
-		if (!blank_line) {
+		if (stance_e && spaces_only(s, i, e)) {
+			if (under && (ended || under > 40)) {
+				put_paragraph(c, stance_a, stance_e);
+				stance_a = stance_e = 0;
+			}
+		} else if (stance_e) {
 			size_t z = e;
 			while (z > i && (s[z - 1] == ' ' || s[z - 1] == '\r'))
 				z--;
 			under++;
-			ended = strchr(".!?:", s[z - 1]) != NULL;
+			ended = z > i && strchr(".!?:", s[z - 1]);
 		}
 		while (d < ncells && cells[d].end <= i)
 			d++;

@@ -115,15 +115,20 @@ static inline bool same_text(const cleaner *c, size_t a, size_t b)
 	       memcmp(ltext(c, a), ltext(c, b), llen(c, a)) == 0;
 }
 
+/* Is [t, t + n) a number of three digits at most and nothing else? */
+static inline bool figures_only(const char *t, size_t n)
+{
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)t[d]))
+		d++;
+	return n > 0 && d == n && n <= 3;
+}
+
 /* Is line @i a number of three digits at most and nothing else (a page
  * number, or a table's number cell)? */
 static inline bool bare_number(const cleaner *c, size_t i)
 {
-	const char *t = ltext(c, i);
-	size_t n = llen(c, i), d = 0;
-	while (d < n && isdigit((unsigned char)t[d]))
-		d++;
-	return n > 0 && d == n && n <= 3;
+	return figures_only(ltext(c, i), llen(c, i));
 }
 
 /* Words in @s[0..n), counted up to @limit. */

@@ -845,11 +845,13 @@ static int trim_closing(seg *s, size_t from, size_t *end_block)
 /* Where the response before @end_block really ends: before a section
  * heading that follows it (but not one that brings a later answer:
  * "Further response, 14 November 2024"); when it is the @last, before
- * a later minute of the meeting or a resolution; and, when the letter's
- * valediction comes next, before the courtesy paragraphs that close the
- * letter. */
+ * a later minute of the meeting or a resolution, or before the letter's
+ * paragraph numbered one after @letter_para (its label's, or 0); and,
+ * when the letter's valediction comes next, before the courtesy
+ * paragraphs that close the letter. */
 static int response_end_block(seg *s, size_t from, size_t end_block,
-			      bool last, bool before_valediction, size_t *out)
+			      bool last, long letter_para,
+			      bool before_valediction, size_t *out)
 {
 	const lp_rule *annex = lp_rule_get(s->g, "annex.marker");
 	const lp_rule *others = lp_rule_get(s->g, "pairs.other-recommendations");
@@ -889,8 +891,8 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		/* The letter's next numbered paragraph after the last
 		 * ("11.  The Committee will wish to note ..." after "10.
 		 * Recommendation 8 - ..."). */
-		if (rc == 0 && last && s->letter_para && s->b[k].para_start)
-			rc = opening_number(s, k, 3, ".") == s->letter_para + 1;
+		if (rc == 0 && last && letter_para && s->b[k].para_start)
+			rc = opening_number(s, k, 3, ".") == letter_para + 1;
 		/* A council's decision going on after the last answer. */
 		if (rc == 0 && last && s->b[k].para_start)
 			rc = seg_at(s, resolution, k);
@@ -1191,8 +1193,9 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	}
 	if (c->resp_s != NONE) {
 		size_t from = block_of(s, c->resp_s);
-		s->letter_para = k + 1 == n ? letter_paragraph(s, &ls[k]) : 0;
 		rc = response_end_block(s, from, end_block, k + 1 == n,
+					k + 1 == n ? letter_paragraph(s, &ls[k])
+						   : 0,
 					end_block == stop_block, &end_block);
 		if (rc < 0)
 			return rc;
@@ -1535,7 +1538,7 @@ static int find_answers(seg *s, const lp_rule *label_rule, bool headings,
 		if (next < s->nb && v[k].start >= s->b[next].start)
 			v[k].start = s->b[v[k].block].end;
 		int rc = response_end_block(s, block_of(s, v[k].start), next,
-					    next == end, next == stop_block,
+					    next == end, 0, next == stop_block,
 					    &v[k].end_block);
 		if (rc < 0) {
 			free(v);
@@ -1672,6 +1675,16 @@ static int answers_by_number(seg *s, const label *ls, size_t n,
 	return 0;
 }
 
+/* Does the list of numbers at fold [@ns, @ne) ("recommendations 6 and
+ * 7") hold label @l's first number? */
+static bool names_label(const seg *s, size_t ns, size_t ne, const label *l)
+{
+	char said[256], mine[256];
+	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);
+	seg_label_numbers(s, l, mine, sizeof mine);
+	return seg_numbers_hold(said, strtol(mine, NULL, 10));
+}
+
 /* Does the first answer after pair @from (of @n) say that it answers
  * label @l's recommendation with others ("The Government will respond
  * to recommendations 4 and 5 together", or without numbers, "agrees
@@ -1700,10 +1713,7 @@ static int answered_together(seg *s, const label *l, const cut *c,
 	}
 	if (rc < 0 || !lp_match_group(s->m, "nums", &ns, &ne))
 		return rc;
-	char said[256], mine[256];
-	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);
-	seg_label_numbers(s, l, mine, sizeof mine);
-	return seg_numbers_hold(said, strtol(mine, NULL, 10));
+	return names_label(s, ns, ne, l);
 }
 
 /* Does the label over answer @next name label @l's number among those
@@ -1723,10 +1733,7 @@ static int named_over_answer(seg *s, const label *l, const cut *next)
 	size_t ns, ne;
 	if (rc <= 0 || !lp_match_group(s->m, "nums", &ns, &ne))
 		return rc;
-	char said[256], mine[256];
-	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);
-	seg_label_numbers(s, l, mine, sizeof mine);
-	return seg_numbers_hold(said, strtol(mine, NULL, 10));
+	return names_label(s, ns, ne, l);
 }
 
 /* Is pair @c's answer, label @l's, only a sentence that points to the
@@ -1743,12 +1750,7 @@ static int points_ahead(seg *s, const label *l, const label *next,
 	size_t ns, ne;
 	if (rc <= 0 || !lp_match_group(s->m, "nums", &ns, &ne))
 		return rc;
-	char said[256], mine[256], theirs[256];
-	seg_list_numbers(s->doc->fold, ns, ne, said, sizeof said);
-	seg_label_numbers(s, l, mine, sizeof mine);
-	seg_label_numbers(s, next, theirs, sizeof theirs);
-	return seg_numbers_hold(said, strtol(mine, NULL, 10)) &&
-	       seg_numbers_hold(said, strtol(theirs, NULL, 10));
+	return names_label(s, ns, ne, l) && names_label(s, ns, ne, next);
 }
 
 /* Is pair @k (of @n), with nothing after it before the next label but

@@ -51,8 +51,6 @@ typedef struct seg {
 	lp_span *bold; /* the document's bold spans, in order */
 	size_t nbold;
 	long minute[2]; /* the minute before the first label ("54.3"), or 0 */
-	long letter_para; /* the letter's own number for the paragraph of the
-			     last label ("10.  Recommendation 8 - ..."), or 0 */
 	bool minuted;   /* a response opens with a minute number of its own */
 	/* A letter that lists the recommendations and answers them after
 	 * its signature: its prose after the list, fold [rest_s, rest_e),
