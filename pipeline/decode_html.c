@@ -36,6 +36,8 @@ typedef struct decoder {
 	lp_buf out;
 	size_t cursor; /* source offset where the next text is looked for */
 	int bold;      /* depth of open <strong> and <b> */
+	int quote;     /* depth of open <blockquote>: its lines are written
+			  "> ", as Markdown quotes */
 	size_t bold_closed; /* where the last bold's closing "**" ends */
 	bool numbered; /* the last table cell held only a row number */
 	unsigned detail_from; /* the table's first column after the
@@ -185,8 +187,18 @@ static uint32_t here(const decoder *d)
 						      : d->doc->src_len);
 }
 
+/* Inside a block quote, a line's start: its "> ". */
+static void quote_line(decoder *d)
+{
+	if (d->quote > 0 &&
+	    (d->out.len == 0 || d->out.s[d->out.len - 1] == '\n'))
+		lp_buf_put(&d->out, "> ", 2, here(d));
+}
+
 static void mark(decoder *d, const char *s)
 {
+	if (*s != '\n')
+		quote_line(d);
 	lp_buf_put(&d->out, s, strlen(s), here(d));
 }
 
@@ -225,6 +237,7 @@ static void text(decoder *d, const char *t)
 				lp_buf_put(&d->out, " ", 1, map[i]);
 			continue;
 		}
+		quote_line(d);
 		lp_buf_append(&d->out, t + i, map + i, 1);
 	}
 	free(map);
@@ -731,6 +744,8 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 		else if (mark_bold)
 			mark(d, "**");
 		d->bold += strong;
+		bool quote = named(n, "blockquote");
+		d->quote += quote;
 		/* A table says which of its columns are a row's details
 		 * and its stance; a table inside one says so for its own. */
 		unsigned outer = d->detail_from, outer_stance = d->stance_col;
@@ -748,6 +763,7 @@ static void walk(decoder *d, const xmlNode *n, int depth)
 			d->detail_row = outer_rows[1];
 		}
 		d->bold -= strong;
+		d->quote -= quote;
 		if (mark_bold) {
 			mark(d, "**");
 			d->bold_closed = d->out.len;

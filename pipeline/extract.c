@@ -49,10 +49,29 @@ int lp_match_before(lp_xctx *x, const char *name, size_t at, size_t window)
 	return lp_rule_find(r, x->doc->fold, at, from, x->m, x->err);
 }
 
+/* Is the document a meeting's minutes: does its head say so, as the
+ * letter's date rule for minutes reads it?  1, 0 or an error. */
+static int minutes(lp_xctx *x)
+{
+	if (x->minutes != -2)
+		return x->minutes;
+	const lp_rule *r = lp_rule_get(x->g, "letter.date-field.minutes");
+	size_t len = x->doc->fold_len < 4096 ? x->doc->fold_len : 4096;
+	while (len > 0 && len < x->doc->fold_len &&
+	       ((unsigned char)x->doc->fold[len] & 0xC0) == 0x80)
+		len--; /* the head ends on a whole character */
+	x->minutes = r ? lp_rule_find(r, x->doc->fold, len, 0, x->m, x->err)
+		       : 0;
+	return x->minutes;
+}
+
 int lp_reported_speech(lp_xctx *x)
 {
 	if (x->reported != -2)
 		return x->reported;
+	int rc = minutes(x);
+	if (rc != 0)
+		return x->reported = rc;
 	const lp_rule *speech = lp_rule_get(x->g, "speech.reported");
 	x->reported = speech && lp_rule_may_match(speech, x->doc->fold,
 						  x->sec_a, x->sec_e, x->m)
@@ -187,7 +206,7 @@ static int section(lp_xctx *x, int i)
 
 int lp_extract(lp_doc *doc, const lp_grammar *g, lp_error *err)
 {
-	lp_xctx x = { .doc = doc, .g = g, .err = err };
+	lp_xctx x = { .doc = doc, .g = g, .err = err, .minutes = -2 };
 	x.m = lp_match_new(g);
 	reference_date(&x);
 	/* Entities are appended to the span array while it is walked, so

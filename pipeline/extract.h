@@ -26,6 +26,9 @@ typedef struct lp_xctx {
 				    where lp_rule_may_match looks */
 	int reported;            /* lp_reported_speech's answer for it, or
 				    -2 before it is asked */
+	int minutes;             /* is the document a meeting's minutes,
+				    reported speech throughout: 1, 0, or
+				    -2 before it is asked */
 } lp_xctx;
 
 /* Add an entity span over fold range [a, e) under section @parent. */
@@ -44,8 +47,9 @@ int lp_match_before(lp_xctx *x, const char *name, size_t at, size_t window);
 int lp_match_after(lp_xctx *x, const char *name, size_t at, size_t limit);
 
 /* Is the section being read in reported speech, as minutes are ("The
- * Cabinet Member advised that ...")?  1, 0, or an error; asked once a
- * section. */
+ * Cabinet Member advised that ...", or any section of a document headed
+ * "Minutes of the meeting ... held on ...")?  1, 0, or an error; asked
+ * once a section. */
 int lp_reported_speech(lp_xctx *x);
 
 /* Sentences of fold range [a, e), into *out (caller frees); their count. */

@@ -637,6 +637,43 @@ static void mark_stray_lines(cleaner *c, const bool *repeated)
 	free(edge);
 }
 
+/* A footer of two or three lines printed once, at a page's foot: a
+ * paragraph straight before other furniture (the page's number), the
+ * footer rule taking one of its lines ("... Registered Office: Linea,
+ * Fortran Road, St" over "Mellons, Cardiff CF3 0LT"), that ends no
+ * sentence and goes on over the page in none.  (A footer of one line:
+ * mark_stray_lines.) */
+static void mark_footer_paragraphs(cleaner *c)
+{
+	for (size_t last = 1; c->footer && last + 1 < c->nlines; last++) {
+		if (blank(c, last) || (c->lines[last].flags & L_FURNITURE) ||
+		    !(c->lines[last + 1].flags & L_FURNITURE) ||
+		    blank(c, last - 1) ||
+		    nrm_ends_sentence(ltext(c, last), llen(c, last)))
+			continue;
+		size_t first = last - 1;
+		while (first > 0 && last - first < 3 && !blank(c, first - 1) &&
+		       !(c->lines[first - 1].flags & L_FURNITURE))
+			first--;
+		/* Not a sentence that the page break cuts, going on over
+		 * the page in lower case. */
+		size_t next = content_near(c, last, +1);
+		if ((first > 0 && !blank(c, first - 1) &&
+		     !(c->lines[first - 1].flags & L_FURNITURE)) ||
+		    (c->lines[first].flags & (L_BLOCK | L_CELL)) ||
+		    (next != (size_t)-1 && goes_on(c, next)))
+			continue;
+		bool footer = false;
+		for (size_t i = first; i <= last && !footer; i++) {
+			lp_error e;
+			footer = lp_rule_at(c->footer, ltext(c, i), llen(c, i), 0,
+					    c->m, &e) == 1;
+		}
+		for (size_t i = first; footer && i <= last; i++)
+			c->lines[i].flags |= L_FURNITURE;
+	}
+}
+
 /* Is line @i a heading that may be a running header: not a label that
  * starts a block ("## Recommendation 2"), which numbers aside is the
  * same as the one before it? */
@@ -813,6 +850,52 @@ static void mark_strays_and_notices(cleaner *c)
 	free(like);
 }
 
+/* A running header or footer that a PDF's converter glued to the text,
+ * in bold ("an additional**Board | Report on dentistry**12,000
+ * appointments", "... a quiet room.**Report Response | Page 2**"): a
+ * line that pass 1 split off there, of a few words, the same (digits
+ * aside) as a line found furniture already, or as another such line
+ * when both come after words that do not end a sentence.  Labels are
+ * not furniture, however often they come back. */
+static void mark_glued_headers(cleaner *c)
+{
+	size_t n = 0, *like = NULL, glued_lines = 0;
+	bool *mid = NULL;
+	for (size_t i = 1; i < c->nlines; i++)
+		glued_lines += (c->lines[i].flags & L_GLUED) != 0;
+	for (size_t i = 1; glued_lines && i < c->nlines; i++) {
+		unsigned fl = c->lines[i].flags;
+		bool glued = (fl & L_GLUED) && !(fl & (L_BLOCK | L_FURNITURE)) &&
+			     !blank(c, i - 1) &&
+			     nrm_count_words(ltext(c, i), llen(c, i), 3) >= 3;
+		if (!glued && !((fl & L_FURNITURE) && !blank(c, i)))
+			continue;
+		if (!like) {
+			like = lp_xmalloc(c->nlines * sizeof *like);
+			mid = lp_xcalloc(c->nlines, sizeof *mid);
+		}
+		like[n++] = i;
+		mid[i] = glued && !nrm_ends_sentence(ltext(c, i - 1),
+						     llen(c, i - 1));
+	}
+	sort_cleaner = c;
+	if (n > 1)
+		qsort(like, n, sizeof *like, by_text);
+	for (size_t a = 0, b; a < n; a = b) {
+		b = like_run(c, like, n, a);
+		size_t furniture = 0, cut_in = 0;
+		for (size_t k = a; k < b; k++) {
+			furniture += (c->lines[like[k]].flags & L_FURNITURE) != 0;
+			cut_in += mid[like[k]];
+		}
+		for (size_t k = a; k < b; k++)
+			if (furniture || (cut_in >= 2 && mid[like[k]]))
+				c->lines[like[k]].flags |= L_FURNITURE;
+	}
+	free(like);
+	free(mid);
+}
+
 int lp_mark_furniture(cleaner *c)
 {
 	int rc = mark_by_rule(c);
@@ -822,6 +905,8 @@ int lp_mark_furniture(cleaner *c)
 		mark_bare_page_numbers(c);
 		mark_page_edges(c);
 		mark_strays_and_notices(c);
+		mark_footer_paragraphs(c);
+		mark_glued_headers(c);
 	}
 	return rc;
 }

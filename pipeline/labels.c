@@ -167,6 +167,18 @@ static bool bare_number(const seg *s, size_t i)
 	return e > a && e - a <= 3 && strspn(f + a, "0123456789") == e - a;
 }
 
+/* Are blocks @a and @b in one table row: @b a cell, and every paragraph
+ * between them a cell too? */
+static bool same_row(const seg *s, size_t a, size_t b)
+{
+	if (!s->b[b].cell)
+		return false;
+	for (size_t k = a + 1; k < b; k++)
+		if (s->b[k].para_start && !s->b[k].cell)
+			return false;
+	return true;
+}
+
 /* The paragraphs of the letter numbered by @rule (label.numbered, or
  * label.lettered: "(b)" is 2), in order. */
 static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
@@ -211,6 +223,12 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 					   : *num - 'a' + 1;
 			if (!isdigit((unsigned char)*num))
 				c.l.seq = c.number;
+			/* A list in a cell of the row the number opens ("C1"
+			 * read as "1.", then its action cell "1. We will
+			 * ..., 2. ..."): the cell's, not another row. */
+			if (n > 0 && v[n - 1].number == c.number &&
+			    same_row(s, v[n - 1].l.block, i))
+				continue;
 			/* The text: on the number's line, or (a number in a
 			 * cell of its own) the next block. */
 			size_t text = c.l.has_body ? i : i + 1;
@@ -270,14 +288,22 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 			/* "1. **Supported.** The post ...", in a list of
 			 * answers after the recommendations' own: it answers
 			 * one, bold or not.  ("9. We welcome ... the Ministry
-			 * must ..." is a committee's.) */
+			 * must ..." is a committee's; so is "27. **We welcome
+			 * ...**" in bold, answered below with a stance.) */
 			if (rc >= 0 && stance && !voiced &&
 			    (rc = lp_rule_at(stance, s->doc->fold,
 					     s->b[text].end,
 					     c.l.has_body ? c.l.body_s
 							  : s->b[text].start,
-					     s->m, s->err)) > 0)
-				c.sure = c.bold = false;
+					     s->m, s->err)) > 0) {
+				int answered = c.bold ? opens_below(s, rule, stance,
+								    text)
+						      : 0;
+				if (answered < 0)
+					rc = answered;
+				else if (!answered)
+					c.sure = c.bold = false;
+			}
 		}
 		if (rc < 0) {
 			free(v);

@@ -451,8 +451,17 @@ static int only_month(seg *s, size_t i, char iso[11])
 	return 1;
 }
 
+/* Is block @i a web page's date, under a label such as "Published"?
+ * 1, 0 or an error. */
+static int page_date(seg *s, size_t i)
+{
+	const lp_rule *published = lp_rule_get(s->g, "letter.page-date-label");
+	return i > 0 && published ? seg_at(s, published, i - 1) : 0;
+}
+
 /* The letter's date: a date field in the letterhead, or one that says
- * when the letter was written; else a line that is only a date; else,
+ * when the letter was written; else a line that is only a date (not a
+ * web page's, under "Published"); else,
  * for a Special Report, when the response was received (the response's
  * own letter, when it prints one, is dated above its address); else a
  * short line with one ("Published 14 October 2025" on a web page, which
@@ -472,6 +481,10 @@ static int find_date(seg *s, size_t to)
 			if (pass == ONLY_DATE || pass == ONLY_MONTH) {
 				int rc = pass == ONLY_DATE ? only_date(s, i, iso)
 							   : only_month(s, i, iso);
+				if (rc > 0 && pass == ONLY_DATE) {
+					int web = page_date(s, i);
+					rc = web < 0 ? web : !web;
+				}
 				if (rc < 0)
 					return rc;
 				if (!rc)

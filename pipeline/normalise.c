@@ -80,6 +80,15 @@ static void close_line(cleaner *c)
 	c->scratch.s[c->scratch.len] = '\0';
 }
 
+/* Does the current line end in a letter or digit, so that bold that
+ * starts or ends here is glued to a word? */
+static bool glued_to_word(const cleaner *c)
+{
+	const line *l = &c->lines[c->nlines - 1];
+	return c->scratch.len > l->start &&
+	       isalnum((unsigned char)c->scratch.s[c->scratch.len - 1]);
+}
+
 static bool last_is_space(const cleaner *c)
 {
 	const line *l = &c->lines[c->nlines - 1];
@@ -449,8 +458,10 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 					put_space(c, src_at(c, i));
 				else if ((!last_is_space(c) || after_bold) &&
 					 !punct) {
+					bool word = !after_bold && !last_is_space(c);
 					close_line(c);
-					open_line(c, flags & L_PAGE);
+					open_line(c, (flags & L_PAGE) |
+							     (word ? L_GLUED : 0));
 				}
 				c->in_bold = true;
 				c->bold_from = c->scratch.len;
@@ -465,17 +476,22 @@ static void clean_run(cleaner *c, size_t a, size_t i, size_t b,
 				 * stop ("**Agreed.**The"), where it lost only a
 				 * space, and the text stays as the letter has
 				 * it. */
+				/* Or bold glued to words on both sides, a
+				 * running header set into a sentence
+				 * ("additional**Council | Report**12,000
+				 * appointments"): a line of its own, for the
+				 * furniture to find. */
 				size_t page = digits_at(s, i + w, b);
 				if (page && i + w + page == b) /* "**Title**3" */
 					put_space(c, src_at(c, i));
 				else if (i + w < b &&
 					 (isupper(s[i + w]) ||
-					  paragraph_number(s, i + w, b)) &&
-					 !last_is_space(c) &&
-					 isalnum((unsigned char)c->scratch
-							 .s[c->scratch.len - 1])) {
+					  paragraph_number(s, i + w, b) ||
+					  ((cur_line(c)->flags & L_GLUED) &&
+					   isalnum(s[i + w]))) &&
+					 glued_to_word(c)) {
 					close_line(c);
-					open_line(c, flags & L_PAGE);
+					open_line(c, (flags & L_PAGE) | L_GLUED);
 				}
 			}
 			i += w;
@@ -703,6 +719,24 @@ static unsigned cell_flags(unsigned detail_from, size_t col)
 	return L_CELL | (detail_from && col >= detail_from ? L_DETAIL : 0);
 }
 
+/* Is a column headed @head, after the response's, the answer's own: its
+ * implications ("Financial implications", as the Welsh Government sets
+ * them beside its answers), its reasons ("Cabinet response | Reason")
+ * or, where a column is headed as the response (@named), the actions it
+ * takes ("Response | Action | Lead")?  Not who takes them ("Action
+ * owner"). */
+static bool answers_column(const char *head, size_t len, bool named)
+{
+	if (holds_ci(head, len, "owner") || holds_ci(head, len, "officer") ||
+	    holds_ci(head, len, "lead"))
+		return false;
+	return holds_ci(head, len, "implication") ||
+	       holds_ci(head, len, "reason") ||
+	       holds_ci(head, len, "comment") ||
+	       holds_ci(head, len, "rationale") ||
+	       (named && holds_ci(head, len, "action"));
+}
+
 void lp_table_columns(const char *const *heads, const size_t *lens,
 		      size_t n, unsigned *detail_from, unsigned *stance)
 {
@@ -716,12 +750,11 @@ void lp_table_columns(const char *const *heads, const size_t *lens,
 		if (named ? !lp_names_response(heads[j], lens[j])
 			  : !holds_ci(heads[j], lens[j], "action"))
 			continue;
-		/* The answer's own implications ("Financial implications",
-		 * as the Welsh Government sets them beside its answers)
-		 * are the answer's, not a row's details. */
+		/* The answer's own columns after it are the answer's, not
+		 * a row's details. */
 		size_t last = j;
 		while (last + 1 < n &&
-		       holds_ci(heads[last + 1], lens[last + 1], "implication"))
+		       answers_column(heads[last + 1], lens[last + 1], named))
 			last++;
 		if (last + 1 < n)
 			*detail_from = (unsigned)(last + 2);
@@ -832,10 +865,21 @@ static size_t word_prefix(const unsigned char *s, size_t a, size_t e)
 }
 
 /* The length of the letters before a row's number: "R" in "R1", "Rec "
- * in "Rec 4", "Rec. " in "Rec. 4"; else 0. */
-static size_t number_prefix(const unsigned char *s, size_t a, size_t e)
+ * in "Rec 4", "Rec. " in "Rec. 4", and, with @initials, an inspection's,
+ * "C" in "C1" (a cause of concern), "AFI " in "AFI 2" (an area for
+ * improvement); else 0.  "Q1" is a quarter, no row's number. */
+static size_t number_prefix(const unsigned char *s, size_t a, size_t e,
+			    bool initials)
 {
 	size_t k = a;
+	while (initials && k < e && k < a + 4 && isupper(s[k]) &&
+	       !(k == a && s[k] == 'Q'))
+		k++;
+	if (k > a && k < e && isdigit(s[k]))
+		return k - a;
+	if (k > a + 1 && k + 1 < e && s[k] == ' ' && isdigit(s[k + 1]))
+		return k + 1 - a;
+	k = a;
 	if (k < e && (s[k] == 'R' || s[k] == 'r'))
 		k++;
 	else
@@ -858,7 +902,7 @@ static void put_row_number(cleaner *c, size_t a, size_t z)
 {
 	const unsigned char *s = c->in;
 	a += word_prefix(s, a, z);
-	a += number_prefix(s, a, z);
+	a += number_prefix(s, a, z, true);
 	size_t digits = 0;
 	while (a + digits < z && isdigit(s[a + digits]))
 		digits++;
@@ -872,9 +916,10 @@ static void put_row_number(cleaner *c, size_t a, size_t z)
 
 /* Is [a, e) a cell that only numbers its row: "1", "12.", "3\.", "R4",
  * "Rec 4"? */
-static bool number_text(const unsigned char *s, size_t a, size_t e)
+static bool number_text(const unsigned char *s, size_t a, size_t e,
+			bool initials)
 {
-	a += number_prefix(s, a, e);
+	a += number_prefix(s, a, e, initials);
 	size_t d = 0;
 	while (a + d < e && isdigit(s[a + d]))
 		d++;
@@ -970,7 +1015,7 @@ static void clean_table_row(cleaner *c, size_t i, size_t b, unsigned flags)
 					     (col == c->stance_col ? L_STANCE
 								   : 0));
 		flags &= ~(unsigned)L_PAGE;
-		if (!numbered && number_text(s, a, z)) {
+		if (!numbered && number_text(s, a, z, false)) {
 			put_row_number(c, a, z);
 			numbered = true;
 			continue;
@@ -1126,8 +1171,7 @@ static void clean_line(cleaner *c, size_t a, size_t b, unsigned flags)
 		if (i < b)
 			i++; /* and the space after it */
 		/* In plain text, an e-mail's: what the reply quotes. */
-		if (!c->markdown)
-			flags |= L_QUOTED;
+		flags |= c->markdown ? L_BLOCKQUOTE : L_QUOTED;
 	}
 	if (c->markdown && i < b && s[i] == '#') {
 		size_t k = i;
@@ -1265,7 +1309,8 @@ static void grid_row(cleaner *c, const range *rows, size_t nrows,
 				first_e = ce;
 			}
 		}
-		if (!numbered && filled == 1 && number_text(s, first, first_e)) {
+		if (!numbered && filled == 1 &&
+		    number_text(s, first, first_e, false)) {
 			open_line(c, flags);
 			flags = 0;
 			put_row_number(c, first, first_e);
@@ -1447,6 +1492,9 @@ typedef struct lt_table {
 				  cell's lines start at the number's column */
 	bool by_heads;         /* lines are cut where the heads start, not
 				  at their gaps (lt_cut) */
+	bool initials;         /* its heads name the answer's column: its
+				  rows may be numbered by initials ("AFI
+				  2"), as an action plan's are */
 } lt_table;
 
 /* The segments of line [i, e): runs of text apart by @gap spaces or
@@ -1545,13 +1593,14 @@ static int lt_column(const lt_table *t, unsigned col)
 
 /* Split a segment @g that opens with a row number and a space ("1. The
  * Commissioner should") into the number and the text after it. */
-static bool lt_split_number(const unsigned char *s, lt_seg g[2])
+static bool lt_split_number(const unsigned char *s, lt_seg g[2],
+			    bool initials)
 {
 	size_t k = g[0].a;
 	while (k < g[0].e && s[k] != ' ')
 		k++;
-	if (k >= g[0].e || !number_text(s, g[0].a, k) ||
-	    (s[k - 1] != '.' && !number_prefix(s, g[0].a, k)))
+	if (k >= g[0].e || !number_text(s, g[0].a, k, initials) ||
+	    (s[k - 1] != '.' && !number_prefix(s, g[0].a, k, initials)))
 		return false;
 	unsigned col = g[0].col;
 	for (size_t p = g[0].a; p <= k; p++)
@@ -1559,6 +1608,22 @@ static bool lt_split_number(const unsigned char *s, lt_seg g[2])
 	g[1] = (lt_seg){ k + 1, g[0].e, col };
 	g[0].e = k;
 	return true;
+}
+
+/* Does line [i, e), a table's heads, name the answer's column (as
+ * lp_table_columns finds it: a response's, or an action plan's
+ * "Action")? */
+static bool lt_heads_answer(const unsigned char *s, size_t i, size_t e)
+{
+	lt_seg g[LT_MAX_COLS + 1];
+	size_t n = lt_segments(s, i, e, 3, g, LT_MAX_COLS);
+	for (size_t k = 0; k < n && n <= LT_MAX_COLS; k++) {
+		const char *h = (const char *)s + g[k].a;
+		size_t len = g[k].e - g[k].a;
+		if (lp_names_response(h, len) || holds_ci(h, len, "action"))
+			return true;
+	}
+	return false;
 }
 
 /* The segments of a row's first line, [i, e): a row number, then text
@@ -1570,13 +1635,14 @@ static size_t lt_row_segments(const unsigned char *s, size_t i, size_t e,
 			      lt_seg g[LT_MAX_COLS + 1])
 {
 	size_t n = lt_line_segments(s, i, e, t, 3, g, LT_MAX_COLS);
-	if (n >= 3 && n <= LT_MAX_COLS && number_text(s, g[0].a, g[0].e))
+	if (n >= 3 && n <= LT_MAX_COLS &&
+	    number_text(s, g[0].a, g[0].e, t->initials))
 		return n;
 	/* In a table known by its first row, a later row whose first cell
 	 * runs to within two spaces of the next ("... fund a national
 	 * Accept"). */
 	if (n == 2 && t->ncols >= 3 && !t->by_heads &&
-	    number_text(s, g[0].a, g[0].e)) {
+	    number_text(s, g[0].a, g[0].e, t->initials)) {
 		lt_seg narrow[LT_MAX_COLS + 1];
 		size_t m = lt_segments(s, i, e, 2, narrow, LT_MAX_COLS);
 		if (m >= 3 && m <= LT_MAX_COLS) {
@@ -1587,13 +1653,14 @@ static size_t lt_row_segments(const unsigned char *s, size_t i, size_t e,
 	/* Read by its heads, the number alone on its cell's first line
 	 * ("Recommendation 1" over the recommendation), text beside it. */
 	if (t->by_heads && in_cell && n == 2 &&
-	    number_text(s, g[0].a + word_prefix(s, g[0].a, g[0].e), g[0].e) &&
+	    number_text(s, g[0].a + word_prefix(s, g[0].a, g[0].e), g[0].e,
+			t->initials) &&
 	    g[1].col + 1 >= t->cols[2])
 		return n;
 	if (!in_cell || n < 2 || n >= LT_MAX_COLS)
 		return 0;
 	memmove(g + 1, g, n * sizeof *g);
-	return lt_split_number(s, g) ? n + 1 : 0;
+	return lt_split_number(s, g, t->initials) ? n + 1 : 0;
 }
 
 /* Does line [i, e) open a row of @t, its segments at @t's columns? */
@@ -1692,6 +1759,15 @@ static bool lt_same_heads(const unsigned char *s, size_t i, size_t e,
 	}
 }
 
+/* The columns before line [i, e)'s first text. */
+static unsigned lt_indent(const unsigned char *s, size_t i, size_t e)
+{
+	unsigned col = 0;
+	while (i < e && s[i] == ' ')
+		i++, col++;
+	return col;
+}
+
 /* Could line [i, e) be a table's heads or first row: text, then three
  * spaces or more, then text?  A quick look before lt_find's. */
 static bool lt_candidate(const unsigned char *s, size_t i, size_t e)
@@ -1729,7 +1805,8 @@ static bool lt_from_heads(const unsigned char *s, size_t i, size_t e,
 			return false;
 	}
 	*t = (lt_table){ .head_a = i, .head_e = i, .ncols = nh + 1,
-			 .number_in_cell = true, .by_heads = true };
+			 .number_in_cell = true, .by_heads = true,
+			 .initials = lt_heads_answer(s, i, e) };
 	/* The text after the number (cols[1]) starts where the first
 	 * row's does. */
 	t->cols[0] = t->cols[1] = h[0].col;
@@ -1795,10 +1872,18 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 	const unsigned char *s = c->in;
 	size_t n = c->in_len, e = line_end(s, i, n);
 	unsigned fl;
-	*t = (lt_table){ .head_a = i, .head_e = i };
-	/* The heads, then the first row within a few lines. */
+	*t = (lt_table){ .head_a = i, .head_e = i,
+			 .initials = lt_heads_answer(s, i, e) };
+	/* The heads, then the first row within a few lines, after a
+	 * heading that groups the rows at most ("Cause of concern -
+	 * Protecting the public", a line of one column). */
 	if (!lt_first_row(s, i, e, false, t)) {
 		size_t r = lt_next_text(s, i, n), re = line_end(s, r, n);
+		if (r < n && !lt_candidate(s, r, re) &&
+		    lt_indent(s, r, re) <= lt_indent(s, i, e) + LT_SLACK) {
+			r = lt_next_text(s, r, n);
+			re = line_end(s, r, n);
+		}
 		if (r >= n)
 			return 0;
 		if (!(lt_first_row(s, r, re, true, t) && lt_heads(s, i, e, t)) &&
@@ -2581,6 +2666,8 @@ static void close_para(lp_doc *doc, assembler *a)
 		lp_span_set(doc, i, "stance", "true");
 	if (a->para_flags & L_QUOTED)
 		lp_span_set(doc, i, "quoted", "true");
+	if (a->para_flags & L_BLOCKQUOTE)
+		lp_span_set(doc, i, "blockquote", "true");
 }
 
 /* Add the bold ranges of line @i, now copied to text offset @at. */
@@ -2865,6 +2952,7 @@ int lp_normalise(lp_doc *doc, const lp_grammar *g, lp_error *err)
 	split_lines(&c);
 	int rc = lp_mark_furniture(&c);
 	if (rc == 0) {
+		lp_mark_cell_tables(&c);
 		join_row_rests(&c);
 		assemble(&c);
 		build_fold(doc);

@@ -32,6 +32,11 @@ enum {
 	L_CELL_REST = 1 << 14, /* the rest of a table's cell that a page break
 				  cut, moved to the cell: a cell's text, but
 				  not a paragraph of its own */
+	L_GLUED = 1 << 15,    /* split from the line before where bold was
+				 glued to it ("additional**Title**12",
+				 "sentence.**Footer | Page 2**"): maybe a
+				 running header set into the text */
+	L_BLOCKQUOTE = 1 << 16, /* in a Markdown block quote ("> ") */
 };
 
 typedef struct line {
@@ -139,5 +144,9 @@ bool nrm_ends_sentence(const char *s, size_t n);
 /* Flag the running headers, footers and page numbers among c->lines
  * (furniture.c).  0, or an error from a rule. */
 int lp_mark_furniture(cleaner *c);
+
+/* Flag the details of a table printed one cell under another, and its
+ * heads printed again, among c->lines (cell_table.c). */
+void lp_mark_cell_tables(cleaner *c);
 
 #endif

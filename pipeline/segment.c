@@ -55,19 +55,23 @@ static void make_blocks(seg *s)
 		bool cell = lp_span_attr(sp, "cell") != NULL;
 		bool quoted = lp_span_attr(sp, "quoted") != NULL;
 		bool stance = lp_span_attr(sp, "stance") != NULL;
-		if (!heading && !detail && !cell && !quoted && !stance)
+		bool blockquote = lp_span_attr(sp, "blockquote") != NULL;
+		if (!heading && !detail && !cell && !quoted && !stance &&
+		    !blockquote)
 			continue;
 		while (k < s->nb && seg_text_at(s, s->b[k].start) < sp->start)
 			k++;
 		if (k < s->nb && seg_text_at(s, s->b[k].start) == sp->start)
 			s->b[k].heading = heading;
 		for (size_t j = k;
-		     (detail || cell || quoted || stance) && j < s->nb &&
-				   seg_text_at(s, s->b[j].start) < sp->end; j++) {
+		     (detail || cell || quoted || stance || blockquote) &&
+		     j < s->nb && seg_text_at(s, s->b[j].start) < sp->end;
+		     j++) {
 			s->b[j].detail |= detail;
 			s->b[j].cell |= cell;
 			s->b[j].quoted |= quoted;
 			s->b[j].stance |= stance;
+			s->b[j].blockquote |= blockquote;
 		}
 	}
 }
@@ -340,6 +344,18 @@ static long opening_number(const seg *s, size_t k, size_t digits,
 		       : 0;
 }
 
+/* Fold offset @at, where opening_number found a number, past the
+ * number, its mark and the spaces after them (before @end). */
+static size_t skip_number(const seg *s, size_t at, size_t end)
+{
+	const char *f = s->doc->fold;
+	while (at < end && isdigit((unsigned char)f[at]))
+		at++;
+	for (at++; at < end && f[at] == ' ';)
+		at++;
+	return at;
+}
+
 /* The number of the list item that block @k is ("2. notifying ...",
  * "2) ..."), or 0. */
 static long item_number(const seg *s, size_t k)
@@ -558,7 +574,12 @@ static int split_pair(seg *s, const label *l, size_t end_block,
 			break;
 		}
 		bool more;
-		if (bold) {
+		if (s->b[first].blockquote && s->b[k].blockquote &&
+		    k == rec_last + 1) {
+			/* A recommendation quoted runs to the quote's end,
+			 * its paragraphs all ("(paragraphs 61 and 62)"). */
+			more = true;
+		} else if (bold) {
 			/* A bold recommendation whose bold stops mid-sentence
 			 * goes on to the end of that sentence; a stance in
 			 * bold after it ("**Partially accepted.**") is the
@@ -823,6 +844,25 @@ static long letter_paragraph(const seg *s, const label *l)
 	return v && a < l->nums_s ? v : 0;
 }
 
+/* Is block @i a field: a name of up to five words, capitalised, and a
+ * colon ("Contact officer: Jane Morrow", "Signed: ...")? */
+static bool field(const seg *s, size_t i)
+{
+	const char *f = s->doc->fold;
+	size_t a = s->b[i].start, e = s->b[i].end, words = 1;
+	if (a == e || !isupper((unsigned char)f[a]))
+		return false;
+	for (size_t k = a; k < e && k < a + 60; k++) {
+		if (f[k] == ':')
+			return true;
+		if (f[k] == ' ' && ++words > 5)
+			return false;
+		if (!isalpha((unsigned char)f[k]) && f[k] != ' ' && f[k] != '\'')
+			return false;
+	}
+	return false;
+}
+
 /* Drop the courtesy paragraphs that close a letter ("I hope this is
  * helpful", "Copies of this response have been sent to ...") from the
  * end of the response whose first block is @from, ending before block
@@ -831,11 +871,22 @@ static int trim_closing(seg *s, size_t from, size_t *end_block)
 {
 	const lp_rule *closing = lp_rule_get(s->g, "letter.closing");
 	while (*end_block > from + 1) {
+		/* A paragraph, or a line after a field where the letter
+		 * leaves no blank line between paragraphs ("Target date: May
+		 * 2025" over "I hope this is helpful."). */
 		size_t p = *end_block - 1;
-		while (p > from + 1 && !s->b[p].para_start)
+		while (p > from + 1 && !s->b[p].para_start && !field(s, p - 1))
 			p--;
-		int rc = seg_at(s, closing, p);
-		if (rc <= 0 || !s->b[p].para_start)
+		/* The letter may number its paragraphs, this one too
+		 * ("16. We hope this response is helpful."): the rule reads
+		 * the words after the number as a line of their own. */
+		size_t a = s->b[p].start;
+		if (opening_number(s, p, 3, "."))
+			a = skip_number(s, a, s->b[p].end);
+		int rc = closing ? lp_rule_at(closing, s->doc->fold + a,
+					      s->b[p].end - a, 0, s->m, s->err)
+				 : 0;
+		if (rc <= 0 || !(s->b[p].para_start || field(s, p - 1)))
 			return rc < 0 ? rc : 0;
 		*end_block = p;
 	}
@@ -845,8 +896,9 @@ static int trim_closing(seg *s, size_t from, size_t *end_block)
 /* Where the response before @end_block really ends: before a section
  * heading that follows it (but not one that brings a later answer:
  * "Further response, 14 November 2024"); when it is the @last, before
- * a later minute of the meeting or a resolution, or before the letter's
- * paragraph numbered one after @letter_para (its label's, or 0); and,
+ * a later minute of the meeting or a resolution, before a signature
+ * described in words, or before the letter's paragraph numbered one
+ * after @letter_para (its label's, or 0); and,
  * when the letter's valediction comes next, before the courtesy
  * paragraphs that close the letter. */
 static int response_end_block(seg *s, size_t from, size_t end_block,
@@ -859,6 +911,7 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	const lp_rule *follow_up = lp_rule_get(s->g, "response.follow-up");
 	const lp_rule *minute = lp_rule_get(s->g, "pairs.minute-number");
 	const lp_rule *resolution = lp_rule_get(s->g, "pairs.resolution");
+	const lp_rule *signature = lp_rule_get(s->g, "letter.signature-note");
 	for (size_t k = from + 1; k < end_block; k++) {
 		if (s->b[k].detail)
 			continue; /* the row's details: see add_pair */
@@ -896,6 +949,13 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 		/* A council's decision going on after the last answer. */
 		if (rc == 0 && last && s->b[k].para_start)
 			rc = seg_at(s, resolution, k);
+		/* The signature after the last answer, where no valediction
+		 * comes before it: a converter's words for its image, short,
+		 * over the signer's name. */
+		if (rc == 0 && last && s->b[k].para_start &&
+		    seg_words(s, k) <= 15 && k + 1 < end_block &&
+		    seg_words(s, k + 1) <= 6)
+			rc = seg_at(s, signature, k);
 		if (rc == 0 && seg_lone_line(s, k))
 			rc = seg_at(s, annex, k);
 		if (rc == 0 && s->b[k].para_start)
@@ -931,25 +991,6 @@ static int response_end_block(seg *s, size_t from, size_t end_block,
 	return before_valediction || end_block == s->nb
 		       ? trim_closing(s, from, out)
 		       : 0;
-}
-
-/* Is block @i a field: a name of up to five words, capitalised, and a
- * colon ("Contact officer: Jane Morrow", "Signed: ...")? */
-static bool field(const seg *s, size_t i)
-{
-	const char *f = s->doc->fold;
-	size_t a = s->b[i].start, e = s->b[i].end, words = 1;
-	if (a == e || !isupper((unsigned char)f[a]))
-		return false;
-	for (size_t k = a; k < e && k < a + 60; k++) {
-		if (f[k] == ':')
-			return true;
-		if (f[k] == ' ' && ++words > 5)
-			return false;
-		if (!isalpha((unsigned char)f[k]) && f[k] != ' ' && f[k] != '\'')
-			return false;
-	}
-	return false;
 }
 
 /* Is block @i prose?  Back matter after the last response (a sign-off
@@ -1050,6 +1091,30 @@ static size_t block_of(const seg *s, size_t off)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* Fold offset @at, the start of an answer's first paragraph, or past
+ * the letter's own number for that paragraph: a number one more than
+ * that of the last numbered paragraph before the label @l ("3. Thank
+ * you ...", the label, "4. We accept this recommendation.").  A list
+ * that opens an answer starts again from 1 and keeps its number. */
+static size_t past_letter_number(const seg *s, const label *l, size_t at)
+{
+	size_t b = block_of(s, at);
+	long v = s->b[b].start == at ? opening_number(s, b, 3, ".") : 0;
+	if (v < 2)
+		return at;
+	for (size_t k = l->block, seen = 0; k-- > 0 && seen < 40; seen++) {
+		if (!s->b[k].para_start)
+			continue;
+		long before = opening_number(s, k, 3, ".");
+		if (!before)
+			continue;
+		if (before + 1 != v)
+			return at;
+		return skip_number(s, at, s->b[b].end);
+	}
+	return at;
 }
 
 /* Add @kind over blocks [from, to) when they hold some prose: text that
@@ -1161,6 +1226,8 @@ static int cut_pair(seg *s, const label *ls, size_t n, size_t k,
 	if (c->resp_s != NONE)
 		c->resp_s = past_own_number(s, l, c->resp_s, region_e, ".1 ",
 					    true, true);
+	if (c->resp_s != NONE)
+		c->resp_s = past_letter_number(s, l, c->resp_s);
 	/* A heading that names the recommendations over their shared answer
 	 * ("Recommendations 6 and 7") is not part of the answer. */
 	if (c->resp_s != NONE) {

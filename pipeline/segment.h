@@ -18,6 +18,8 @@ typedef struct block {
 	bool detail;       /* a table's cell after the response's column */
 	bool cell;         /* in a table's cell */
 	bool quoted;       /* what an e-mail quotes ("> ") */
+	bool blockquote;   /* in a block quote (Markdown's "> ", a web
+			      page's <blockquote>) */
 	bool stance;       /* a table's cell of the answer's stance, in a
 			      column of its own before the response's */
 } block;

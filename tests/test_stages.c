@@ -1035,6 +1035,131 @@ static void test_quoted_recommendations(void)
 	lp_doc_free(doc);
 }
 
+/* A letter that numbers all its paragraphs ("3." in the cover, "4." and
+ * "5." answering recommendation 1): the answer starts at its words, not
+ * at the letter's number, and the numbered courtesy paragraph that
+ * closes the letter ("6. We hope ...") is no answer's.  A list that
+ * opens an answer keeps its "1.". */
+static void test_letter_paragraph_numbers(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\n"
+		"3. We set out our response to each recommendation below.\n\n"
+		"**Recommendation 1 (paragraph 23)**\n\n"
+		"**The regulator should publish its data every year.**\n\n"
+		"4. We accept this recommendation. The data will be "
+		"published.\n\n"
+		"5. We will publish the first edition in the autumn.\n\n"
+		"**Recommendation 2 (paragraph 31)**\n\n"
+		"**The regulator should review its fees.**\n\n"
+		"1. Fees were last reviewed in 2023.\n\n"
+		"2. We will review them again next year.\n\n"
+		"6. We hope this response is helpful to the Committee.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	const lp_span *r1 = find_span(doc, LP_SPAN_RESPONSE, 0);
+	const lp_span *r2 = find_span(doc, LP_SPAN_RESPONSE, 1);
+	CHECK(r1 && strncmp(doc->text + r1->start, "We accept", 9) == 0,
+	      "the answer starts after the letter's number 4");
+	CHECK(r2 && strncmp(doc->text + r2->start, "1. Fees", 7) == 0,
+	      "a list that opens the answer keeps its number");
+	const char *hope = strstr(doc->text, "We hope");
+	CHECK(r2 && hope && (size_t)(hope - doc->text) >= r2->end,
+	      "the numbered closing paragraph is not the last answer's");
+	lp_doc_free(doc);
+}
+
+/* A letter signed after its last answer with no valediction: the
+ * converter's words for the signature, over the name, end the answer. */
+static void test_signature_ends_last_answer(void)
+{
+	lp_doc *doc = process(
+		"**Recommendation 1 -****The Council should review fares.**\n\n"
+		"**Executive Response:** Agreed. The review will report in "
+		"May.\n\n"
+		"**Recommendation 2 -****The Council should publish data.**\n\n"
+		"**Executive Response:** Agreed. The Leader will share the "
+		"data with the Committee.\n\n"
+		"A signature in black ink reading 'H Maddox'.**Councillor "
+		"Helen Maddox**\n\n"
+		"Cabinet Member for Transport\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Agreed. The Leader will share the data with the "
+		      "Committee."),
+	      "[%s]", doc->text);
+	lp_doc_free(doc);
+}
+
+/* A letter with no blank lines between its paragraphs: the courtesy
+ * line after the last answer's "Target date:" field closes the letter,
+ * though it shares the answer's paragraph. */
+static void test_closing_after_field(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\n"
+		"Recommendation 1: The Board should publish its plan.\n"
+		"Accepted. The plan will be published in May.\n"
+		"Lead: Director of Planning\n"
+		"Target date: May 2025\n"
+		"Recommendation 2: The Board should train its staff.\n"
+		"Accepted. Training starts in June.\n"
+		"Lead: Director of Workforce\n"
+		"Target date: June 2025\n"
+		"I hope this response is helpful. My office would be happy to "
+		"arrange a visit.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 1);
+	CHECK(r && !memmem(doc->text + r->start, r->end - r->start,
+			   "I hope", 6),
+	      "[%.*s]", r ? (int)(r->end - r->start) : 0,
+	      r ? doc->text + r->start : "");
+	lp_doc_free(doc);
+}
+
+/* A running header that Markdown from a PDF set into sentences, glued
+ * to the words on both sides, once in bold and once between two bold
+ * runs: furniture, and the sentences close over it. */
+static void test_glued_running_header(void)
+{
+	lp_doc *doc = process(
+		"**R1****The Board should add more clinics.**\n\n"
+		"**Response:** Accepted. The Board will commission an "
+		"additional**Pennine Board | Response to the review**12,000 "
+		"appointments a year.\n\n"
+		"**R2****The Board should train staff to work in**Pennine "
+		"Board | Response to the review**Calderbrook.**\n\n"
+		"**Response:** Accepted. Training starts in May.\n");
+	if (!doc)
+		return;
+	CHECK(!has(doc, "Pennine Board"), "[%s]", doc->text);
+	CHECK(has(doc, "an additional 12,000 appointments"), "[%s]",
+	      doc->text);
+	CHECK(has(doc, "to work in Calderbrook."), "[%s]", doc->text);
+	lp_doc_free(doc);
+	/* A footer glued after a sentence's end, the same (its page
+	 * number aside) as the footers on lines of their own. */
+	doc = process(
+		"Dear Chair,\n\nOur response is below.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n\n"
+		"**Patient Report Response | Page 1**\n\n# Trust response\n\n"
+		"1) The Trust should repair the shower.\n\n"
+		"**Trust response:** Accepted. It was repaired in April, and "
+		"a new bathroom will follow.**Patient Report Response | Page "
+		"2**\n\n"
+		"2) The Trust should add signs.\n\n"
+		"**Trust response:** Accepted. Signs go up in May.\n\n"
+		"**Patient Report Response | Page 3**\n");
+	if (!doc)
+		return;
+	CHECK(!has(doc, "Report Response"), "[%s]", doc->text);
+	lp_doc_free(doc);
+}
+
 /* Does @src give the letter the date @want? */
 static void check_letter_date(const char *src, const char *want,
 			      const char *what)
@@ -1059,6 +1184,15 @@ static void test_letter_dates(void)
 			  "Dear Chair,\n\nThank you for the report.\n\n"
 			  "Yours sincerely,\n\nJo Bloggs\n",
 			  "2025-10-08", "a line that is only a date");
+	check_letter_date("Published\n\n27 June 2024\n\n"
+			  "Convener\n\n25 June 2024\n\n"
+			  "Dear Convener,\n\nThank you for the report.\n\n"
+			  "Yours sincerely,\n\nJo Bloggs\n",
+			  "2024-06-25", "a web page's date under its label");
+	check_letter_date("Published\n\n27 June 2024\n\n"
+			  "Dear Convener,\n\nThank you for the report.\n\n"
+			  "Yours sincerely,\n\nJo Bloggs\n",
+			  "2024-06-27", "the page's date, when the letter has none");
 	static const char special[] =
 		"The Government's response was received on 19 November 2025 "
 		"and is appended to this report.\n\n"
@@ -1882,6 +2016,79 @@ static void test_inline_recommendations(void)
 		      span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 2),
 			      "I cannot accept it."),
 	      "the quotation, and what follows it");
+	lp_doc_free(doc);
+}
+
+/* An inspection's action plan as pdftotext -layout prints it: rows
+ * numbered by the inspection's initials ("C1", a cause of concern; "AFI
+ * 2", an area for improvement), a heading over the first row that
+ * groups the rows, and an action cell that is a numbered list. */
+static void test_inspection_action_plan(void)
+{
+	lp_doc *doc = process(
+		"Dear Inspector,\n\nOur plan is below.\n\n"
+		" Ref      Area for improvement            Action                             Owner          Deadline\n\n"
+		" Cause of concern - Protecting the public\n\n"
+		" C1       The service should audit all    1. We will recruit six             Area Manager   31 August\n"
+		"          high-risk premises.             inspectors.                                       2025\n"
+		"                                          2. We will train 12 staff.\n\n"
+		" Areas for improvement\n\n"
+		" AFI 2    The service should target its   We will use a new risk model.      Head of        March 2026\n"
+		"          prevention work.                                                   Prevention\n\n"
+		" AFI 3    The service should learn from   A learning database went live      Area Manager   June 2025\n"
+		"          incidents.                      in December.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "three rows, three pairs");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The service should audit all high-risk premises."),
+	      "[%s]", doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "1. We will recruit six inspectors. 2. We will train 12 "
+		      "staff."),
+	      "the action cell's list is the first row's answer");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "We will use a new risk model."),
+	      "AFI 2's action, without its owner");
+	lp_doc_free(doc);
+	/* Quarters ("Q1 2023-24") under heads that wrap over two lines,
+	 * in an answer: figures, not rows that open pairs. */
+	doc = process(
+		"Dear Chair,\n\n"
+		"1.     The Commissioner should fund more call handlers.\n\n"
+		"               Partially accepted. Demand has risen, as the table shows:\n\n"
+		"               Quarter          Calls received     Answered within       Abandoned\n"
+		"                                                   3 minutes\n"
+		"               Q1 2023-24            98,412               61%                 14.2%\n"
+		"               Q2 2023-24           104,907               57%                 16.9%\n"
+		"               Q3 2023-24            95,380               63%                 13.1%\n\n"
+		"2.     The Commissioner should publish the figures.\n\n"
+		"               Accepted. They will be published monthly.\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2, "two pairs, not %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(has(doc, "Q1 2023-24 98,412"), "the quarter stays: [%s]",
+	      doc->text);
+	lp_doc_free(doc);
+}
+
+/* A summary table of what the letter answers, its items named by
+ * initials ("AFI 1"): no column of it is the answer's, so the initials
+ * name an item, not a row's number. */
+static void test_summary_table_initials(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nMy responses follow.\n\n## **Summary**\n\n"
+		"| Item | Addressed to | Status |\n|---|---|---|\n"
+		"| AFI 1 | All forces | In progress |\n"
+		"| AFI 2 | All forces | In progress |\n\n"
+		"Yours sincerely,\n\nAmy Lee\n");
+	if (!doc)
+		return;
+	CHECK(has(doc, "AFI 1"), "the item keeps its name: [%s]", doc->text);
 	lp_doc_free(doc);
 }
 
@@ -3040,6 +3247,36 @@ static void test_sentences(void)
 	const lp_span *c = find_span(doc, LP_SPAN_COMMITMENT, 0);
 	CHECK(span_is(doc, c, "Mr. Smith will attend in May 2023"),
 	      "first sentence");
+	lp_doc_free(doc);
+}
+
+/* Minutes are reported speech throughout: in a document headed as a
+ * meeting's minutes, "officers would report" undertakes, as "will"
+ * does, though no one is said to have "advised that" it would.  The
+ * same sentence in a letter is no undertaking. */
+static void test_minutes_reported_speech(void)
+{
+	static const char body[] =
+		"The Cabinet agreed the response. Officers would report progress "
+		"to the Committee every quarter.";
+	char src[512];
+	snprintf(src, sizeof src,
+		 "Minutes of the Cabinet meeting held on Tuesday, 5 March "
+		 "2024\n\n%s", body);
+	lp_doc *doc = entities(src, "2024-03-05");
+	if (!doc)
+		return;
+	const lp_span *c = find_span(doc, LP_SPAN_COMMITMENT, 0);
+	CHECK(c && span_is(doc, c, "Officers would report progress to the "
+				  "Committee every quarter"),
+	      "%zu commitments", count_kind(doc, LP_SPAN_COMMITMENT));
+	lp_doc_free(doc);
+	snprintf(src, sizeof src, "Dear Chair,\n\n%s", body);
+	doc = entities(src, "2024-03-05");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_COMMITMENT) == 0, "%zu commitments",
+	      count_kind(doc, LP_SPAN_COMMITMENT));
 	lp_doc_free(doc);
 }
 
@@ -4224,6 +4461,52 @@ static void test_cell_rows_by_number(void)
 	lp_doc_free(doc);
 }
 
+/* The same, a cell a paragraph, with columns after the response's: the
+ * lead and the date are each row's details, a lead over several lines
+ * too, and the heads printed again over a row that a page break cut
+ * are furniture. */
+static void test_cell_rows_details(void)
+{
+	lp_doc *doc = process(
+		"Annex A: the Panel's recommendations\n\n"
+		"No.\n\nPanel recommendation\n\nPCC response\n\nLead\n\n"
+		"Target date\n\n"
+		"1.\n\nThe PCC should publish call data every month.\n\n"
+		"Accepted. I will publish it from April 2025.\n\n"
+		"PCC / Chief Constable\n\nApril 2025\n\n"
+		"2.\n\nThe PCC should fund a new telephone system.\n\n"
+		"Accepted. I have allocated funds for it, and the contract\n"
+		"\f"
+		"No.\n\nPanel recommendation\n\nPCC response\n\nLead\n\n"
+		"Target date\n\n"
+		"was awarded in December.\n\n"
+		"OPCC Chief Finance\nOfficer / Head of\nContact Management\n\n"
+		"October 2025\n\n"
+		"3.\n\nThe Chief Constable should promote web chat.\n\n"
+		"Partially accepted. I will fund a campaign.\n\n"
+		"Head of Communications\n\nSeptember 2025\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "three rows: %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Accepted. I will publish it from April 2025."),
+	      "answer 1 without its lead and date");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 0),
+		      "PCC / Chief Constable\n\nApril 2025"),
+	      "row 1's details");
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "Accepted. I have allocated funds for it, and the "
+		      "contract was awarded in December."),
+	      "answer 2 over the page, the heads again dropped: [%s]",
+	      doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 2),
+		      "Head of Communications\n\nSeptember 2025"),
+	      "the last row's details");
+	lp_doc_free(doc);
+}
+
 /* A table whose column after the response gives the answer's
  * financial implications, as the Welsh Government sets them: the
  * column is the answer's; a lead officer's after it is the row's
@@ -4249,6 +4532,107 @@ static void test_implications_column(void)
 	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 0),
 		      "Director of Health"),
 	      "the lead the row's details");
+	lp_doc_free(doc);
+	/* An "Action" column after the response's: what the answer
+	 * does, so the answer's too. */
+	doc = process(
+		"# Response\n\n"
+		"| Recommendation | Response (Agreed / Not agreed) | Action | "
+		"Responsible officer | Date |\n"
+		"|---|---|---|---|---|\n"
+		"| **1.** The Council should end the use of B&B. | **Agreed.** "
+		"We share the concern. | We will publish monthly figures. | "
+		"Head of Housing | March 2025 |\n"
+		"| **2.** The Council should lobby the Government. | **Agreed.** "
+		"| The Leader has written. | Leader | July 2024 |\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. We share the concern.\n\nWe will publish "
+		      "monthly figures."),
+	      "response 1 with its action: [%s]", doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 0),
+		      "Head of Housing\n\nMarch 2025"),
+	      "the officer and date the row's details");
+	lp_doc_free(doc);
+}
+
+/* A committee's conclusion among its recommendations, numbered by the
+ * report's paragraphs and in bold as they are, that opens as an answer
+ * might ("We welcome ..."): a pair still, as the Government answers it
+ * below with a stance. */
+static void test_bold_conclusion_answered(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nMy response follows.\n\n"
+		"**23.** **We recommend that the Government funds housing for "
+		"prison leavers.**\n\n"
+		"Not accepted. The existing duty is enough.\n\n"
+		"**27.** **We welcome the recovery of unpaid work, but are "
+		"concerned about the backlog.**\n\n"
+		"The Government agrees with the Committee's conclusion. The "
+		"backlog has fallen.\n\n"
+		"**31.** **HMPPS should publish referral data.**\n\n"
+		"Accepted in principle. We will publish it.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 3, "three pairs, not %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Not accepted. The existing duty is enough."),
+	      "answer 23 ends before conclusion 27");
+	lp_doc_free(doc);
+}
+
+/* A web page that quotes each recommendation in a block quote, one of
+ * two paragraphs, and answers it unlabelled below: the recommendation
+ * is the whole quote. */
+static void test_blockquote_recommendation(void)
+{
+	lp_doc *doc = process_all(
+		"<html><body><main><p>Dear Convener,</p>"
+		"<p>I answer the Committee's recommendations below.</p>"
+		"<blockquote><p><strong>Recommendation 1:</strong> The "
+		"Government should publish a plan.</p></blockquote>"
+		"<p>I accept this recommendation. The plan will follow.</p>"
+		"<blockquote><p><strong>Recommendation 2:</strong> Transport "
+		"Scotland should survey the network.</p><p>The Committee also "
+		"asks the Government to set out how the survey will be "
+		"funded.</p></blockquote>"
+		"<p>I accept this recommendation. The survey starts in May.</p>"
+		"<p>Yours sincerely,</p><p>Jo Bloggs</p></main></body></html>");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2, "two pairs, not %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 1),
+		      "I accept this recommendation. The survey starts in May."),
+	      "the second answer after the quote's two paragraphs: [%s]",
+	      doc->text);
+	lp_doc_free(doc);
+}
+
+/* A company's footer of two lines printed once, at the foot of a page
+ * before its number: furniture.  A sentence that a page break cuts, an
+ * address in it, is not. */
+static void test_footer_paragraph_once(void)
+{
+	lp_doc *doc = process(
+		"R1\nThe company should publish its data.\n"
+		"Response: We accept this. The data is funded within our plan.\n\n"
+		"Water Company Ltd. Registered in Wales No. 2366777. Registered "
+		"Office: Linea, Fortran Road, St\nMellons, Cardiff CF3 0LT\n"
+		"Page 1 of 2\n\f"
+		"R2\nThe company should fix its pipes.\n"
+		"Response: We accept this.\n\nWrite to us at our office in\n"
+		"Linea, Fortran Road, Cardiff CF3 0LT, or\n"
+		"Page 2 of 2\n\f"
+		"by e-mail, and we will reply.\n");
+	if (!doc)
+		return;
+	CHECK(!has(doc, "Registered"), "[%s]", doc->text);
+	CHECK(has(doc, "Cardiff CF3 0LT, or by e-mail"), "[%s]", doc->text);
 	lp_doc_free(doc);
 }
 
@@ -5622,6 +6006,17 @@ int main(int argc, char **argv)
 	test_minuted_responses();
 	test_layout_table();
 	test_letter_dates();
+	test_letter_paragraph_numbers();
+	test_glued_running_header();
+	test_signature_ends_last_answer();
+	test_closing_after_field();
+	test_inspection_action_plan();
+	test_cell_rows_details();
+	test_summary_table_initials();
+	test_footer_paragraph_once();
+	test_bold_conclusion_answered();
+	test_minutes_reported_speech();
+	test_blockquote_recommendation();
 	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
