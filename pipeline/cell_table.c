@@ -20,6 +20,9 @@
  * printed again at the top of a later page are furniture.
  *
  * A cell is a paragraph: its lines run from a blank line to the next.
+ * Where no blank line parts the cells (the heads one under another),
+ * a row's details are the short lines after its answer's last
+ * sentence.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,9 +36,10 @@ typedef struct unit {
 
 enum { MAX_HEADS = 8 };
 
-/* The paragraphs of the text, furniture and blank lines parting them;
- * their number in *@n. */
-static unit *units_of(const cleaner *c, size_t *n)
+/* The paragraphs of the text, furniture and blank lines parting them,
+ * or with @lines each line a paragraph (a table whose cells no blank
+ * line parts); their number in *@n. */
+static unit *units_of(const cleaner *c, bool lines, size_t *n)
 {
 	unit *u = lp_xmalloc((c->nlines + 1) * sizeof *u);
 	*n = 0;
@@ -45,7 +49,7 @@ static unit *units_of(const cleaner *c, size_t *n)
 			continue;
 		}
 		size_t j = i;
-		while (j + 1 < c->nlines && !blank(c, j + 1) &&
+		while (!lines && j + 1 < c->nlines && !blank(c, j + 1) &&
 		       !(c->lines[j + 1].flags & L_FURNITURE))
 			j++;
 		u[(*n)++] = (unit){ i, j };
@@ -107,19 +111,71 @@ static bool detail_like(const cleaner *c, const unit *p)
 	       !nrm_ends_sentence(ltext(c, p->last), llen(c, p->last));
 }
 
+/* Does paragraph @p end a sentence? */
+static bool ends_sentence(const cleaner *c, const unit *p)
+{
+	return nrm_ends_sentence(ltext(c, p->last), llen(c, p->last));
+}
+
 static void flag_detail(cleaner *c, const unit *p)
 {
 	for (size_t i = p->first; i <= p->last; i++)
 		c->lines[i].flags |= L_CELL | L_DETAIL;
 }
 
-/* The rows of the table whose @n heads start at paragraph @h: flag each
- * row's details, the last @ndetail of its cells (in the last row, the
- * first @ndetail short cells after its first two, as prose may follow
- * the table), and the heads printed again as furniture.  The paragraph
- * after the table. */
+/* The details of a row whose @m cells are paragraphs @cells of @u (the
+ * table has @n columns, the last @ndetail of them details): its last
+ * @ndetail cells; in the table's @last row, the first @ndetail short
+ * cells after its first two, as prose may follow the table. */
+static void cell_details(cleaner *c, const unit *u, const size_t *cells,
+			 size_t m, size_t n, size_t ndetail, bool last)
+{
+	if (m < n - 1)
+		return;
+	if (!last) {
+		for (size_t j = m - ndetail; j < m; j++)
+			flag_detail(c, &u[cells[j]]);
+		return;
+	}
+	for (size_t j = 2; j + ndetail <= m; j++) {
+		bool run = true;
+		for (size_t d = 0; d < ndetail && run; d++)
+			run = detail_like(c, &u[cells[j + d]]);
+		if (!run)
+			continue;
+		for (size_t d = 0; d < ndetail; d++)
+			flag_detail(c, &u[cells[j + d]]);
+		return;
+	}
+}
+
+/* The details of a row whose cells no blank line parts, its @m lines
+ * @cells of @u: the short lines after the answer's last sentence
+ * ("Head of Finance" over "February 2025"), five at most; in the
+ * table's @last row, before the sentences that may follow the table, a
+ * line each ("Approved by the Management Team on 3 September 2024."). */
+static void line_details(cleaner *c, const unit *u, const size_t *cells,
+			 size_t m, bool last)
+{
+	size_t to = m, d;
+	while (last && to > 2 && ends_sentence(c, &u[cells[to - 1]]))
+		to--;
+	for (d = to; d > 2 && to - d < 6 && detail_like(c, &u[cells[d - 1]]);)
+		d--;
+	if (d > 2 && d < to && to - d < 6 && ends_sentence(c, &u[cells[d - 1]])) {
+		for (size_t j = d; j < to; j++)
+			flag_detail(c, &u[cells[j]]);
+		/* What follows the table is no detail's. */
+		if (to < m)
+			c->lines[u[cells[to]].first].flags |= L_TABLE_END;
+	}
+}
+
+/* The rows of the table whose @n heads start at unit @h: flag each
+ * row's details, and the heads printed again as furniture.  @lines:
+ * the units are lines, not paragraphs.  The unit after the table. */
 static size_t read_rows(cleaner *c, const unit *u, size_t nu, size_t h,
-			size_t n, size_t ndetail)
+			size_t n, size_t ndetail, bool lines)
 {
 	size_t k = h + n;
 	for (long want = 1; k < nu && row_number(c, &u[k]) == want; want++) {
@@ -146,36 +202,29 @@ static size_t read_rows(cleaner *c, const unit *u, size_t nu, size_t h,
 				}
 				cells[m++] = j;
 			}
-		bool last = end >= nu;
-		if (!last && m >= n - 1) {
-			for (size_t j = m - ndetail; j < m; j++)
-				flag_detail(c, &u[cells[j]]);
-		} else if (last && m >= n - 1) {
-			for (size_t j = 2; j + ndetail <= m; j++) {
-				bool run = true;
-				for (size_t d = 0; d < ndetail && run; d++)
-					run = detail_like(c, &u[cells[j + d]]);
-				if (!run)
-					continue;
-				for (size_t d = 0; d < ndetail; d++)
-					flag_detail(c, &u[cells[j + d]]);
-				break;
-			}
-		}
+		if (lines)
+			line_details(c, u, cells, m, end >= nu);
+		else
+			cell_details(c, u, cells, m, n, ndetail, end >= nu);
 		k = end;
 	}
 	return k;
 }
 
-void lp_mark_cell_tables(cleaner *c)
+/* The tables among units of paragraphs, or with @lines of lines. */
+static void mark_tables(cleaner *c, bool lines)
 {
 	size_t nu;
-	unit *u = units_of(c, &nu);
+	unit *u = units_of(c, lines, &nu);
 	for (size_t h = 0; h + 3 < nu;) {
 		size_t n = 0;
 		while (h + n < nu && n <= MAX_HEADS && head_like(c, &u[h + n]))
 			n++;
-		if (n < 3 || n > MAX_HEADS || h + n >= nu ||
+		/* Cells a line each: the heads too, one under another. */
+		bool packed = true;
+		for (size_t k = 1; lines && k <= n && h + k < nu; k++)
+			packed = packed && u[h + k].first == u[h + k - 1].last + 1;
+		if (n < 3 || n > MAX_HEADS || h + n >= nu || !packed ||
 		    row_number(c, &u[h + n]) != 1) {
 			h += n ? n : 1;
 			continue;
@@ -193,7 +242,13 @@ void lp_mark_cell_tables(cleaner *c)
 			h += n;
 			continue;
 		}
-		h = read_rows(c, u, nu, h, n, ndetail);
+		h = read_rows(c, u, nu, h, n, ndetail, lines);
 	}
 	free(u);
+}
+
+void lp_mark_cell_tables(cleaner *c)
+{
+	mark_tables(c, false);
+	mark_tables(c, true);
 }

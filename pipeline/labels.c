@@ -101,6 +101,7 @@ typedef struct numbered {
 	long number;
 	bool sure; /* in bold, in a recommendation's voice, or answered */
 	bool bold;
+	bool voiced; /* in a recommendation's voice ("should") */
 	bool heading; /* a heading sure only for being answered, or not */
 	bool labelled; /* sure, and its answer under a response label */
 } numbered;
@@ -239,7 +240,8 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 			 * over a "Recommendation: That ..." field ("### 1.
 			 * Library opening hours"); or in a recommendation's
 			 * voice. */
-			size_t body, st = s->b[text].start;
+			size_t body, st = c.l.has_body ? c.l.body_s
+						       : s->b[text].start;
 			c.bold = seg_is_bold(s, st,
 					     s->b[text].end - st > 12
 						     ? st + 12
@@ -252,6 +254,7 @@ static int numbered_paragraphs(seg *s, const lp_rule *rule, numbered **out,
 							    s->b[text].start,
 							    s->m, s->err)) > 0;
 			c.sure = c.bold || voiced;
+			c.voiced = voiced;
 			/* Quoted, and answered after the quotation with a
 			 * stance ('5. "That an update is reported ..." -
 			 * Agreed.'). */
@@ -341,6 +344,15 @@ static bool taken(const seg *s, const label *ls, size_t n, long number)
  * run of numbers after it, one up each, leads to one that does.  A
  * response may answer only some of a report's recommendations, so the
  * numbers may skip. */
+/* Does a paragraph start between blocks @a and @b? */
+static bool paragraph_between(const seg *s, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k < b; k++)
+		if (s->b[k].para_start)
+			return true;
+	return false;
+}
+
 static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 			 size_t *cap)
 {
@@ -359,6 +371,23 @@ static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 		if (plain < 2 || !v[i].heading)
 			v[m++] = v[i];
 	nv = m;
+	/* Where the recommendations are in bold after their numbers, and
+	 * most of those sure of being one are, a plain numbered paragraph
+	 * that does not ask as they do is a list's item inside an answer
+	 * ("1. Created a reserve ...", "2. ..."); one in italics that asks
+	 * ("6. *The Government should ...*") is one of them still. */
+	size_t bold = 0, sure_ones = 0;
+	for (size_t i = 0; i < nv; i++) {
+		bold += v[i].bold;
+		sure_ones += v[i].sure;
+	}
+	if (bold >= 2 && 2 * bold >= sure_ones) {
+		m = 0;
+		for (size_t i = 0; i < nv; i++)
+			if (v[i].bold || v[i].voiced)
+				v[m++] = v[i];
+		nv = m;
+	}
 	/* From the end: does a run of one-up numbers lead from i to a sure
 	 * one? */
 	bool *leads = lp_xmalloc((nv ? nv : 1) * sizeof *leads);
@@ -368,7 +397,10 @@ static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 	/* Where the numbering starts again at 1 ("1. That the report be
 	 * noted" in a decision, before the recommendations' own 1 to 6),
 	 * the run with the most sure paragraphs, those in bold counting
-	 * twice, is the recommendations'. */
+	 * twice, is the recommendations'; and those answered, with a
+	 * paragraph between them and the next, once more (a cover letter's
+	 * list of the recommendations before the annex that answers
+	 * them). */
 	size_t from = 0, start = 0, best = 0, sure = 0;
 	for (size_t i = 0; i <= nv; i++) {
 		if (i == nv || (i > 0 && v[i].number == 1)) {
@@ -380,7 +412,10 @@ static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 			sure = 0;
 		}
 		if (i < nv)
-			sure += (size_t)v[i].sure + v[i].bold;
+			sure += (size_t)v[i].sure + v[i].bold +
+				(i + 1 < nv && v[i + 1].number != 1 &&
+				 paragraph_between(s, v[i].l.block,
+						   v[i + 1].l.block));
 	}
 	long last = 0;
 	bool all_labelled = true;

@@ -747,8 +747,10 @@ void lp_table_columns(const char *const *heads, const size_t *lens,
 	for (size_t j = 0; j < n && !named; j++)
 		named = lp_names_response(heads[j], lens[j]);
 	for (size_t j = 0; j < n; j++) {
+		/* (An "Action" column first is a plan's of its own, a table
+		 * inside an answer: "Action | Lead | Timescale | Cost".) */
 		if (named ? !lp_names_response(heads[j], lens[j])
-			  : !holds_ci(heads[j], lens[j], "action"))
+			  : j == 0 || !holds_ci(heads[j], lens[j], "action"))
 			continue;
 		/* The answer's own columns after it are the answer's, not
 		 * a row's details. */
@@ -1596,11 +1598,14 @@ static int lt_column(const lt_table *t, unsigned col)
 static bool lt_split_number(const unsigned char *s, lt_seg g[2],
 			    bool initials)
 {
-	size_t k = g[0].a;
+	/* "Recommendation 1. The Welsh Government" too, the number's
+	 * word and its full stop before the text. */
+	size_t w = word_prefix(s, g[0].a, g[0].e), k = g[0].a + w;
 	while (k < g[0].e && s[k] != ' ')
 		k++;
-	if (k >= g[0].e || !number_text(s, g[0].a, k, initials) ||
-	    (s[k - 1] != '.' && !number_prefix(s, g[0].a, k, initials)))
+	if (k >= g[0].e || !number_text(s, g[0].a + w, k, initials) ||
+	    (s[k - 1] != '.' &&
+	     (w || !number_prefix(s, g[0].a, k, initials))))
 		return false;
 	unsigned col = g[0].col;
 	for (size_t p = g[0].a; p <= k; p++)
@@ -1768,6 +1773,29 @@ static unsigned lt_indent(const unsigned char *s, size_t i, size_t e)
 	return col;
 }
 
+/* Is line [r, re), of one column of text, what may come between a
+ * table's heads at line [i, e) and its first row: a heading that groups
+ * the rows, at the heads' left edge, or a head's second line, under its
+ * first ("Response (Accept /" over "Accept in principle /")? */
+static bool lt_under_heads(const unsigned char *s, size_t i, size_t e,
+			   size_t r, size_t re)
+{
+	/* Short, and no sentence: a line of prose is neither. */
+	size_t a = r + lt_indent(s, r, re);
+	if (nrm_count_words((const char *)s + a, re - a, 13) > 12 ||
+	    nrm_ends_sentence((const char *)s + a, re - a))
+		return false;
+	unsigned at = lt_indent(s, r, re);
+	if (at <= lt_indent(s, i, e) + LT_SLACK)
+		return true;
+	lt_seg h[LT_MAX_COLS + 1];
+	size_t nh = lt_segments(s, i, e, 3, h, LT_MAX_COLS);
+	for (size_t k = 1; k < nh && nh <= LT_MAX_COLS; k++)
+		if (at + LT_SLACK >= h[k].col && at <= h[k].col + LT_SLACK)
+			return true;
+	return false;
+}
+
 /* Could line [i, e) be a table's heads or first row: text, then three
  * spaces or more, then text?  A quick look before lt_find's. */
 static bool lt_candidate(const unsigned char *s, size_t i, size_t e)
@@ -1879,8 +1907,9 @@ static size_t lt_find(const cleaner *c, size_t i, lt_table *t)
 	 * Protecting the public", a line of one column). */
 	if (!lt_first_row(s, i, e, false, t)) {
 		size_t r = lt_next_text(s, i, n), re = line_end(s, r, n);
-		if (r < n && !lt_candidate(s, r, re) &&
-		    lt_indent(s, r, re) <= lt_indent(s, i, e) + LT_SLACK) {
+		for (int skip = 0; skip < 3 && r < n && !lt_candidate(s, r, re) &&
+				   lt_under_heads(s, i, e, r, re);
+		     skip++) {
 			r = lt_next_text(s, r, n);
 			re = line_end(s, r, n);
 		}
@@ -2535,6 +2564,11 @@ static enum sep separator(cleaner *c, size_t prev, size_t i, bool blank_seen,
 			  isdigit((unsigned char)nt[0])));
 
 	if ((L->flags | N->flags) & L_HEADING)
+		return SEP_PARA;
+	/* A table's details start a paragraph, and so does the text after
+	 * a table printed cell by cell. */
+	if (((N->flags & L_DETAIL) && !(L->flags & L_DETAIL)) ||
+	    (N->flags & L_TABLE_END))
 		return SEP_PARA;
 	/* A word cut by a soft hyphen goes on over a page's break. */
 	if (L->flags & L_SOFT && nl > 0 && isalpha((unsigned char)nt[0]))

@@ -37,6 +37,8 @@ enum {
 				 "sentence.**Footer | Page 2**"): maybe a
 				 running header set into the text */
 	L_BLOCKQUOTE = 1 << 16, /* in a Markdown block quote ("> ") */
+	L_TABLE_END = 1 << 17, /* the first line after a table printed cell
+				  by cell, its cells a line each */
 };
 
 typedef struct line {

@@ -4507,6 +4507,36 @@ static void test_cell_rows_details(void)
 	lp_doc_free(doc);
 }
 
+/* A table printed cell by cell with no blank line anywhere, a cell's
+ * lines one under another: the short lines after each answer's last
+ * sentence are its row's details; after the last row, the sentences
+ * that follow the table are no row's. */
+static void test_cell_rows_packed(void)
+{
+	lp_doc *doc = process(
+		"Dear Commission,\nOur action plan follows.\n"
+		"No.\nRecommendation\nCouncil response\nResponsible officer\n"
+		"Target date\n"
+		"1\nThe council should update its financial\nstrategy.\n"
+		"Agreed. The council approved a refreshed\nstrategy in June.\n"
+		"Head of Finance and\nProcurement\nFebruary 2025\n"
+		"2\nThe council should publish a programme\nof change.\n"
+		"Agreed. The programme will go to the\nCommittee in November.\n"
+		"Chief Executive\nNovember 2024\n"
+		"Approved by the Management Team on 3 September 2024.\n"
+		"For more, call the Chief Executive's Office.\n");
+	if (!doc)
+		return;
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RESPONSE, 0),
+		      "Agreed. The council approved a refreshed strategy in "
+		      "June."),
+	      "[%s]", doc->text);
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_DETAILS, 1),
+		      "Chief Executive\nNovember 2024"),
+	      "the last row's details");
+	lp_doc_free(doc);
+}
+
 /* A table whose column after the response gives the answer's
  * financial implications, as the Welsh Government sets them: the
  * column is the answer's; a lead officer's after it is the row's
@@ -4610,6 +4640,106 @@ static void test_blockquote_recommendation(void)
 		      "I accept this recommendation. The survey starts in May."),
 	      "the second answer after the quote's two paragraphs: [%s]",
 	      doc->text);
+	lp_doc_free(doc);
+}
+
+/* A cover letter that lists the recommendations, numbered, before an
+ * annex that numbers them again, each in bold after its number and
+ * answered: the annex's are the pairs.  A table of actions inside an
+ * answer ("Action | Lead | Timescale | Cost") is the answer's, not a
+ * row's details. */
+static void test_listed_then_answered(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nThe Group recommended:\n\n"
+		"1. That the Council hires more officers.\n"
+		"2. That the Council offers free collections.\n\n"
+		"Cabinet agreed the responses in Annex A.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n\n"
+		"# **Annex A**\n\n"
+		"1. **That the Council hires more officers.**\n\n"
+		"**Response:****Supported.** Two officers will start in May.\n\n"
+		"| **Action** | **Lead** | **Timescale** | **Cost** |\n"
+		"|---|---|---|---|\n"
+		"| Recruit officers | Waste Services | May 2025 | £96,000 |\n\n"
+		"Progress will be reported in six months.\n\n"
+		"2. **That the Council offers free collections.**\n\n"
+		"**Response:****Supported.** They start in April.\n");
+	if (!doc)
+		return;
+	const lp_span *p0 = find_span(doc, LP_SPAN_PAIR, 0);
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2 && p0 &&
+		      p0->start > (size_t)(strstr(doc->text, "Annex A") -
+					   doc->text),
+	      "the annex's two pairs: %zu", count_kind(doc, LP_SPAN_PAIR));
+	const lp_span *r0 = find_span(doc, LP_SPAN_RESPONSE, 0);
+	CHECK(r0 && memmem(doc->text + r0->start, r0->end - r0->start,
+			   "reported in six months", 22),
+	      "the answer runs over its table: [%.*s]",
+	      r0 ? (int)(r0->end - r0->start) : 0,
+	      r0 ? doc->text + r0->start : "");
+	lp_doc_free(doc);
+}
+
+/* A Welsh Government table as pdftotext -layout prints it: a head over
+ * three lines ("Response (Accept /" over "Accept in principle /" over
+ * "Reject)"), and each row's number in its first cell before the text,
+ * "Recommendation 1. The Welsh Government". */
+static void test_layout_heads_wrapped(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nOur response is in the table.\n\n"
+		" Recommendation                              Response (Accept /                         Financial implications\n"
+		"                                             Accept in principle /\n"
+		"                                             Reject)\n\n"
+		" Recommendation 1. The Welsh Government      Accept                                     The plan is funded from\n"
+		" should publish a costed plan.                                                          existing budgets.\n"
+		"                                             We will publish the plan in March.\n\n"
+		" Recommendation 2. The Welsh Government      Reject                                     None.\n"
+		" should cap rents.\n"
+		"                                             Rents are not capped in law.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 2, "two rows: %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The Welsh Government should publish a costed plan."),
+	      "[%s]", doc->text);
+	lp_doc_free(doc);
+}
+
+/* Recommendations numbered in bold, an answer with a numbered list of
+ * its own ("1. ...", "2. ..."): the list's items are the answer's, and
+ * the recommendations before it keep their pairs; one set in italics
+ * that asks as they do is one of them. */
+static void test_bold_numbers_list_in_answer(void)
+{
+	lp_doc *doc = process(
+		"Dear Chair,\n\nOur responses follow.\n\n"
+		"**1.****The MPS should publish ward staffing figures.**\n\n"
+		"We will publish them from April.\n\n"
+		"**2.****The MPS should reduce abstraction.**\n\n"
+		"Abstraction remains a challenge, so since last year we have:"
+		"\n\n"
+		"1. Created a reserve of 400 officers, funded by the Mayor;\n"
+		"2. Introduced a limit of four shifts in any 28 days; and\n"
+		"3. Begun recording every abstraction on one system.\n\n"
+		"We will publish the data in the summer.\n\n"
+		"**3.****The MPS should restore front counters.**\n\n"
+		"We accept this in part.\n\n"
+		"**4.** *The MPS should deploy new officers to wards.*\n\n"
+		"We accept this.\n\n"
+		"**5.****The MPS should answer reports of nuisance.**\n\n"
+		"We accept this too.\n\n"
+		"Yours sincerely,\n\nJo Bloggs\n");
+	if (!doc)
+		return;
+	CHECK(count_kind(doc, LP_SPAN_PAIR) == 5, "five pairs: %zu",
+	      count_kind(doc, LP_SPAN_PAIR));
+	CHECK(span_is(doc, find_span(doc, LP_SPAN_RECOMMENDATION, 0),
+		      "The MPS should publish ward staffing figures."),
+	      "[%s]", doc->text);
 	lp_doc_free(doc);
 }
 
@@ -6017,6 +6147,10 @@ int main(int argc, char **argv)
 	test_bold_conclusion_answered();
 	test_minutes_reported_speech();
 	test_blockquote_recommendation();
+	test_listed_then_answered();
+	test_layout_heads_wrapped();
+	test_bold_numbers_list_in_answer();
+	test_cell_rows_packed();
 	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
