@@ -1611,6 +1611,12 @@ static int find_answers(seg *s, const lp_rule *label_rule, bool headings,
 			free(v);
 			return rc;
 		}
+		/* The last answer, at the end of the text: without the
+		 * back matter ("Department for Education" over "March
+		 * 2025"), as a pair's own answer is. */
+		if (v[k].end_block == s->nb)
+			v[k].end_block = trim_back_matter(
+				s, block_of(s, v[k].start), v[k].end_block);
 	}
 	*out = v;
 	*nout = n;

@@ -4743,6 +4743,32 @@ static void test_bold_numbers_list_in_answer(void)
 	lp_doc_free(doc);
 }
 
+/* Two recommendations answered under one label after both, at the end
+ * of a Special Report: the Department's sign-off after the answer
+ * ("Department for Education" over "March 2025") is not the answer's. */
+static void test_shared_answer_sign_off(void)
+{
+	lp_doc *doc = process(
+		"Appendix: Government Response\n\n"
+		"1. The Department should publish attendance data.\n\n"
+		"Government response\n\n"
+		"The Government agrees. The data will be published.\n\n"
+		"2. The Department should evaluate breakfast clubs.\n\n"
+		"3. The Department should support secondary schools.\n\n"
+		"Government response to recommendations 2 and 3\n\n"
+		"The Government agrees with recommendation 2 and partly agrees "
+		"with recommendation 3. We will keep support under review.\n\n"
+		"Department for Education\nMarch 2025\n");
+	if (!doc)
+		return;
+	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 1);
+	CHECK(r && !memmem(doc->text + r->start, r->end - r->start,
+			   "March 2025", 10),
+	      "[%.*s]", r ? (int)(r->end - r->start) : 0,
+	      r ? doc->text + r->start : "");
+	lp_doc_free(doc);
+}
+
 /* A company's footer of two lines printed once, at the foot of a page
  * before its number: furniture.  A sentence that a page break cuts, an
  * address in it, is not. */
@@ -6151,6 +6177,7 @@ int main(int argc, char **argv)
 	test_layout_heads_wrapped();
 	test_bold_numbers_list_in_answer();
 	test_cell_rows_packed();
+	test_shared_answer_sign_off();
 	test_decision_numbering();
 	test_emphasis_and_rules();
 	test_numbered_recommendations();
