@@ -859,11 +859,13 @@ static void mark_strays_and_notices(cleaner *c)
  * not furniture, however often they come back. */
 static void mark_glued_headers(cleaner *c)
 {
-	size_t n = 0, *like = NULL, glued_lines = 0;
+	size_t n = 0, *like = NULL, i = 1;
 	bool *mid = NULL;
-	for (size_t i = 1; i < c->nlines; i++)
-		glued_lines += (c->lines[i].flags & L_GLUED) != 0;
-	for (size_t i = 1; glued_lines && i < c->nlines; i++) {
+	while (i < c->nlines && !(c->lines[i].flags & L_GLUED))
+		i++;
+	if (i == c->nlines)
+		return; /* no line was split off glued bold */
+	for (i = 1; i < c->nlines; i++) {
 		unsigned fl = c->lines[i].flags;
 		bool glued = (fl & L_GLUED) && !(fl & (L_BLOCK | L_FURNITURE)) &&
 			     !blank(c, i - 1) &&

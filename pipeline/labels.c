@@ -335,15 +335,6 @@ static bool taken(const seg *s, const label *ls, size_t n, long number)
 	return false;
 }
 
-/* Numbered paragraphs that open pairs ("1. The Department should ..."),
- * where a report has no "Recommendation N" labels.  Numbered lists and
- * minutes are traps, so a paragraph counts only when its number is above
- * the last one taken and it is in bold, speaks as a recommendation or is
- * answered with a stance; or, in none of these (a conclusion: "1.
- * Employers told us ..."), when it comes next in the numbering and the
- * run of numbers after it, one up each, leads to one that does.  A
- * response may answer only some of a report's recommendations, so the
- * numbers may skip. */
 /* Does a paragraph start between blocks @a and @b? */
 static bool paragraph_between(const seg *s, size_t a, size_t b)
 {
@@ -353,6 +344,15 @@ static bool paragraph_between(const seg *s, size_t a, size_t b)
 	return false;
 }
 
+/* Numbered paragraphs that open pairs ("1. The Department should ..."),
+ * where a report has no "Recommendation N" labels.  Numbered lists and
+ * minutes are traps, so a paragraph counts only when its number is above
+ * the last one taken and it is in bold, speaks as a recommendation or is
+ * answered with a stance; or, in none of these (a conclusion: "1.
+ * Employers told us ..."), when it comes next in the numbering and the
+ * run of numbers after it, one up each, leads to one that does.  A
+ * response may answer only some of a report's recommendations, so the
+ * numbers may skip. */
 static int find_numbered(seg *s, const lp_rule *rule, label **ls, size_t *n,
 			 size_t *cap)
 {

@@ -1781,11 +1781,11 @@ static bool lt_under_heads(const unsigned char *s, size_t i, size_t e,
 			   size_t r, size_t re)
 {
 	/* Short, and no sentence: a line of prose is neither. */
-	size_t a = r + lt_indent(s, r, re);
+	unsigned at = lt_indent(s, r, re);
+	size_t a = r + at;
 	if (nrm_count_words((const char *)s + a, re - a, 13) > 12 ||
 	    nrm_ends_sentence((const char *)s + a, re - a))
 		return false;
-	unsigned at = lt_indent(s, r, re);
 	if (at <= lt_indent(s, i, e) + LT_SLACK)
 		return true;
 	lt_seg h[LT_MAX_COLS + 1];

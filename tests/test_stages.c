@@ -414,6 +414,13 @@ static bool attr_is(const lp_span *sp, const char *key, const char *want)
 	return v && strcmp(v, want) == 0;
 }
 
+/* Does span @sp hold @needle anywhere in its text? */
+static bool span_has(const lp_doc *doc, const lp_span *sp, const char *needle)
+{
+	return sp && memmem(doc->text + sp->start, sp->end - sp->start, needle,
+			    strlen(needle)) != NULL;
+}
+
 static bool span_is(const lp_doc *doc, const lp_span *sp, const char *want)
 {
 	return sp && sp->end - sp->start == strlen(want) &&
@@ -1114,8 +1121,7 @@ static void test_closing_after_field(void)
 	if (!doc)
 		return;
 	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 1);
-	CHECK(r && !memmem(doc->text + r->start, r->end - r->start,
-			   "I hope", 6),
+	CHECK(r && !span_has(doc, r, "I hope"),
 	      "[%.*s]", r ? (int)(r->end - r->start) : 0,
 	      r ? doc->text + r->start : "");
 	lp_doc_free(doc);
@@ -2591,8 +2597,7 @@ static void test_pipe_table_over_page(void)
 	if (!doc)
 		return;
 	const lp_span *r1 = find_span(doc, LP_SPAN_RESPONSE, 1);
-	CHECK(r1 && memmem(doc->text + r1->start, r1->end - r1->start,
-			   "will report to its board", 24),
+	CHECK(r1 && span_has(doc, r1, "will report to its board"),
 	      "response 2 goes on over the page");
 	const lp_span *c0 = find_span(doc, LP_SPAN_COMMITMENT, 0);
 	CHECK(span_is(doc, c0, "help families register with a GP"),
@@ -3090,8 +3095,7 @@ static void test_stance_column(void)
 	if (!doc)
 		return;
 	const lp_span *r0 = find_span(doc, LP_SPAN_RESPONSE, 0);
-	CHECK(r0 && memmem(doc->text + r0->start, r0->end - r0->start,
-			   "report on this in the spring", 28),
+	CHECK(r0 && span_has(doc, r0, "report on this in the spring"),
 	      "the prose after the first table is its answer's");
 	lp_doc_free(doc);
 }
@@ -3929,8 +3933,7 @@ static void test_recommendation_list(void)
 		return;
 	const lp_span *r = find_span(doc, LP_SPAN_RECOMMENDATION, 0);
 	CHECK(r && doc->text[r->end - 1] == '.' &&
-		      memmem(doc->text + r->start, r->end - r->start,
-			     "3. publishing", 13),
+		      span_has(doc, r, "3. publishing"),
 	      "the recommendation ends after the list's third item: [%.*s]",
 	      r ? (int)(r->end - r->start) : 0, r ? doc->text + r->start : "");
 	lp_doc_free(doc);
@@ -4077,7 +4080,7 @@ static void test_answer_numbered_by_recommendation(void)
 		      "The Force accepts this recommendation."),
 	      "the second answer without its number");
 	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 0);
-	CHECK(r && memmem(doc->text + r->start, r->end - r->start, "1.2 ", 4),
+	CHECK(r && span_has(doc, r, "1.2 "),
 	      "later paragraphs keep theirs");
 	lp_doc_free(doc);
 }
@@ -4673,8 +4676,7 @@ static void test_listed_then_answered(void)
 					   doc->text),
 	      "the annex's two pairs: %zu", count_kind(doc, LP_SPAN_PAIR));
 	const lp_span *r0 = find_span(doc, LP_SPAN_RESPONSE, 0);
-	CHECK(r0 && memmem(doc->text + r0->start, r0->end - r0->start,
-			   "reported in six months", 22),
+	CHECK(r0 && span_has(doc, r0, "reported in six months"),
 	      "the answer runs over its table: [%.*s]",
 	      r0 ? (int)(r0->end - r0->start) : 0,
 	      r0 ? doc->text + r0->start : "");
@@ -4762,8 +4764,7 @@ static void test_shared_answer_sign_off(void)
 	if (!doc)
 		return;
 	const lp_span *r = find_span(doc, LP_SPAN_RESPONSE, 1);
-	CHECK(r && !memmem(doc->text + r->start, r->end - r->start,
-			   "March 2025", 10),
+	CHECK(r && !span_has(doc, r, "March 2025"),
 	      "[%.*s]", r ? (int)(r->end - r->start) : 0,
 	      r ? doc->text + r->start : "");
 	lp_doc_free(doc);
